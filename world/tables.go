@@ -1,0 +1,51 @@
+package world
+
+// AllianceDyadYears is ATOP's directed dyad-year table: row (A, B, year)
+// carries the obligations of A toward B in that year. Absence of a row means
+// no obligation inside ATOP's years (1815–2018) and missing outside them.
+type AllianceDyadYears struct {
+	Dataset Dataset
+	First   int // first year covered (1815)
+	Last    int // last year covered (2018)
+	Rows    []AllianceDyadYear
+}
+
+// AllianceDyadYear holds the five ATOP obligation flags of A toward B.
+type AllianceDyadYear struct {
+	A, B, Year                                int
+	Defense, Offense, Neutral, Nonagg, Consul bool
+}
+
+// Contiguity is one COW direct-contiguity spell between two states
+// (undirected, Low < High). Begin and End are YYYYMM as COW codes them.
+type Contiguity struct {
+	Low, High  int
+	Type       int // 1 land, 2 ≤12 mi water, 3 ≤24 mi, 4 ≤150 mi, 5 ≤400 mi
+	Begin, End int // YYYYMM
+}
+
+// Capital is a state's capital city in a spell, with approximate coordinates.
+type Capital struct {
+	Code     int
+	Name     string
+	Spell    Spell
+	Lat, Lng float64
+}
+
+// War is one COW inter-state war with its participants.
+type War struct {
+	Num          int
+	Name         string
+	Participants []WarParticipant
+}
+
+// WarParticipant is one state's participation in a war (COW can record two
+// spells of participation per state).
+type WarParticipant struct {
+	Code      int
+	Side      int // 1 or 2
+	Spells    []Spell
+	Initiator bool
+	Outcome   int
+	BatDeath  float64 // NaN when missing
+}

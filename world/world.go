@@ -1,0 +1,220 @@
+package world
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// World is the immutable, date-indexed model every engine reads. Build it
+// with package source (and add treaties with package treaty), call Freeze,
+// then share it.
+type World struct {
+	States []State      // sorted by Code
+	Majors []MajorSpell // COW major-power spells
+	// NMC holds the capability releases by version ("6.0", "7.0").
+	NMC map[string]*Capabilities
+	// Treaties holds registry, ATOP and user treaties.
+	Treaties []*Treaty
+	// AllianceDyads is ATOP's directed dyad-year table.
+	AllianceDyads *AllianceDyadYears
+	Contiguity    []Contiguity
+	Capitals      []Capital
+	Wars          []War
+	// Datasets lists every file read, in load order.
+	Datasets []Dataset
+	// MembershipEnd is the last day the state-membership data cover.
+	MembershipEnd Date
+
+	byCode   map[int]int
+	byName   map[string][]int // lower-cased names, abbreviations, ISO3, aliases
+	treaties map[string]int
+}
+
+// Freeze builds the lookup indexes. Call it once after loading; after it the
+// World must not be changed.
+func (w *World) Freeze() {
+	sort.Slice(w.States, func(i, j int) bool { return w.States[i].Code < w.States[j].Code })
+	w.byCode = make(map[int]int, len(w.States))
+	w.byName = make(map[string][]int)
+	add := func(key string, i int) {
+		key = normalize(key)
+		if key == "" {
+			return
+		}
+		for _, j := range w.byName[key] {
+			if j == i {
+				return
+			}
+		}
+		w.byName[key] = append(w.byName[key], i)
+	}
+	for i := range w.States {
+		s := &w.States[i]
+		w.byCode[s.Code] = i
+		add(s.Abb, i)
+		add(s.Name, i)
+		add(s.ISO3, i)
+		for _, a := range s.Aliases {
+			add(a, i)
+		}
+	}
+	w.treaties = make(map[string]int, len(w.Treaties))
+	for i, t := range w.Treaties {
+		w.treaties[t.ID] = i
+	}
+}
+
+func normalize(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer(".", "", "'", "", "’", "").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// State returns the state with COW code c.
+func (w *World) State(c int) (*State, bool) {
+	i, ok := w.byCode[c]
+	if !ok {
+		return nil, false
+	}
+	return &w.States[i], true
+}
+
+// AmbiguousError is returned by Resolve when a name fits several states.
+type AmbiguousError struct {
+	Query      string
+	Candidates []*State
+}
+
+func (e *AmbiguousError) Error() string {
+	names := make([]string, len(e.Candidates))
+	for i, s := range e.Candidates {
+		names[i] = fmt.Sprintf("%s (%d %s)", s.Name, s.Code, s.Abb)
+	}
+	return fmt.Sprintf("%q is ambiguous: it could be %s", e.Query, strings.Join(names, ", "))
+}
+
+// UnknownStateError is returned by Resolve when nothing fits.
+type UnknownStateError struct{ Query string }
+
+func (e *UnknownStateError) Error() string {
+	return fmt.Sprintf("unknown state %q: want a COW code (731), COW abbreviation (PRK), ISO3 code or name", e.Query)
+}
+
+// Resolve finds a state from its COW code, COW abbreviation, ISO3 code, name
+// or alias, case-insensitively. An exact key wins; otherwise a name that
+// contains every word of the query counts, and more than one such state is
+// an *AmbiguousError listing them.
+func (w *World) Resolve(q string) (*State, error) {
+	key := normalize(q)
+	if key == "" {
+		return nil, &UnknownStateError{q}
+	}
+	if c, err := strconv.Atoi(key); err == nil {
+		if s, ok := w.State(c); ok {
+			return s, nil
+		}
+		return nil, &UnknownStateError{q}
+	}
+	if idx := w.byName[key]; len(idx) == 1 {
+		return &w.States[idx[0]], nil
+	} else if len(idx) > 1 {
+		return nil, w.ambiguous(q, idx)
+	}
+	// Word match: every query word is a word of some name of the state.
+	words := strings.Fields(key)
+	var hits []int
+	for i := range w.States {
+		s := &w.States[i]
+		names := append([]string{s.Name}, s.Aliases...)
+		for _, n := range names {
+			if containsWords(normalize(n), words) {
+				hits = append(hits, i)
+				break
+			}
+		}
+	}
+	switch len(hits) {
+	case 0:
+		return nil, &UnknownStateError{q}
+	case 1:
+		return &w.States[hits[0]], nil
+	}
+	return nil, w.ambiguous(q, hits)
+}
+
+func (w *World) ambiguous(q string, idx []int) error {
+	e := &AmbiguousError{Query: q}
+	for _, i := range idx {
+		e.Candidates = append(e.Candidates, &w.States[i])
+	}
+	return e
+}
+
+func containsWords(name string, words []string) bool {
+	have := strings.Fields(name)
+	for _, w := range words {
+		found := false
+		for _, h := range have {
+			if h == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// MembersOn returns the states that are system members on day d, by code.
+func (w *World) MembersOn(d Date) []*State {
+	var out []*State
+	for i := range w.States {
+		if w.States[i].MemberOn(d) {
+			out = append(out, &w.States[i])
+		}
+	}
+	return out
+}
+
+// MajorOn reports whether state code is a COW major power on day d. The
+// second result is false when d lies after the majors data end (then the
+// status is unknown, not "no").
+func (w *World) MajorOn(code int, d Date) (major, known bool) {
+	if w.MembershipEnd != 0 && d > w.MembershipEnd {
+		return false, false
+	}
+	for _, m := range w.Majors {
+		if m.Code == code && m.Spell.Contains(d) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// Treaty returns the treaty with the given id.
+func (w *World) Treaty(id string) (*Treaty, bool) {
+	i, ok := w.treaties[id]
+	if !ok {
+		return nil, false
+	}
+	return w.Treaties[i], true
+}
+
+// Capabilities returns an NMC release by version; "" means the newest.
+func (w *World) Capabilities(version string) (*Capabilities, bool) {
+	if version == "" {
+		best := ""
+		for v := range w.NMC {
+			if v > best {
+				best = v
+			}
+		}
+		version = best
+	}
+	c, ok := w.NMC[version]
+	return c, ok
+}
