@@ -59,6 +59,11 @@ type Treaty struct {
 	// Replaces and ReplacedBy link successive instruments by id.
 	Replaces   []string `json:"replaces,omitempty" yaml:"replaces,omitempty"`
 	ReplacedBy string   `json:"replaced_by,omitempty" yaml:"replaced_by,omitempty"`
+	// SupersededBy is set on an ATOP import when a registry treaty links the
+	// same ATOP id: the registry's article-level detail wins, so engines
+	// evaluate the registry treaty and skip this one (`casus treaty diff`
+	// shows the differences).
+	SupersededBy string `json:"superseded_by,omitempty" yaml:"-"`
 }
 
 // Binding reports whether the treaty is a legally binding instrument.

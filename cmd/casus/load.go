@@ -16,8 +16,9 @@ var (
 	// sourceLoad reads the official data in dir; only, when non-empty,
 	// names the datasets a command needs (faster start).
 	sourceLoad func(ctx context.Context, dir string, only []string) (*world.World, error)
-	// attachTreaties adds registry, ATOP and user treaties to w (before Freeze).
-	attachTreaties func(ctx context.Context, w *world.World, user []string) error
+	// attachTreaties adds registry, ATOP (read from dataDir) and user
+	// treaties to w, before Freeze.
+	attachTreaties func(ctx context.Context, w *world.World, dataDir string, user []string) error
 )
 
 // loadWorld builds the world a command runs on: official data from --data
@@ -35,7 +36,7 @@ func (f *flags) loadWorld(ctx context.Context, only ...string) (*world.World, er
 		return nil, err
 	}
 	if attachTreaties != nil {
-		if err := attachTreaties(ctx, w, f.treaties); err != nil {
+		if err := attachTreaties(ctx, w, dir, f.treaties); err != nil {
 			return nil, err
 		}
 	}
