@@ -1,0 +1,56 @@
+package source
+
+import (
+	"github.com/casus-dev/casus/world"
+)
+
+// Capitals of COW states with dates and geocoded coordinates, as converted
+// from peacesciencer's cow_capitals (cow_capitals_peacesciencer.csv; UTF-8,
+// character columns quoted). COW publishes no capitals list.
+
+const citeCapitals = "Miller, Steven V. 2022. \"peacesciencer: An R Package for Quantitative Peace Science Research.\" Conflict Management and Peace Science 39(6): 755-779. (cow_capitals)"
+
+var capitalsHeader = []string{"ccode", "statenme", "capital", "stdate", "enddate", "lat", "lng"}
+
+// CapitalRow is one row of the capitals file.
+type CapitalRow struct {
+	world.Capital
+	StateName string
+}
+
+// ReadCapitals reads cow_capitals_peacesciencer.csv.
+func ReadCapitals(path string) ([]CapitalRow, world.Dataset, error) {
+	in, err := readInput(path)
+	if err != nil {
+		return nil, world.Dataset{}, err
+	}
+	rows, err := parseCapitals(in.base, in.data)
+	if err != nil {
+		return nil, world.Dataset{}, err
+	}
+	var ys yearSpan
+	for _, r := range rows {
+		ys.add(r.Spell.Start.Year())
+		ys.add(r.Spell.End.Year())
+	}
+	return rows, in.dataset("Capitals (peacesciencer cow_capitals)", "peacesciencer fe150a2", len(rows), ys.first, ys.last, citeCapitals), nil
+}
+
+func parseCapitals(file string, data []byte) ([]CapitalRow, error) {
+	var rows []CapitalRow
+	err := parseAll(file, data, capitalsHeader, func(s *scanner) error {
+		r := CapitalRow{StateName: s.nonEmpty(1)}
+		r.Code = s.intIn(0, 2, 999)
+		r.Name = s.nonEmpty(2)
+		r.Spell.Start = s.isoDate(3)
+		r.Spell.End = s.isoDate(4)
+		r.Lat = s.num(5, -90, 90, false, false)
+		r.Lng = s.num(6, -180, 180, false, false)
+		if s.err == nil && r.Spell.End < r.Spell.Start {
+			s.fail(4, "an end on or after the start "+r.Spell.Start.String())
+		}
+		rows = append(rows, r)
+		return nil
+	})
+	return rows, err
+}
