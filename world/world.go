@@ -26,6 +26,9 @@ type World struct {
 	Datasets []Dataset
 	// MembershipEnd is the last day the state-membership data cover.
 	MembershipEnd Date
+	// MajorsEnd is the last day the major-power data cover (majors2016:
+	// 2016-12-31). After it major-power status is unknown, not "no".
+	MajorsEnd Date
 
 	byCode   map[int]int
 	byName   map[string][]int // lower-cased names, abbreviations, ISO3, aliases
@@ -184,7 +187,11 @@ func (w *World) MembersOn(d Date) []*State {
 // second result is false when d lies after the majors data end (then the
 // status is unknown, not "no").
 func (w *World) MajorOn(code int, d Date) (major, known bool) {
-	if w.MembershipEnd != 0 && d > w.MembershipEnd {
+	end := w.MajorsEnd
+	if end == 0 {
+		end = w.MembershipEnd
+	}
+	if end != 0 && d > end {
 		return false, false
 	}
 	for _, m := range w.Majors {
