@@ -141,6 +141,12 @@ type Obligation struct {
 	// Text is a short paraphrase of the article (our words, not a quote).
 	Text   string `json:"text,omitempty" yaml:"text,omitempty"`
 	Source string `json:"source,omitempty" yaml:"source,omitempty"` // URL backing this article
+	// ATOPPhase is set on ATOP imports only: the alliance phase (ATOP's
+	// PHASE column, 0 for single-phase alliances) of the member row the
+	// obligation comes from. Successor-state phases can share one spell
+	// (atopid 4070 phases 2 and 3 both start 1993-01-01), so During alone
+	// does not identify the row. Not part of the file format.
+	ATOPPhase int `json:"atop_phase,omitempty" yaml:"-"`
 }
 
 // AttackerCondition restricts the attacker. The zero value means any state.

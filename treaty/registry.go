@@ -1,0 +1,95 @@
+package treaty
+
+import (
+	"embed"
+	"io/fs"
+	"path"
+	"sort"
+
+	"github.com/casus-dev/casus/world"
+)
+
+// The registry's files are part of the binary, so every casus has the same
+// treaties and a broken file fails the tests rather than a user's run.
+//
+//go:embed registry/*.yaml
+var registryFS embed.FS
+
+// RegistryFiles returns the embedded registry files by name
+// ("registry/nato.yaml"), sorted.
+func RegistryFiles() (map[string][]byte, []string, error) {
+	names, err := fs.Glob(registryFS, "registry/*.yaml")
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Strings(names)
+	files := make(map[string][]byte, len(names))
+	for _, n := range names {
+		b, err := registryFS.ReadFile(n)
+		if err != nil {
+			return nil, nil, err
+		}
+		files[n] = b
+	}
+	return files, names, nil
+}
+
+// Registry parses, validates and resolves the built-in treaties (Source =
+// world.FromRegistry). Any problem in any file is returned as Errors, one
+// line per problem; no treaty is returned then.
+func Registry(w *world.World) ([]*world.Treaty, error) {
+	return registry(w, Options{})
+}
+
+func registry(w *world.World, opt Options) ([]*world.Treaty, error) {
+	files, names, err := RegistryFiles()
+	if err != nil {
+		return nil, err
+	}
+	var in []namedFile
+	for _, n := range names {
+		in = append(in, namedFile{name: n, data: files[n]})
+	}
+	ts, errs := loadAll(w, in, world.FromRegistry, opt)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return ts, nil
+}
+
+type namedFile struct {
+	name string
+	data []byte
+}
+
+// loadAll parses and validates files, checks that ids are unique among
+// them and the treaties in prior, and marks the treaties' source.
+func loadAll(w *world.World, files []namedFile, source string, opt Options, prior ...*world.Treaty) ([]*world.Treaty, Errors) {
+	var errs Errors
+	var out []*world.Treaty
+	seen := map[string]string{} // id -> "file:line"
+	for _, t := range prior {
+		seen[t.ID] = t.File
+	}
+	for _, nf := range files {
+		f, err := Parse(nf.name, nf.data)
+		if err != nil {
+			errs = append(errs, err.(Errors)...)
+			continue
+		}
+		if e := f.Validate(w, opt); len(e) > 0 {
+			errs = append(errs, e...)
+			continue
+		}
+		t := f.Treaty
+		t.Source = source
+		t.File = nf.name
+		if where, dup := seen[t.ID]; dup {
+			errs = append(errs, f.errorf("id", "duplicate treaty id %q: also used by %s", t.ID, where))
+			continue
+		}
+		seen[t.ID] = path.Clean(nf.name)
+		out = append(out, t)
+	}
+	return out, errs
+}

@@ -1,0 +1,295 @@
+package treaty
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/casus-dev/casus/world"
+)
+
+// The closed vocabularies of the format. treaty.schema.json lists the same
+// values (a test keeps them equal).
+var (
+	Triggers = []world.Trigger{world.ArmedAttack, world.ThreatOfAttack, world.StateOfWar,
+		world.Mobilization, world.AnyConflict, world.Always}
+	Actions = []string{"military_assistance", "assistance", "consultation", "neutrality",
+		"refrain_from_attack", "mobilize", "no_other_alliance"}
+	Qualifiers = []string{"immediately", "all_means", "constitutional_processes",
+		"as_deems_necessary", "un_charter_51", "national_laws", "whole_war_strength", "benevolent"}
+	ConditionKinds = []string{"adversary", "location", "conflict", "number", "demands",
+		"provocation", "attacked", "request", "other"}
+	// AdministeredBy values other than a state: the protected party, or any party.
+	AdministeredByWords = []string{"beneficiary", "party"}
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Options tunes Validate.
+type Options struct {
+	// ATOPIDs, when non-nil, holds every ATOP alliance id; an atop_id not in
+	// it is an error. Nil skips the check (ATOP not loaded).
+	ATOPIDs map[int]bool
+}
+
+// Validate checks the facts of a parsed file against the world (states,
+// places) and the rules of the format, and resolves every member's state
+// into Member.Code. It returns every problem, one Error each.
+func (f *File) Validate(w *world.World, opt Options) Errors {
+	v := validator{f: f, w: w, t: f.Treaty}
+	v.run(opt)
+	return v.errs
+}
+
+type validator struct {
+	f    *File
+	w    *world.World
+	t    *world.Treaty
+	errs Errors
+	// member codes, for obligors/protects
+	members map[int]bool
+}
+
+func (v *validator) add(path, format string, args ...any) {
+	v.errs = append(v.errs, v.f.errorf(path, format, args...))
+}
+
+// state resolves a state name at path; it reports an error and returns 0
+// when the name does not identify exactly one state.
+func (v *validator) state(path, q string) int {
+	s, err := v.w.Resolve(q)
+	if err != nil {
+		var amb *world.AmbiguousError
+		if errors.As(err, &amb) {
+			v.add(path, "%v: write the COW abbreviation or code", err)
+		} else {
+			v.add(path, "unknown state %q: want a COW code (731), COW abbreviation (PRK), ISO3 code or name", q)
+		}
+		return 0
+	}
+	return s.Code
+}
+
+func (v *validator) run(opt Options) {
+	t := v.t
+	if t.ID == "" {
+		v.add("id", "missing id: want a short lower-case id such as \"nato\" or \"rus-prk-2024\"")
+	} else if !idPattern.MatchString(t.ID) {
+		v.add("id", "want lower-case letters, digits and single hyphens (\"rus-prk-2024\"), got %q", t.ID)
+	} else if strings.HasPrefix(t.ID, "atop-") {
+		v.add("id", "%q: ids starting with \"atop-\" are reserved for the ATOP import; link ATOP with atop_id", t.ID)
+	}
+	if strings.TrimSpace(t.Title) == "" {
+		v.add("title", "missing title: want the treaty's name")
+	}
+	if t.Signed == 0 && t.InForce == 0 {
+		v.add("signed", "missing date: want signed and/or in_force (YYYY-MM-DD)")
+	}
+	if t.Signed != 0 && t.InForce != 0 && t.InForce < t.Signed {
+		v.add("in_force", "%s is before the treaty was signed (%s)", t.InForce, t.Signed)
+	}
+	start := t.InForce
+	if start == 0 {
+		start = t.Signed
+	}
+	if t.Ended != 0 && start != 0 && t.Ended < start {
+		v.add("ended", "%s is before the treaty entered into force (%s)", t.Ended, start)
+	}
+	if t.ATOPID < 0 {
+		v.add("atop_id", "want a positive ATOP id, got %d", t.ATOPID)
+	} else if t.ATOPID != 0 && opt.ATOPIDs != nil && !opt.ATOPIDs[t.ATOPID] {
+		v.add("atop_id", "ATOP 5.1 has no alliance %d: want an atopid from atop5_1a.csv", t.ATOPID)
+	}
+	if len(t.Members) == 0 {
+		v.add("members", "no members: want at least two parties")
+	}
+	v.members = map[int]bool{}
+	for i := range t.Members {
+		v.member(i)
+	}
+	v.overlaps()
+	if len(t.Obligations) == 0 {
+		v.add("obligations", "no obligations: want at least one (an alliance without one is not a security treaty)")
+	}
+	for i := range t.Obligations {
+		v.obligation(i)
+	}
+	for i, c := range t.Cooperation {
+		p := fmt.Sprintf("cooperation[%d]", i)
+		if c.Article == "" {
+			v.add(p+".article", "missing article: want the article that creates the provision (\"Art. 10\")")
+		}
+		if len(c.Fields) == 0 {
+			v.add(p+".fields", "no fields: want at least one tag (\"space\", \"nuclear_energy\")")
+		}
+	}
+	for i, s := range t.Sources {
+		if !strings.HasPrefix(s.URL, "http://") && !strings.HasPrefix(s.URL, "https://") {
+			v.add(fmt.Sprintf("sources[%d].url", i), "want an http(s) URL, got %q", s.URL)
+		}
+	}
+	for i, r := range t.Replaces {
+		if !idPattern.MatchString(r) && !strings.HasPrefix(r, "atop-") {
+			v.add(fmt.Sprintf("replaces[%d]", i), "want a treaty id, got %q", r)
+		}
+	}
+}
+
+func (v *validator) member(i int) {
+	t := v.t
+	m := &t.Members[i]
+	p := fmt.Sprintf("members[%d]", i)
+	if m.State == "" {
+		v.add(p+".state", "missing state: want a COW abbreviation, code, ISO3 code or name")
+	} else if c := v.state(p+".state", m.State); c != 0 {
+		m.Code = c
+		v.members[c] = true
+	}
+	if m.Signed != 0 && m.Joined != 0 && m.Joined < m.Signed {
+		v.add(p+".joined", "%s is before the member signed (%s)", m.Joined, m.Signed)
+	}
+	if m.Joined != 0 && t.InForce != 0 && m.Joined < t.InForce {
+		v.add(p+".joined", "%s is before the treaty entered into force (%s)", m.Joined, t.InForce)
+	}
+	if m.Signed != 0 && t.Signed != 0 && m.Signed < t.Signed {
+		v.add(p+".signed", "%s is before the treaty was signed (%s)", m.Signed, t.Signed)
+	}
+	if t.Ended != 0 && m.Joined != 0 && m.Joined > t.Ended {
+		v.add(p+".joined", "%s is after the treaty ended (%s)", m.Joined, t.Ended)
+	}
+	sp := m.Spell(t)
+	if m.Exited != 0 && sp.Start != 0 && m.Exited < sp.Start {
+		v.add(p+".exited", "%s is before the member joined (%s)", m.Exited, sp.Start)
+	}
+	for j, s := range m.Suspended {
+		q := fmt.Sprintf("%s.suspended[%d]", p, j)
+		if s.Start == 0 {
+			v.add(q+".start", "missing start date of the suspension")
+		}
+		if s.End != 0 && s.End < s.Start {
+			v.add(q+".end", "%s is before the suspension started (%s)", s.End, s.Start)
+		}
+		if s.Start != 0 && !sp.Contains(s.Start) {
+			v.add(q+".start", "%s is outside the membership (%s to %s)", s.Start, sp.Start, openEnd(sp.End))
+		}
+		if s.By != "" {
+			v.state(q+".by", s.By)
+		}
+	}
+}
+
+func openEnd(d world.Date) string {
+	if d == 0 {
+		return "open end"
+	}
+	return d.String()
+}
+
+// overlaps reports two membership spells of one state that share a day: a
+// state that left and rejoined has two entries, one after the other.
+func (v *validator) overlaps() {
+	t := v.t
+	for i := range t.Members {
+		for j := i + 1; j < len(t.Members); j++ {
+			a, b := &t.Members[i], &t.Members[j]
+			if a.Code == 0 || a.Code != b.Code {
+				continue
+			}
+			if a.Spell(t).Overlaps(b.Spell(t)) {
+				v.add(fmt.Sprintf("members[%d]", j), "membership of %s overlaps members[%d] (line %d): a state that left and rejoined needs exited on the first entry before the second starts",
+					b.State, i, v.f.Line(fmt.Sprintf("members[%d]", i)))
+			}
+		}
+	}
+}
+
+func oneOf[T ~string](x T, set []T) bool {
+	for _, s := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+func list[T ~string](set []T) string {
+	s := make([]string, len(set))
+	for i, x := range set {
+		s[i] = string(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+func (v *validator) obligation(i int) {
+	o := &v.t.Obligations[i]
+	p := fmt.Sprintf("obligations[%d]", i)
+	if strings.TrimSpace(o.Article) == "" {
+		v.add(p+".article", "missing article: want the article that creates the obligation (\"Art. 5\")")
+	}
+	if !oneOf(o.Kind, world.Kinds) {
+		v.add(p+".kind", "unknown kind %q: want one of %s", o.Kind, list(world.Kinds))
+	}
+	if !oneOf(o.Trigger, Triggers) {
+		v.add(p+".trigger", "unknown trigger %q: want one of %s", o.Trigger, list(Triggers))
+	}
+	for j, s := range o.Obligors {
+		q := fmt.Sprintf("%s.obligors[%d]", p, j)
+		if c := v.state(q, s); c != 0 && !v.members[c] {
+			v.add(q, "%s is not a member of the treaty: obligors must be listed in members", s)
+		}
+	}
+	for j, s := range o.Protects {
+		q := fmt.Sprintf("%s.protects[%d]", p, j)
+		if c := v.state(q, s); c != 0 && !v.members[c] {
+			v.add(q, "%s is not a member of the treaty: protects must be listed in members", s)
+		}
+	}
+	if o.During.End != 0 && o.During.End < o.During.Start {
+		v.add(p+".during.end", "%s is before the start of the spell (%s)", o.During.End, o.During.Start)
+	}
+	for j, s := range o.Attacker.Named {
+		v.state(fmt.Sprintf("%s.attacker.named[%d]", p, j), s)
+	}
+	places := world.Places()
+	for j, r := range o.Scope.Regions {
+		if !places.HasRegion(r) {
+			v.add(fmt.Sprintf("%s.scope.regions[%d]", p, j), "unknown region %q: want one of %s", r, strings.Join(places.RegionIDs(), ", "))
+		}
+	}
+	for j, r := range o.Scope.ForcesRegions {
+		if !places.HasRegion(r) {
+			v.add(fmt.Sprintf("%s.scope.forces_regions[%d]", p, j), "unknown region %q: want one of %s", r, strings.Join(places.RegionIDs(), ", "))
+		}
+	}
+	for j, name := range o.Scope.Territories {
+		if _, ok := places.Place(name); ok {
+			continue
+		}
+		if _, err := v.w.Resolve(name); err == nil {
+			continue
+		}
+		v.add(fmt.Sprintf("%s.scope.territories[%d]", p, j), "unknown place %q: want a place of world/places.yaml or a state", name)
+	}
+	if a := o.Scope.AdministeredBy; a != "" && !oneOf(a, AdministeredByWords) {
+		if _, err := v.w.Resolve(a); err != nil {
+			v.add(p+".scope.administered_by", "want beneficiary, party or a state, got %q", a)
+		}
+	}
+	if o.MinAttackers < 0 {
+		v.add(p+".min_attackers", "want a positive number, got %d", o.MinAttackers)
+	}
+	for j, c := range o.Conditions {
+		if !oneOf(c.Kind, ConditionKinds) {
+			v.add(fmt.Sprintf("%s.conditions[%d].kind", p, j), "unknown condition kind %q: want one of %s", c.Kind, strings.Join(ConditionKinds, ", "))
+		}
+	}
+	if !oneOf(o.Response.Action, Actions) {
+		v.add(p+".response.action", "unknown response action %q: want one of %s", o.Response.Action, strings.Join(Actions, ", "))
+	}
+	for j, q := range o.Response.Qualifiers {
+		if !oneOf(q, Qualifiers) {
+			v.add(fmt.Sprintf("%s.response.qualifiers[%d]", p, j), "unknown qualifier %q: want one of %s", q, strings.Join(Qualifiers, ", "))
+		}
+	}
+}
