@@ -1,0 +1,28 @@
+// Package panel builds the research panels political scientists use —
+// state-years and dyad-years of the Correlates of War state system — and
+// adds columns to them from ATOP, COW capabilities, major powers,
+// contiguity, capitals and wars, with the row sets and column names of the R
+// package peacesciencer.
+//
+// Contract:
+//
+//   - Row sets. A state-year exists when the state is a system member on at
+//     least one day of the year. A dyad-year exists when both states are
+//     members on at least one common day of the year: states that both exist
+//     in a year but never on the same day (Suriname, from 1975-11-25, and the
+//     Republic of Vietnam, to 1975-04-30) form no dyad — peacesciencer drops
+//     the same "false dyads". Non-directed dyads have ccode1 < ccode2; the
+//     directed panel holds both orders, so it has exactly twice the rows.
+//   - Order. Rows are sorted by (ccode, year) or (ccode1, ccode2, year), so
+//     output is deterministic.
+//   - Missing is not zero. A value for a year a dataset does not cover is
+//     missing (NaN for float columns, NA8 for small integer columns), never
+//     0; inside the covered years "no record" means 0 only where the dataset
+//     says so (an ATOP dyad-year without a row has no obligation).
+//   - Representation. A Frame is columnar: one typed slice per column, so
+//     building and writing touch memory sequentially. Lookups go through
+//     dense arrays indexed by state and year, never maps per row.
+//
+// Adders (see Adders and the column dictionary returned by Dictionary) never
+// read files: they take a *world.World built by package source.
+package panel
