@@ -22,10 +22,14 @@ type Place struct {
 	Sovereign     string   `yaml:"sovereign,omitempty" json:"sovereign,omitempty"`
 	Administrator string   `yaml:"administrator,omitempty" json:"administrator,omitempty"`
 	Regions       []string `yaml:"regions" json:"regions"`
-	Lat           float64  `yaml:"lat" json:"lat"`
-	Lon           float64  `yaml:"lon" json:"lon"`
-	Note          string   `yaml:"note,omitempty" json:"note,omitempty"`
-	Source        string   `yaml:"source,omitempty" json:"source,omitempty"`
+	// UncertainRegions are regions whose coverage of the place is
+	// contested (Guam as "territory of an American State" for the Rio
+	// Treaty): a scope naming one makes an attack there contingent.
+	UncertainRegions []string `yaml:"uncertain_regions,omitempty" json:"uncertain_regions,omitempty"`
+	Lat              float64  `yaml:"lat" json:"lat"`
+	Lon              float64  `yaml:"lon" json:"lon"`
+	Note             string   `yaml:"note,omitempty" json:"note,omitempty"`
+	Source           string   `yaml:"source,omitempty" json:"source,omitempty"`
 }
 
 // Region is a named set of locations used by treaty scopes.
@@ -106,4 +110,14 @@ func (t *PlaceTable) RegionIDs() []string {
 // HomeRegions returns the regions of a state's home territory.
 func (t *PlaceTable) HomeRegions(abb string) []string {
 	return t.StateRegions[strings.ToUpper(abb)]
+}
+
+// Region returns the region with the given id.
+func (t *PlaceTable) Region(id string) (*Region, bool) {
+	for i := range t.Regions {
+		if t.Regions[i].ID == id {
+			return &t.Regions[i], true
+		}
+	}
+	return nil, false
 }
