@@ -1,0 +1,85 @@
+// Package similarity measures how alike two states' alliance portfolios
+// are — Signorino and Ritter's S, Häge's chance-corrected Cohen's κ and
+// Scott's π, and Bueno de Mesquita's Kendall τ_b — on two vectors, and for
+// every non-directed dyad-year of the state system from ATOP 5.1.
+//
+// # Measures on two portfolios
+//
+// A portfolio is a vector over positions k (states): x_k is state i's
+// commitment to k, y_k state j's. Every measure takes the maximum distance m
+// explicitly as a MaxDistance: it is fixed by the coding (Valued = 3 for the
+// 0–3 alliance code, Binary = 1), never taken from the values observed (the
+// default of fpsim::srs, a source of silent differences). A Distance picks
+// the disagreement of two positions a and b:
+//
+//	Absolute  δ = |a−b| / m        Squared  δ = (|a−b| / m)²
+//	Nominal   δ = 0 if a = b, else 1
+//
+// Optional weights w_k ≥ 0 (capability shares) enter every sum; a position
+// whose x, y or w is NaN is skipped (complete cases). Functions panic on
+// programming errors (lengths differ, m ≤ 0, a negative weight) and return
+// NaN where a measure is undefined.
+//
+//   - S (Signorino and Ritter 1999): S = 1 − 2·D_o with the observed
+//     disagreement D_o = Σ w_k δ(x_k, y_k) / Σ w_k. Weighted S divides by
+//     the sum of the weights, because CINC shares never sum to exactly 1.
+//     SDims gives each position its own m (alliances and UN votes in one S).
+//   - Kappa and Pi (Häge 2011): 1 − D_o / D_e, where D_e is the
+//     disagreement expected by chance, D_e = Σ_a Σ_b δ(a, b)·p(a)·q(b) over
+//     the categories a, b. For Cohen's κ, p and q are the (weighted) shares
+//     of each state's own positions at each value, so κ accounts for the two
+//     states' different numbers of ties; for Scott's π both are the pooled
+//     share (p_x + p_y)/2. With Nominal these are the familiar
+//     (p_o − p_e)/(1 − p_e); with Absolute or Squared they are the
+//     weighted (linear or quadratic) κ of Cohen (1968) and the matching π,
+//     which is how Häge extends both to valued data: the same distance S
+//     uses, corrected for chance. Häge's paper gives the indices in this
+//     disagreement form; it does not fix one distance for valued alliance
+//     data, so this package takes the distance as a parameter and the
+//     dyad-year table uses Squared (the default of fpsim's cohenk).
+//   - TauB (Bueno de Mesquita 1975; Kendall 1938): the textbook τ_b with
+//     tie correction, (n_c − n_d)/√((n_0 − n_x)(n_0 − n_y)), equal to R's
+//     cor(method = "kendall") and SciPy's kendalltau. gonum's stat.Kendall
+//     is a different statistic (ties counted as concordant) and is not
+//     used. O(n log n) by Knight's merge-sort method.
+//
+// # All dyad-years
+//
+// DyadYears builds, for each year, the portfolio of every system member
+// and computes all 13 measures for every pair, streaming one Year at a time
+// in year order (workers compute years in parallel). Conventions, each of
+// which changes the numbers:
+//
+//   - Coding (Chiba, Johnson and Leeds, ATOP similarity release notes
+//     2022): 3 = defense or offense, 2 = neutrality or consultation, 1 =
+//     nonaggression only, 0 = none (including an asymmetric ATOP row with
+//     no obligation of the first state). Binary = any obligation (≥ 1).
+//   - A state's portfolio is its own obligations toward k: the directed
+//     ATOP row i→k of the year, not symmetrised. Each state holds itself at
+//     the maximum, 3 (binary 1).
+//   - Positions are the COW system members of the year (World.States; a
+//     state is a member in a year when a membership spell covers one of its
+//     days). A position k counts for the pair (i, j) only when k shares at
+//     least one day of membership with i and with j that year; otherwise
+//     the (i, k) or (j, k) dyad does not exist that year (peacesciencer's
+//     create_dyadyears rule) and k is skipped for this pair only. A dyad
+//     (i, j) itself is output only when i and j share a day of membership.
+//   - Weights are the CINC of the position state k in the chosen NMC
+//     release. In years the release does not cover every weighted measure
+//     is missing (NaN), never 0. A position without a CINC in a covered
+//     year weighs 0 (is skipped for the weighted measures only).
+//   - Years must lie inside ATOP's coverage (1815–2018); the system starts
+//     in 1816, so the default is 1816–2018.
+//
+// Columns lists the output columns (peacesciencer add_fpsim() names) with
+// their definitions. Rows come in order of year, ccode1, ccode2 with
+// ccode1 < ccode2.
+//
+// References: Signorino, Curtis S., and Jeffrey M. Ritter. 1999. "Tau-b or
+// Not Tau-b: Measuring the Similarity of Foreign Policy Positions."
+// International Studies Quarterly 43(1): 115–144. Häge, Frank M. 2011.
+// "Choice or Circumstance? Adjusting Measures of Foreign Policy Similarity
+// for Chance Agreement." Political Analysis 19(3): 287–305. Bueno de
+// Mesquita, Bruce. 1975. "Measuring Systemic Polarity." Journal of Conflict
+// Resolution 19(2): 187–216.
+package similarity

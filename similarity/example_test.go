@@ -1,0 +1,56 @@
+package similarity_test
+
+import (
+	"fmt"
+
+	"github.com/casus-dev/casus/similarity"
+)
+
+// Germany's and Russia's alliances with the 20 European states of 1914
+// (Signorino and Ritter 1999, Table 6), with each state's share of European
+// capabilities.
+var (
+	germany = []float64{3, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0}
+	russia  = []float64{0, 3, 1, 3, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	syscap  = []float64{.25, .21, .2, .08, .08, .05, .03, .03, .02, .01, .01, .01, .01, .01, 0, 0, 0, 0, 0, 0}
+)
+
+func ExampleS() {
+	fmt.Printf("unweighted %.2f\n", similarity.S(germany, russia, similarity.Valued, similarity.Absolute, nil))
+	fmt.Printf("weighted   %.2f\n", similarity.S(germany, russia, similarity.Valued, similarity.Absolute, syscap))
+	// Output:
+	// unweighted 0.40
+	// weighted   -0.46
+}
+
+func ExampleSDims() {
+	// Four alliance positions (0–3) and four UN votes (1–3, m = 2).
+	a := []float64{3, 2, 3, 0, 3, 3, 1, 2}
+	b := []float64{2, 3, 0, 3, 3, 3, 1, 3}
+	w := []float64{.5, .4, .05, .05, .25, .25, .25, .25}
+	m := []similarity.MaxDistance{3, 3, 3, 3, 2, 2, 2, 2}
+	fmt.Printf("%.3f\n", similarity.SDims(a, b, m, similarity.Absolute, w))
+	// Output: 0.475
+}
+
+func ExampleKappa() {
+	fmt.Printf("quadratic %.4f\n", similarity.Kappa(germany, russia, similarity.Valued, similarity.Squared, nil))
+	fmt.Printf("nominal   %.4f\n", similarity.Kappa(germany, russia, similarity.Valued, similarity.Nominal, nil))
+	// Output:
+	// quadratic -0.0776
+	// nominal   -0.0294
+}
+
+func ExamplePi() {
+	fmt.Printf("nominal %.4f\n", similarity.Pi(germany, russia, similarity.Valued, similarity.Nominal, nil))
+	// Output: nominal -0.0448
+}
+
+func ExampleTauB() {
+	fmt.Printf("%.4f\n", similarity.TauB(germany, russia))
+	// Ties count on neither side: tau-b of a vector with itself is 1.
+	fmt.Printf("%.4f\n", similarity.TauB([]float64{0, 0, 3, 1}, []float64{0, 0, 3, 1}))
+	// Output:
+	// 0.0303
+	// 1.0000
+}
