@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/world"
 )
 
@@ -70,7 +71,7 @@ func LoadFiles(w *world.World, paths []string, opt Options, prior ...*world.Trea
 
 // ATOPMemberFile is the path of the ATOP member file under a data directory.
 func ATOPMemberFile(dataDir string) string {
-	return filepath.Join(dataDir, "atop", "atop5_1m.csv")
+	return filepath.Join(dataDir, filepath.FromSlash(source.PathATOPMembers))
 }
 
 // Attach adds every treaty casus knows to w, before w.Freeze: the ATOP 5.1

@@ -171,34 +171,39 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
-			d.value(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			p := fmt.Sprintf("%s[%d]", path, i)
+			if c.Kind == yaml.ScalarNode && c.Tag == "!!null" {
+				d.f.lines[p] = c.Line
+				d.fail(c, p, "empty list entry: want a value or remove the dash")
+				continue
+			}
+			d.value(c, s.Index(i), p)
 		}
 		v.Set(s)
 	case reflect.String:
-		if n.Kind != yaml.ScalarNode {
-			d.fail(n, path, "want text, got %s", nodeKind(n))
+		// A state written as a COW code (`state: 365`) arrives as !!int and
+		// an unquoted date as !!timestamp; both are acceptable text. A
+		// bare true/false or 1.5 is not: it is almost always a mistake
+		// (and the schema says the same).
+		if n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!timestamp") {
+			d.fail(n, path, "want text, got %s (quote it if it is meant as text)", nodeKind(n))
 			return
 		}
-		// A state written as a COW code (`state: 365`) arrives as !!int;
-		// every scalar is acceptable text.
 		v.SetString(n.Value)
 	case reflect.Int, reflect.Int32, reflect.Int64:
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		var i int32
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil {
 			d.fail(n, path, "want a whole number, got %s", nodeKind(n))
 			return
 		}
-		i, err := strconv.ParseInt(n.Value, 10, 32)
-		if err != nil {
-			d.fail(n, path, "want a whole number, got %q", n.Value)
-			return
-		}
-		v.SetInt(i)
+		v.SetInt(int64(i))
 	case reflect.Bool:
-		if n.Kind != yaml.ScalarNode || (n.Value != "true" && n.Value != "false") {
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || n.Decode(&b) != nil {
 			d.fail(n, path, "want true or false, got %s", nodeKind(n))
 			return
 		}
-		v.SetBool(n.Value == "true")
+		v.SetBool(b)
 	default:
 		// Unreachable for world.Treaty; a new field type must be added here.
 		d.fail(n, path, "field type %s is not supported by the treaty parser", v.Type())

@@ -197,8 +197,12 @@ func (v *validator) overlaps() {
 				continue
 			}
 			if a.Spell(t).Overlaps(b.Spell(t)) {
+				name := b.State
+				if s, ok := v.w.State(b.Code); ok && s.Abb != b.State {
+					name = fmt.Sprintf("%s (%s)", b.State, s.Abb)
+				}
 				v.add(fmt.Sprintf("members[%d]", j), "membership of %s overlaps members[%d] (line %d): a state that left and rejoined needs exited on the first entry before the second starts",
-					b.State, i, v.f.Line(fmt.Sprintf("members[%d]", i)))
+					name, i, v.f.Line(fmt.Sprintf("members[%d]", i)))
 			}
 		}
 	}
