@@ -101,8 +101,8 @@ func ReadInterStateWars(path string) ([]WarParticipantRow, world.Dataset, error)
 	return rows, in.dataset("COW Inter-State War", "4.0", len(rows), ys.first, ys.last, citeWars), nil
 }
 
-// Wars groups participant rows into wars, in file order.
-func Wars(rows []WarParticipantRow) []world.War {
+// GroupWars groups participant rows into wars, in file order.
+func GroupWars(rows []WarParticipantRow) []world.War {
 	var out []world.War
 	idx := map[int]int{}
 	for i := range rows {
