@@ -1,0 +1,79 @@
+// Package power measures the distribution of material capability in the
+// state system: CINC recomputed from the NMC components, the capability
+// balance of two coalitions, the concentration and polarity of the
+// great-power system, and alliance blocs. It reads only the world model
+// (world.Capabilities, world.World) and never a file.
+//
+// # CINC
+//
+// Recompute rebuilds the Composite Index of National Capability of every
+// state-year of an NMC release from its six components (milex, milper,
+// irst, pec, tpop, upop). The missing-value rule is NMC's own:
+//
+//   - a component's system total in a year is the sum over the states that
+//     report it (a missing value is left out of the total, not read as 0);
+//   - a state's share of a component is its value over that total;
+//   - its CINC is the mean of its shares over the components it reports
+//     (a state missing milex is averaged over five shares, not six).
+//
+// This rule reproduces the published cinc of every state-year of NMC 6.0
+// (15,951) and 7.0 (17,121) to within 2.5e-8, the rounding of the
+// published figures: Mismatches lists none at 1e-4, or at 1e-7. The
+// alternative of dividing by six whatever is missing misses 1,802 of 6.0's
+// state-years by more than 1e-4 (tested). Because missing components are
+// averaged away, the system's CINC never sums to exactly 1 (1.0747 in 1860,
+// 0.99999998 in 1961).
+//
+// # Majors, concentration, polarity
+//
+// The major powers of a year are COW's (majors2016): a state counts in a
+// year when it is a major on at least one day of it, so 1918 still counts
+// Germany and Austria-Hungary and 1945 counts France, Germany and Japan.
+// The majors data end on 2016-12-31 (MajorsEnd); after that the majors,
+// and everything computed from them, are missing — never carried forward.
+//
+// Shares are each major's CINC over the majors' summed CINC. From them:
+//
+//   - CON (Singer, Bremer & Stuckey 1972, "Capability Distribution,
+//     Uncertainty, and Major Power War, 1820-1965"; Ray & Singer 1973):
+//     sqrt((Σ s² − 1/N)/(1 − 1/N)), N the number of majors. It equals
+//     V/√(N−1), V the coefficient of variation (population SD over mean)
+//     of the shares — Mansfield's (1992, JCR 36(1)) split of
+//     concentration into number and inequality; the tests check the
+//     identity on every year 1816–2016 to 1e-12.
+//   - the effective number of poles, 1/Σ s² (inverse Herfindahl).
+//   - a polarity label, with the thresholds of the long-cycle
+//     operationalisation (Thompson 1986, "Polarity, the Long Cycle, and
+//     Global Power Warfare", JCR 30(4); after Rapkin, Thompson &
+//     Christopherson 1979, JCR 23(2)), applied here to CINC shares among
+//     the COW majors rather than to naval capability: unipolar when the
+//     leading major holds ≥ 50% of the majors' capability (and more than
+//     the second); bipolar when the top two each hold ≥ 25% and together
+//     ≥ 50%; multipolar otherwise. The thresholds are quoted from memory
+//     of those papers — verify before citing. On NMC 6.0 the rule calls
+//     the United States a unipole in 1919–1921 and 1945–1948, when the
+//     other majors were exhausted or out of the system (CINC counts
+//     population and industry, not the atomic monopoly).
+//
+// # Coalition balance
+//
+// Balance sums the CINC and the components of two lists of states in the
+// data year LatestYear gives (the requested year, or the release's last
+// year when the request is later). Members without data are listed in
+// Side.Missing / Side.MissingComponents and left out of the sums, never
+// counted as 0; a sum nobody contributes to is NaN.
+//
+// # Blocs
+//
+// AllianceBlocs builds the defense-pact network of a year from ATOP's
+// directed dyad-years (an edge where either state pledges defense to the
+// other, both system members that year) and reports its connected
+// components and maximal cliques (gonum's topo.ConnectedComponents and
+// topo.BronKerbosch), each with its capability share.
+//
+// # Missing values
+//
+// Every number is NaN when missing: outside a release's years, for a
+// state-year with no component, after the majors data end. Nothing missing
+// is ever reported as 0.
+package power
