@@ -1,0 +1,599 @@
+package panel
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/casus-dev/casus/world"
+)
+
+// Options tune the adders.
+type Options struct {
+	// NMC is the capabilities release, "6.0" or "7.0"; "" means the newest
+	// loaded.
+	NMC string
+	// ATOPDirections adds the obligations of each direction as well
+	// (atop_defense12 = ccode1 toward ccode2, atop_defense21 the reverse),
+	// so one-sided pledges stay visible in non-directed panels.
+	ATOPDirections bool
+	// CarryForward fills COW major status after the majors data end (2016)
+	// with the last known status and adds cowmaj_carried = 1 on those rows.
+	// Without it such values are missing.
+	CarryForward bool
+}
+
+// Adder adds a group of columns to a frame.
+type Adder struct {
+	Name    string
+	Summary string
+	// Datasets names what the adder reads from the World, so a caller can
+	// load only those (see Datasets).
+	Datasets []string
+	units    []Unit
+	add      func(f *Frame, w *world.World, o Options) error
+}
+
+// Dataset names an adder needs from the World, in the vocabulary the CLI's
+// loader understands.
+const (
+	DataStates     = "states"
+	DataMajors     = "majors"
+	DataNMC        = "nmc"
+	DataATOPDyads  = "atop-dyads"
+	DataContiguity = "contiguity"
+	DataCapitals   = "capitals"
+	DataWars       = "wars"
+)
+
+var adders = []*Adder{
+	{Name: "atop", Summary: "ATOP 5.1 obligations (defense, offense, neutral, nonagg, consul, any)", Datasets: []string{DataATOPDyads}, units: []Unit{DyadYears}, add: addATOP},
+	{Name: "nmc", Summary: "COW National Material Capabilities (milex … cinc)", Datasets: []string{DataNMC}, units: []Unit{StateYears, DyadYears}, add: addNMC},
+	{Name: "majors", Summary: "COW major-power status (cowmaj)", Datasets: []string{DataMajors}, units: []Unit{StateYears, DyadYears}, add: addMajors},
+	{Name: "contiguity", Summary: "COW direct contiguity type, lowest in the year (conttype)", Datasets: []string{DataContiguity}, units: []Unit{DyadYears}, add: addContiguity},
+	{Name: "capdist", Summary: "great-circle distance between capitals, km (capdist)", Datasets: []string{DataCapitals}, units: []Unit{DyadYears}, add: addCapdist},
+	{Name: "wars", Summary: "COW inter-state war onset and ongoing, with sides", Datasets: []string{DataWars}, units: []Unit{StateYears, DyadYears}, add: addWars},
+	{Name: "similarity", Summary: "alliance-portfolio similarity (not yet available)", units: []Unit{DyadYears}, add: addSimilarity},
+	{Name: "obligations", Summary: "would A's defense obligation toward B bind (not yet available)", units: []Unit{DyadYears}, add: addObligations},
+}
+
+// Adders lists the adders in their canonical order.
+func Adders() []*Adder { return adders }
+
+// LookupAdder returns the adder named name.
+func LookupAdder(name string) (*Adder, bool) {
+	for _, a := range adders {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return nil, false
+}
+
+// ParseAdders splits a comma-separated --add list, checking every name.
+func ParseAdders(list string) ([]*Adder, error) {
+	var out []*Adder
+	seen := map[string]bool{}
+	for _, n := range strings.Split(list, ",") {
+		n = strings.TrimSpace(n)
+		if n == "" || seen[n] {
+			continue
+		}
+		a, ok := LookupAdder(n)
+		if !ok {
+			names := make([]string, len(adders))
+			for i, a := range adders {
+				names[i] = a.Name
+			}
+			return nil, fmt.Errorf("--add: unknown %q: want some of %s", n, strings.Join(names, ","))
+		}
+		seen[n] = true
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// Datasets returns the datasets the adders need besides the state list.
+func Datasets(as []*Adder) []string {
+	out := []string{DataStates}
+	for _, a := range as {
+		for _, d := range a.Datasets {
+			if !contains(out, d) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrNotAvailable marks an adder whose engine is not in this build yet.
+var ErrNotAvailable = errors.New("not available in this build")
+
+// Apply runs the adders on f in order.
+func Apply(f *Frame, w *world.World, as []*Adder, o Options) error {
+	for _, a := range as {
+		ok := false
+		for _, u := range a.units {
+			ok = ok || u == f.Unit
+		}
+		if !ok {
+			return fmt.Errorf("--add %s: works on %s only, not %s", a.Name, unitList(a.units), f.Unit)
+		}
+		if err := a.add(f, w, o); err != nil {
+			return fmt.Errorf("--add %s: %w", a.Name, err)
+		}
+	}
+	return nil
+}
+
+func unitList(us []Unit) string {
+	s := make([]string, len(us))
+	for i, u := range us {
+		s[i] = u.String()
+	}
+	return strings.Join(s, " and ")
+}
+
+// pairKey packs an ordered pair of state codes.
+func pairKey(a, b int) int32 { return int32(a*MaxCode + b) }
+
+// runs calls fn for every maximal run [lo, hi) of rows sharing the same
+// codes, so per-dyad lookups happen once per dyad rather than once per row.
+func runs(f *Frame, fn func(lo, hi int, a, b int)) {
+	c1, c2 := f.Codes()
+	n := f.Len()
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		if c2 == nil {
+			for hi < n && c1[hi] == c1[lo] {
+				hi++
+			}
+			fn(lo, hi, int(c1[lo]), 0)
+		} else {
+			for hi < n && c1[hi] == c1[lo] && c2[hi] == c2[lo] {
+				hi++
+			}
+			fn(lo, hi, int(c1[lo]), int(c2[lo]))
+		}
+		lo = hi
+	}
+}
+
+// ---- ATOP -----------------------------------------------------------------
+
+// atopNames are peacesciencer's column names, in the order of the bits of
+// atopBits.
+var atopNames = [5]string{"atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"}
+
+// atopTable packs ATOP's directed dyad-years: for each directed pair, one
+// byte per year with bit k set when obligation atopNames[k] holds.
+type atopTable struct {
+	first, last int
+	slot        map[int32]int32 // pair → offset of its years in bits
+	bits        []uint8
+}
+
+func newATOPTable(ad *world.AllianceDyadYears) (*atopTable, error) {
+	t := &atopTable{first: ad.First, last: ad.Last, slot: map[int32]int32{}}
+	if t.first == 0 {
+		t.first, t.last = 1815, 2018
+		for i, r := range ad.Rows {
+			if i == 0 || r.Year < t.first {
+				t.first = r.Year
+			}
+			if i == 0 || r.Year > t.last {
+				t.last = r.Year
+			}
+		}
+	}
+	ny := int32(t.last - t.first + 1)
+	for _, r := range ad.Rows {
+		if r.A <= 0 || r.A >= MaxCode || r.B <= 0 || r.B >= MaxCode || r.Year < t.first || r.Year > t.last {
+			return nil, fmt.Errorf("ATOP dyad-year %d-%d %d outside codes 1–%d or years %d–%d", r.A, r.B, r.Year, MaxCode-1, t.first, t.last)
+		}
+		k := pairKey(r.A, r.B)
+		s, ok := t.slot[k]
+		if !ok {
+			s = int32(len(t.bits))
+			t.slot[k] = s
+			t.bits = append(t.bits, make([]uint8, ny)...)
+		}
+		var v uint8
+		for i, on := range [5]bool{r.Defense, r.Offense, r.Neutral, r.Nonagg, r.Consul} {
+			if on {
+				v |= 1 << i
+			}
+		}
+		t.bits[s+int32(r.Year-t.first)] |= v
+	}
+	return t, nil
+}
+
+// years returns pair (a, b)'s bytes by year offset, or nil when ATOP has no
+// row for the pair.
+func (t *atopTable) years(a, b int) []uint8 {
+	s, ok := t.slot[pairKey(a, b)]
+	if !ok {
+		return nil
+	}
+	return t.bits[s : s+int32(t.last-t.first+1)]
+}
+
+func addATOP(f *Frame, w *world.World, o Options) error {
+	if w.AllianceDyads == nil {
+		return errors.New("ATOP dyad-year data not loaded")
+	}
+	t, err := newATOPTable(w.AllianceDyads)
+	if err != nil {
+		return err
+	}
+	var main [6]*Column
+	for k, n := range append(atopNames[:], "atop_any") {
+		if main[k], err = f.add(n, Int8); err != nil {
+			return err
+		}
+	}
+	var dir [2][5]*Column
+	if o.ATOPDirections {
+		for d, suffix := range []string{"12", "21"} {
+			for k, n := range atopNames {
+				if dir[d][k], err = f.add(n+suffix, Int8); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	years := f.Years()
+	put := func(cols []*Column, i int, v uint8, na bool) {
+		for k, c := range cols {
+			switch {
+			case na:
+				c.I8[i] = NA8
+			case k == 5:
+				c.I8[i] = int8(min(v, 1))
+			default:
+				c.I8[i] = int8(v >> k & 1)
+			}
+		}
+	}
+	runs(f, func(lo, hi, a, b int) {
+		ab, ba := t.years(a, b), t.years(b, a)
+		for i := lo; i < hi; i++ {
+			y := int(years[i])
+			na := y < t.first || y > t.last
+			var v12, v21 uint8
+			if !na {
+				if ab != nil {
+					v12 = ab[y-t.first]
+				}
+				if ba != nil {
+					v21 = ba[y-t.first]
+				}
+			}
+			v := v12
+			if !f.Directed {
+				// peacesciencer's default (ndir = TRUE): an obligation in
+				// either direction counts for the non-directed dyad.
+				v |= v21
+			}
+			put(main[:], i, v, na)
+			if o.ATOPDirections {
+				put(dir[0][:], i, v12, na)
+				put(dir[1][:], i, v21, na)
+			}
+		}
+	})
+	f.Notes = append(f.Notes, fmt.Sprintf("atop: ATOP 5.1 directed dyad-years, %d–%d; no row = 0 inside, missing outside", t.first, t.last))
+	if !f.Directed && !o.ATOPDirections {
+		f.Notes = append(f.Notes, "atop: non-directed values are the maximum of both directions; --atop-directions keeps each side's pledge")
+	}
+	return nil
+}
+
+// ---- NMC ------------------------------------------------------------------
+
+var nmcNames = [7]string{"milex", "milper", "irst", "pec", "tpop", "upop", "cinc"}
+
+// nmcIndex maps (code, year) to a row of the release, densely.
+type nmcIndex struct {
+	c           *world.Capabilities
+	first, last int
+	row         []int32 // code*ny + year-first → row+1, 0 = none
+}
+
+func newNMCIndex(c *world.Capabilities) (*nmcIndex, error) {
+	x := &nmcIndex{c: c, first: c.First, last: c.Last}
+	if x.first == 0 {
+		for i, r := range c.Rows {
+			if i == 0 || r.Year < x.first {
+				x.first = r.Year
+			}
+			if r.Year > x.last {
+				x.last = r.Year
+			}
+		}
+	}
+	ny := x.last - x.first + 1
+	x.row = make([]int32, MaxCode*ny)
+	for i, r := range c.Rows {
+		if r.Code <= 0 || r.Code >= MaxCode || r.Year < x.first || r.Year > x.last {
+			return nil, fmt.Errorf("NMC %s row %d: code %d year %d out of range", c.Version, i+1, r.Code, r.Year)
+		}
+		x.row[r.Code*ny+r.Year-x.first] = int32(i + 1)
+	}
+	return x, nil
+}
+
+func (x *nmcIndex) get(code, year int) *world.Capability {
+	if year < x.first || year > x.last {
+		return nil
+	}
+	r := x.row[code*(x.last-x.first+1)+year-x.first]
+	if r == 0 {
+		return nil
+	}
+	return &x.c.Rows[r-1]
+}
+
+func addNMC(f *Frame, w *world.World, o Options) error {
+	c, ok := w.Capabilities(o.NMC)
+	if !ok {
+		have := make([]string, 0, len(w.NMC))
+		for v := range w.NMC {
+			have = append(have, v)
+		}
+		sort.Strings(have)
+		return fmt.Errorf("NMC release %q not loaded (have %s)", o.NMC, strings.Join(have, ", "))
+	}
+	x, err := newNMCIndex(c)
+	if err != nil {
+		return err
+	}
+	sides := []string{""}
+	if f.Unit == DyadYears {
+		sides = []string{"1", "2"}
+	}
+	c1, c2 := f.Codes()
+	years := f.Years()
+	for s, suffix := range sides {
+		var cols [7][]float64
+		for k, n := range nmcNames {
+			col, err := f.add(n+suffix, Float64)
+			if err != nil {
+				return err
+			}
+			cols[k] = col.F64
+		}
+		codes := c1
+		if s == 1 {
+			codes = c2
+		}
+		for i := range f.Len() {
+			r := x.get(int(codes[i]), int(years[i]))
+			if r == nil {
+				for k := range cols {
+					cols[k][i] = world.NA
+				}
+				continue
+			}
+			cols[0][i], cols[1][i], cols[2][i], cols[3][i] = r.Milex, r.Milper, r.Irst, r.Pec
+			cols[4][i], cols[5][i], cols[6][i] = r.Tpop, r.Upop, r.CINC
+		}
+	}
+	f.Notes = append(f.Notes, fmt.Sprintf("nmc: COW NMC %s, %d–%d; missing outside those years and where coded missing", c.Version, x.first, x.last))
+	return nil
+}
+
+// ---- Majors ---------------------------------------------------------------
+
+func addMajors(f *Frame, w *world.World, o Options) error {
+	if len(w.Majors) == 0 {
+		return errors.New("COW major-power data not loaded")
+	}
+	// The majors file covers 1816 to its last spell end (2016-12-31 in
+	// majors2016): later status is unknown, not "not major".
+	first, last := 1816, 0
+	for _, m := range w.Majors {
+		if e := m.Spell.End; e != 0 && e.Year() > last {
+			last = e.Year()
+		}
+	}
+	ny := last - first + 1
+	major := make([]bool, MaxCode*ny)
+	for _, m := range w.Majors {
+		if m.Code <= 0 || m.Code >= MaxCode {
+			return fmt.Errorf("major-power spell of code %d out of range", m.Code)
+		}
+		for y := max(m.Spell.Start.Year(), first); y <= min(m.Spell.End.Year(), last); y++ {
+			major[m.Code*ny+y-first] = true
+		}
+	}
+	sides := []string{""}
+	if f.Unit == DyadYears {
+		sides = []string{"1", "2"}
+	}
+	c1, c2 := f.Codes()
+	years := f.Years()
+	for s, suffix := range sides {
+		col, err := f.add("cowmaj"+suffix, Int8)
+		if err != nil {
+			return err
+		}
+		codes := c1
+		if s == 1 {
+			codes = c2
+		}
+		for i := range f.Len() {
+			y := int(years[i])
+			switch {
+			case y < first:
+				col.I8[i] = NA8
+			case y <= last:
+				col.I8[i] = b2i(major[int(codes[i])*ny+y-first])
+			case o.CarryForward:
+				col.I8[i] = b2i(major[int(codes[i])*ny+last-first])
+			default:
+				col.I8[i] = NA8
+			}
+		}
+	}
+	if o.CarryForward {
+		carried, err := f.add("cowmaj_carried", Int8)
+		if err != nil {
+			return err
+		}
+		for i, y := range years {
+			carried.I8[i] = b2i(int(y) > last)
+		}
+		f.Notes = append(f.Notes, fmt.Sprintf("majors: status after %d carried forward from %d (cowmaj_carried = 1)", last, last))
+	} else if f.Last > last {
+		f.Notes = append(f.Notes, fmt.Sprintf("majors: missing after %d (majors data end); --carry-forward fills them", last))
+	}
+	return nil
+}
+
+func b2i(b bool) int8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// ---- Contiguity -----------------------------------------------------------
+
+func addContiguity(f *Frame, w *world.World, o Options) error {
+	if len(w.Contiguity) == 0 {
+		return errors.New("COW direct contiguity data not loaded")
+	}
+	// Coverage is the span of the master records (1816–2016 in v3.2).
+	first, last := 0, 0
+	for i, c := range w.Contiguity {
+		if b := c.Begin / 100; i == 0 || b < first {
+			first = b
+		}
+		if e := c.End / 100; e > last {
+			last = e
+		}
+	}
+	ny := last - first + 1
+	slot := map[int32]int32{}
+	var types []int8 // per pair, per year: lowest type, 0 = none
+	for _, c := range w.Contiguity {
+		lo, hi := min(c.Low, c.High), max(c.Low, c.High)
+		if lo <= 0 || hi >= MaxCode || c.Type < 1 || c.Type > 5 {
+			return fmt.Errorf("contiguity record %d-%d type %d out of range", c.Low, c.High, c.Type)
+		}
+		k := pairKey(lo, hi)
+		s, ok := slot[k]
+		if !ok {
+			s = int32(len(types))
+			slot[k] = s
+			types = append(types, make([]int8, ny)...)
+		}
+		for y := c.Begin / 100; y <= c.End/100; y++ {
+			if t := &types[s+int32(y-first)]; *t == 0 || int8(c.Type) < *t {
+				*t = int8(c.Type)
+			}
+		}
+	}
+	col, err := f.add("conttype", Int8)
+	if err != nil {
+		return err
+	}
+	years := f.Years()
+	runs(f, func(lo, hi, a, b int) {
+		var ts []int8
+		if s, ok := slot[pairKey(min(a, b), max(a, b))]; ok {
+			ts = types[s : s+int32(ny)]
+		}
+		for i := lo; i < hi; i++ {
+			y := int(years[i])
+			switch {
+			case y < first || y > last:
+				col.I8[i] = NA8
+			case ts == nil:
+				col.I8[i] = 0
+			default:
+				col.I8[i] = ts[y-first]
+			}
+		}
+	})
+	f.Notes = append(f.Notes, fmt.Sprintf("contiguity: COW direct contiguity 3.2, %d–%d; lowest type in the year, 0 = none", first, last))
+	return nil
+}
+
+// ---- Capital distance -----------------------------------------------------
+
+func addCapdist(f *Frame, w *world.World, o Options) error {
+	if len(w.Capitals) == 0 {
+		return errors.New("capitals data not loaded")
+	}
+	caps := map[int][]world.Capital{}
+	for _, c := range w.Capitals {
+		caps[c.Code] = append(caps[c.Code], c)
+	}
+	for _, cs := range caps {
+		sort.SliceStable(cs, func(i, j int) bool { return cs[i].Spell.Start < cs[j].Spell.Start })
+	}
+	// capitalIn returns the capital a state has on the first day of year y
+	// it has one — peacesciencer's "Jan. 1 capital": the earliest-starting
+	// capital whose spell touches the year.
+	capitalIn := func(cs []world.Capital, y int) int {
+		for i := range cs {
+			if cs[i].Spell.InYear(y) {
+				return i
+			}
+		}
+		return -1
+	}
+	col, err := f.add("capdist", Float64)
+	if err != nil {
+		return err
+	}
+	years := f.Years()
+	runs(f, func(lo, hi, a, b int) {
+		ca, cb := caps[a], caps[b]
+		pa, pb := -2, -2
+		d := world.NA
+		for i := lo; i < hi; i++ {
+			y := int(years[i])
+			ia, ib := capitalIn(ca, y), capitalIn(cb, y)
+			if ia != pa || ib != pb {
+				pa, pb = ia, ib
+				d = world.NA
+				if ia >= 0 && ib >= 0 {
+					d = GreatCircleKm(ca[ia].Lat, ca[ia].Lng, cb[ib].Lat, cb[ib].Lng)
+				}
+			}
+			col.F64[i] = d
+		}
+	})
+	f.Notes = append(f.Notes, "capdist: great-circle km between Jan. 1 capitals (peacesciencer capitals; Vincenty formula on a sphere of radius 6378.137 km, as geosphere::distVincentySphere)")
+	return nil
+}
+
+// ---- Hooks ----------------------------------------------------------------
+
+// TODO(similarity): wire package similarity's dyad-year scores here once
+// its API lands; until then asking for the columns is an error, never a
+// column of zeros.
+func addSimilarity(f *Frame, w *world.World, o Options) error {
+	return fmt.Errorf("alliance-portfolio similarity: %w (package similarity has no API yet)", ErrNotAvailable)
+}
+
+// TODO(obligations): for each dyad-year, would A's defense obligation
+// toward B bind if B were attacked at home by a non-member in that year —
+// package obligation's evaluation, once its API lands.
+func addObligations(f *Frame, w *world.World, o Options) error {
+	return fmt.Errorf("obligations: %w (package obligation has no API yet)", ErrNotAvailable)
+}

@@ -1,0 +1,376 @@
+package panel
+
+import (
+	"math"
+	"testing"
+
+	"github.com/casus-dev/casus/world"
+)
+
+func dyadFrame(tb testing.TB, directed bool, add string, o Options) *Frame {
+	tb.Helper()
+	s := cow2016(tb)
+	f, err := s.DyadYears(1816, 2016, directed)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	as, err := ParseAdders(add)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := Apply(f, testWorld(tb), as, o); err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
+// rowOf finds the row of dyad (a, b) in year y, or -1.
+func rowOf(f *Frame, a, b, y int) int {
+	c1, c2 := f.Codes()
+	yy := f.Years()
+	// Binary search on the sorted keys.
+	lo, hi := 0, f.Len()
+	key := func(i int) [3]int { return [3]int{int(c1[i]), int(c2[i]), int(yy[i])} }
+	want := [3]int{a, b, y}
+	less := func(x, y [3]int) bool {
+		return x[0] < y[0] || x[0] == y[0] && (x[1] < y[1] || x[1] == y[1] && x[2] < y[2])
+	}
+	for lo < hi {
+		m := (lo + hi) / 2
+		if less(key(m), want) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < f.Len() && key(lo) == want {
+		return lo
+	}
+	return -1
+}
+
+func val(tb testing.TB, f *Frame, col string, row int) float64 {
+	tb.Helper()
+	c := f.Column(col)
+	if c == nil {
+		tb.Fatalf("no column %q in %v", col, f.Names())
+	}
+	if row < 0 {
+		tb.Fatalf("column %q: row not found", col)
+	}
+	return c.Float(row)
+}
+
+func TestATOPEqualsDirectedFile(t *testing.T) {
+	f := dyadFrame(t, true, "atop", Options{})
+	ad := testWorld(t).AllianceDyads
+	file := map[dy][5]bool{}
+	for _, r := range ad.Rows {
+		file[dy{r.A, r.B, r.Year}] = [5]bool{r.Defense, r.Offense, r.Neutral, r.Nonagg, r.Consul}
+	}
+	c1, c2 := f.Codes()
+	matched := 0
+	for i, y := range f.Years() {
+		want, ok := file[dy{int(c1[i]), int(c2[i]), int(y)}]
+		if ok {
+			matched++
+		}
+		anyOn := false
+		for k, n := range atopNames {
+			got := f.Column(n).I8[i]
+			w := b2i(want[k])
+			anyOn = anyOn || want[k]
+			if got != w {
+				t.Fatalf("%d-%d %d %s: got %d, ATOP file says %d", c1[i], c2[i], y, n, got, w)
+			}
+		}
+		if f.Column("atop_any").I8[i] != b2i(anyOn) {
+			t.Fatalf("%d-%d %d atop_any: got %d", c1[i], c2[i], y, f.Column("atop_any").I8[i])
+		}
+	}
+	// Every ATOP row inside the COW dyad-years was used; the rest are 1815,
+	// 2017–2018 or pairs outside the COW system that year.
+	outside := 0
+	for k := range file {
+		if rowOf(f, k.a, k.b, k.year) < 0 {
+			outside++
+			if k.year >= 1816 && k.year <= 2016 && cow2016(t).MemberInYear(k.a, k.year) && cow2016(t).MemberInYear(k.b, k.year) && outside < 5 {
+				t.Logf("ATOP row %v: both members in the year but no common day", k)
+			}
+		}
+	}
+	if matched+outside != len(file) || len(file) != 273296 {
+		t.Errorf("ATOP rows: %d matched + %d outside the panel != %d (want 273,296)", matched, outside, len(file))
+	}
+	t.Logf("ATOP directed rows: %d in the COW v2016 panel, %d outside it", matched, outside)
+}
+
+func TestATOPAsymmetricPledges(t *testing.T) {
+	tab, err := newATOPTable(testWorld(t).AllianceDyads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 650 non-directed dyad-years in ATOP 5.1 whose two directions differ
+	// (counted on atop5_1_ddyr_subset_peacesciencer.csv).
+	asym := 0
+	for k, s := range tab.slot {
+		a, b := int(k)/MaxCode, int(k)%MaxCode
+		if a > b {
+			continue
+		}
+		rev := tab.years(b, a)
+		for y, v := range tab.bits[s : s+int32(tab.last-tab.first+1)] {
+			if rev == nil || rev[y] != v {
+				asym++
+			}
+		}
+	}
+	if asym != 650 {
+		t.Errorf("asymmetric ATOP dyad-years: got %d, want 650", asym)
+	}
+	f := dyadFrame(t, false, "atop", Options{ATOPDirections: true})
+	// USA–Portugal 1944 (the brief said USA–Spain; the file's one-sided
+	// pledge of 1944 is toward Portugal): the USA pledges defense, Portugal
+	// does not.
+	r := rowOf(f, 2, 235, 1944)
+	for _, c := range []struct {
+		col  string
+		want float64
+	}{{"atop_defense", 1}, {"atop_defense12", 1}, {"atop_defense21", 0}, {"atop_offense12", 1}, {"atop_offense21", 1}} {
+		if got := val(t, f, c.col, r); got != c.want {
+			t.Errorf("USA-Portugal 1944 %s: got %v, want %v", c.col, got, c.want)
+		}
+	}
+	// France pledged to defend Belgium in 1832, not the reverse
+	// (peacesciencer's own example of ndir = TRUE).
+	r = rowOf(f, 211, 220, 1832)
+	if val(t, f, "atop_defense", r) != 1 || val(t, f, "atop_defense12", r) != 0 || val(t, f, "atop_defense21", r) != 1 {
+		t.Errorf("Belgium-France 1832: defense %v, 12 %v, 21 %v; want 1, 0, 1",
+			val(t, f, "atop_defense", r), val(t, f, "atop_defense12", r), val(t, f, "atop_defense21", r))
+	}
+	inPanel := 0
+	d12, d21 := f.Column("atop_defense12").I8, f.Column("atop_defense21").I8
+	for i := range d12 {
+		if d12[i] != d21[i] {
+			inPanel++
+		}
+	}
+	t.Logf("non-directed COW dyad-years with one-sided defense pledges: %d", inPanel)
+}
+
+func TestNMCValues(t *testing.T) {
+	for _, c := range []struct {
+		ver       string
+		a, b, y   int
+		col       string
+		want, tol float64
+	}{
+		{"6.0", 2, 710, 2016, "cinc1", 0.13305758, 1e-12},
+		{"6.0", 2, 710, 2016, "cinc2", 0.23061772, 1e-12},
+		{"6.0", 2, 710, 2016, "pec1", 3293117, 0},
+		{"7.0", 2, 710, 2016, "pec1", 3320843, 0},
+		{"7.0", 2, 710, 2016, "cinc2", 0.23082519, 1e-12},
+		{"", 2, 710, 2016, "cinc1", 0.13325359, 1e-12}, // default: newest, 7.0
+		{"6.0", 31, 40, 1993, "milex1", math.NaN(), 0}, // Bahamas 1993 milex coded -9
+		{"6.0", 2, 40, 1993, "milper2", 175, 0},        // Cuba 1993: milex -9, milper 175
+	} {
+		f := dyadFrame(t, false, "nmc", Options{NMC: c.ver})
+		got := val(t, f, c.col, rowOf(f, c.a, c.b, c.y))
+		switch {
+		case math.IsNaN(c.want):
+			if !math.IsNaN(got) {
+				t.Errorf("NMC %s %d-%d %d %s: got %v, want missing", c.ver, c.a, c.b, c.y, c.col, got)
+			}
+		case c.tol < 0:
+			if math.IsNaN(got) {
+				t.Errorf("NMC %s %d-%d %d %s: missing, want a value", c.ver, c.a, c.b, c.y, c.col)
+			}
+		case math.Abs(got-c.want) > c.tol:
+			t.Errorf("NMC %s %d-%d %d %s: got %v, want %v ± %g", c.ver, c.a, c.b, c.y, c.col, got, c.want, c.tol)
+		}
+	}
+}
+
+func TestMajorsContiguityWars(t *testing.T) {
+	f := dyadFrame(t, true, "majors,contiguity,wars", Options{})
+	for _, c := range []struct {
+		a, b, y int
+		col     string
+		want    float64
+	}{
+		{2, 200, 1897, "cowmaj1", 0}, {2, 200, 1898, "cowmaj1", 1}, {2, 200, 1898, "cowmaj2", 1},
+		{710, 2, 1949, "cowmaj1", 0}, {710, 2, 1950, "cowmaj1", 1},
+		{255, 2, 1991, "cowmaj1", 1}, // Germany regains status 1991-12-11
+		{710, 731, 1961, "conttype", 1}, {731, 732, 1990, "conttype", 1},
+		{710, 740, 1878, "conttype", 5}, {740, 710, 1879, "conttype", 4}, // 5 then 4 in 1879: lowest
+		{710, 740, 1952, "conttype", 5}, {380, 571, 1990, "conttype", 0},
+		{2, 731, 1950, "cowinteronset", 1}, {2, 731, 1950, "cowinterongoing", 1}, {2, 731, 1950, "warnum", 151},
+		{2, 731, 1950, "sidea1", 1}, {2, 731, 1950, "sidea2", 0}, {731, 2, 1950, "sidea1", 0},
+		{2, 731, 1951, "cowinteronset", 0}, {2, 731, 1953, "cowinterongoing", 1},
+		{2, 731, 1954, "cowinterongoing", 0}, {2, 732, 1950, "cowinterongoing", 0},
+	} {
+		if got := val(t, f, c.col, rowOf(f, c.a, c.b, c.y)); got != c.want {
+			t.Errorf("%d-%d %d %s: got %v, want %v", c.a, c.b, c.y, c.col, got, c.want)
+		}
+	}
+	if !f.Column("warnum").IsNA(rowOf(f, 2, 732, 1950)) || !f.Column("sidea1").IsNA(rowOf(f, 2, 732, 1950)) {
+		t.Error("USA-ROK 1950 (allies): want warnum and sidea1 missing")
+	}
+}
+
+func TestCapitalDistance(t *testing.T) {
+	// geosphere's documented example: distVincentySphere(c(0,0), c(90,90))
+	// = 10018754 m (a quarter meridian of the 6378137 m sphere).
+	for _, c := range []struct {
+		lat1, lng1, lat2, lng2, want, tol float64
+	}{
+		{0, 0, 90, 90, 10018.754, 0.001},
+		{0, 0, 0, 180, math.Pi * EarthRadiusKm, 1e-9},
+		{10, 20, 10, 20, 0, 0},
+	} {
+		if got := GreatCircleKm(c.lat1, c.lng1, c.lat2, c.lng2); math.Abs(got-c.want) > c.tol {
+			t.Errorf("GreatCircleKm(%v,%v,%v,%v) = %v, want %v ± %v", c.lat1, c.lng1, c.lat2, c.lng2, got, c.want, c.tol)
+		}
+	}
+	f := dyadFrame(t, false, "capdist", Options{})
+	// Washington–London is about 5,900 km great-circle (5,897 km on the
+	// 6371 km sphere; 0.11% more on geosphere's).
+	if got := val(t, f, "capdist", rowOf(f, 2, 200, 2000)); math.Abs(got-5904) > 15 {
+		t.Errorf("USA-UK 2000 capdist: got %.1f km, want 5904 ± 15", got)
+	}
+	// Seoul–Pyongyang about 195 km.
+	if got := val(t, f, "capdist", rowOf(f, 731, 732, 2000)); math.Abs(got-195) > 10 {
+		t.Errorf("PRK-ROK 2000 capdist: got %.1f km, want 195 ± 10", got)
+	}
+}
+
+// extendedSystem runs the v2016 spells that end on 2016-12-31 on to
+// 2024-12-31, so the data edges after 2016 can be tested.
+func extendedSystem(tb testing.TB) *System {
+	w := testWorld(tb)
+	states := make([]world.State, len(w.States))
+	copy(states, w.States)
+	for i := range states {
+		sp := append([]world.Spell(nil), states[i].Spells...)
+		if n := len(sp); sp[n-1].End == world.D(2016, 12, 31) {
+			sp[n-1].End = 0
+		}
+		states[i].Spells = sp
+	}
+	s, err := NewSystem("test", states, world.D(1816, 1, 1), world.D(2024, 12, 31))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+func TestNoValueOutsideSourceYears(t *testing.T) {
+	s := extendedSystem(t)
+	for _, c := range []struct {
+		add   string
+		o     Options
+		cols  []string
+		first int
+		last  int
+	}{
+		{"atop", Options{}, []string{"atop_defense", "atop_any"}, 1815, 2018},
+		{"nmc", Options{NMC: "6.0"}, []string{"cinc1", "tpop2"}, 1816, 2016},
+		{"nmc", Options{NMC: "7.0"}, []string{"cinc1", "tpop2"}, 1816, 2022},
+		{"majors", Options{}, []string{"cowmaj1", "cowmaj2"}, 1816, 2016},
+		{"contiguity", Options{}, []string{"conttype"}, 1816, 2016},
+		{"wars", Options{}, []string{"cowinterongoing", "cowinteronset"}, 1816, 2007},
+	} {
+		f, err := s.DyadYears(1816, 2024, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, _ := ParseAdders(c.add)
+		if err := Apply(f, testWorld(t), as, c.o); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range c.cols {
+			col := f.Column(name)
+			inNA, outVal := 0, 0
+			for i, y := range f.Years() {
+				in := int(y) >= c.first && int(y) <= c.last
+				if in && col.IsNA(i) && name != "tpop2" && name != "cinc1" {
+					inNA++
+				}
+				if !in && !col.IsNA(i) {
+					outVal++
+				}
+			}
+			if outVal > 0 || inNA > 0 {
+				t.Errorf("%s %s: %d values outside %d–%d, %d missing inside", c.add, name, outVal, c.first, c.last, inNA)
+			}
+		}
+	}
+	// --carry-forward: 2017–2024 carry the 2016 status and say so.
+	f, _ := s.DyadYears(2015, 2024, true)
+	as, _ := ParseAdders("majors")
+	if err := Apply(f, testWorld(t), as, Options{CarryForward: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		y            int
+		maj, carried float64
+	}{{2016, 1, 0}, {2017, 1, 1}, {2024, 1, 1}} {
+		r := rowOf(f, 710, 2, c.y)
+		if val(t, f, "cowmaj1", r) != c.maj || val(t, f, "cowmaj_carried", r) != c.carried {
+			t.Errorf("China %d carried forward: cowmaj1 %v carried %v, want %v %v", c.y, val(t, f, "cowmaj1", r), val(t, f, "cowmaj_carried", r), c.maj, c.carried)
+		}
+	}
+}
+
+func TestAdderErrors(t *testing.T) {
+	if _, err := ParseAdders("atop,bogus"); err == nil {
+		t.Error("unknown adder accepted")
+	}
+	s := cow2016(t)
+	sy, _ := s.StateYears(1816, 2016)
+	as, _ := ParseAdders("atop")
+	if err := Apply(sy, testWorld(t), as, Options{}); err == nil {
+		t.Error("atop on state-years accepted")
+	}
+	f, _ := s.DyadYears(2000, 2000, false)
+	as, _ = ParseAdders("similarity")
+	if err := Apply(f, testWorld(t), as, Options{}); err == nil {
+		t.Error("similarity hook should fail until the engine exists, not add zeros")
+	}
+	if _, err := s.DyadYears(1816, 2017, false); err == nil {
+		t.Error("years beyond the v2016 system accepted")
+	}
+}
+
+func TestStateYearAdders(t *testing.T) {
+	s := cow2016(t)
+	f, err := s.StateYears(1816, 2016)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, _ := ParseAdders("nmc,majors,wars")
+	if err := Apply(f, testWorld(t), as, Options{NMC: "6.0"}); err != nil {
+		t.Fatal(err)
+	}
+	// NMC 6.0 has exactly the system2016 state-years: no state-year without
+	// a row, so cinc is missing nowhere.
+	for i := range f.Len() {
+		if f.Column("cinc").IsNA(i) {
+			t.Fatalf("state-year %d %d: cinc missing", f.Cols[0].I16[i], f.Cols[1].I16[i])
+		}
+	}
+	find := func(c, y int) int {
+		for i := range f.Len() {
+			if int(f.Cols[0].I16[i]) == c && int(f.Cols[1].I16[i]) == y {
+				return i
+			}
+		}
+		return -1
+	}
+	if got := val(t, f, "cinc", find(2, 2016)); math.Abs(got-0.13305758) > 1e-12 {
+		t.Errorf("USA 2016 cinc: got %v", got)
+	}
+	if val(t, f, "cowmaj", find(2, 1898)) != 1 || val(t, f, "cowinterongoing", find(2, 1898)) != 1 {
+		t.Error("USA 1898: want major and at war (Spanish-American War)")
+	}
+}
