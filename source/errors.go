@@ -27,3 +27,7 @@ func (e *ParseError) Error() string {
 	}
 	return fmt.Sprintf("%s:%d: column %q: want %s, got %q", e.File, e.Line, e.Column, e.Want, e.Got)
 }
+
+// BadInput marks a ParseError as a problem with the user's data, not an
+// internal failure (the CLI exits 2 on it).
+func (e *ParseError) BadInput() bool { return true }
