@@ -1,0 +1,507 @@
+package obligation
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strings"
+
+	"github.com/casus-dev/casus/world"
+)
+
+// Report is the answer to a scenario. doc.go documents its JSON form.
+type Report struct {
+	Scenario    ScenarioInfo `json:"scenario"`
+	Obligations []Result     `json:"obligations"`
+	Conflicts   []Conflict   `json:"conflicts"`
+	Rounds      []Round      `json:"rounds"`
+	Sides       [2]Side      `json:"sides"`
+	Neutrals    []Neutral    `json:"neutrals"`
+	OpenEntries []OpenEntry  `json:"open_entries"`
+	Balance     *Balance     `json:"balance,omitempty"`
+	MonteCarlo  *MonteCarlo  `json:"monte_carlo,omitempty"`
+	Notes       []string     `json:"notes,omitempty"`
+}
+
+// ScenarioInfo echoes the scenario.
+type ScenarioInfo struct {
+	File   string      `json:"file,omitempty"`
+	Title  string      `json:"title,omitempty"`
+	Date   world.Date  `json:"date"`
+	Events []string    `json:"events"`
+	Assume Assumptions `json:"assume"`
+}
+
+// Conflict is a state under opposed obligations; the engine reports it and
+// never resolves it silently.
+type Conflict struct {
+	State  string   `json:"state"`
+	Kind   string   `json:"kind"` // both_sides, defend_vs_nonaggression, defend_vs_neutrality, attacks_protected_party
+	Detail string   `json:"detail"`
+	Items  []string `json:"items"`
+}
+
+// Round is one round of the cascade.
+type Round struct {
+	N       int      `json:"round"`
+	Events  []string `json:"events"`
+	Entered []string `json:"entered"`
+}
+
+// Side is one side of the war: side 1 began it, side 2 was attacked.
+type Side struct {
+	Name    string      `json:"name"`
+	Members []SideEntry `json:"members"`
+}
+
+// SideEntry is one belligerent and how it came to fight.
+type SideEntry struct {
+	State string     `json:"state"`
+	Code  int        `json:"ccode"`
+	Since world.Date `json:"since"`
+	Round int        `json:"round"`
+	How   string     `json:"how"`
+}
+
+// Neutral is a state bound to neutrality toward a belligerent.
+type Neutral struct {
+	State   string `json:"state"`
+	Toward  string `json:"toward"`
+	Treaty  string `json:"treaty"`
+	Article string `json:"article"`
+}
+
+// OpenEntry is a contingent obligation that would bring a state in.
+type OpenEntry struct {
+	State   string   `json:"state"`
+	For     string   `json:"for"`
+	Treaty  string   `json:"treaty"`
+	Article string   `json:"article"`
+	Open    []string `json:"open"`
+}
+
+// Evaluate runs the scenario on w: every obligation the events touch, the
+// cascade of entries, conflicts, sides and their capability balance, and,
+// when the scenario asks for it (honour strictly between 0 and 1), the
+// Monte-Carlo distribution.
+func Evaluate(w *world.World, s *Scenario) *Report {
+	return For(w).Evaluate(s, true)
+}
+
+// Evaluate is the engine method behind the package function; explain adds
+// the chain of facts to every result.
+func (e *Engine) Evaluate(s *Scenario, explain bool) *Report {
+	rep := &Report{Scenario: ScenarioInfo{File: s.File, Title: s.Title, Date: s.Date, Assume: s.Assume}}
+	for _, ev := range s.Events {
+		rep.Scenario.Events = append(rep.Scenario.Events, e.describe(ev))
+	}
+	honour := s.Assume.Honour
+	det := honour == 0 || honour == 1
+	var rng *rand.Rand
+	if !det {
+		// The report's own cascade is run 0 of the Monte-Carlo series.
+		rng = runRand(s.Assume.Seed, 0)
+	}
+	r := e.newRun(s, explain, rng)
+	r.run()
+	rep.Obligations = r.results()
+	rep.Conflicts = r.conflicts
+	rep.Rounds = r.rounds
+	rep.Sides = r.sides()
+	rep.Neutrals = r.neutrals
+	rep.OpenEntries = r.open
+	rep.Balance = e.Balance(rep.Sides, s.Date, s.Assume.NMC)
+	if !det {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("honour %.3g: the rounds and sides above are run 0 of %d seeded runs (seed %d)", honour, s.Assume.Runs, s.Assume.Seed))
+		rep.MonteCarlo = e.MonteCarlo(s, 2)
+	}
+	return rep
+}
+
+type run struct {
+	e       *Engine
+	s       *Scenario
+	ctx     evalCtx
+	rng     *rand.Rand
+	lite    bool // Monte-Carlo: sides only
+	side    map[int]int
+	since   map[int]world.Date
+	round   map[int]int
+	how     map[int]string
+	order   []int
+	res     map[string]int // dedup key -> index in list
+	list    []Result
+	decided map[[2]int]bool
+	struck  map[[2]int]bool
+
+	rounds    []Round
+	conflicts []Conflict
+	neutrals  []Neutral
+	open      []OpenEntry
+	buf       []Result
+}
+
+func (e *Engine) newRun(s *Scenario, explain bool, rng *rand.Rand) *run {
+	r := &run{e: e, s: s, rng: rng,
+		ctx:  evalCtx{assume: s.Assume, enemies: map[int][]int{}, explain: explain},
+		side: map[int]int{}, since: map[int]world.Date{}, round: map[int]int{}, how: map[int]string{},
+		res: map[string]int{}, decided: map[[2]int]bool{}, struck: map[[2]int]bool{},
+	}
+	for _, ev := range s.Events {
+		if ev.Kind == Request {
+			r.ctx.requests = append(r.ctx.requests, ev)
+		}
+	}
+	return r
+}
+
+// maxRounds bounds the cascade; entries are monotone (a state enters at
+// most once), so it ends long before on any real system.
+const maxRounds = 64
+
+func (r *run) run() {
+	var acts []*act
+	for _, ev := range r.s.Events {
+		if ev.Kind == Request {
+			continue
+		}
+		acts = append(acts, &act{kind: ev.Kind, by: ev.By, on: ev.On, at: ev.At, target: ev.Target, date: ev.Date,
+			provoked: ev.Provoked, stateOfWar: ev.StateOfWar || ev.Kind == War, general: ev.General, round: 1, desc: r.e.describe(ev)})
+	}
+	var retaliation []*act
+	for n := 1; len(acts) > 0 && n <= maxRounds; n++ {
+		rd := Round{N: n}
+		var next []*act
+		for _, a := range acts {
+			a.round = n
+			for _, sub := range r.classify(a) {
+				if !r.lite {
+					rd.Events = append(rd.Events, sub.label())
+				}
+				next = r.evaluate(sub, &rd, next)
+				if n == 1 && (sub.kind == ArmedAttack || sub.kind == War) && !sub.counter {
+					// The victim fights back: in round 2 it strikes its
+					// attackers (self-defence, not a treaty obligation).
+					for _, x := range sub.by {
+						if !r.struck[[2]int{sub.on, x}] {
+							retaliation = append(retaliation, r.strike(sub.on, x, sub.date, "retaliates against"))
+						}
+					}
+				}
+			}
+		}
+		if n == 1 {
+			next = append(retaliation, next...)
+		}
+		if !r.lite {
+			r.rounds = append(r.rounds, rd)
+		}
+		acts = next
+	}
+}
+
+func (r *run) strike(by, on int, d world.Date, verb string) *act {
+	r.struck[[2]int{by, on}] = true
+	return &act{kind: ArmedAttack, by: []int{by}, on: on, at: homeOf(r.e.w, on), target: "territory", date: d,
+		stateOfWar: true, entry: true, desc: fmt.Sprintf("%s: %s %s %s", d, r.e.Abb(by), verb, r.e.Abb(on))}
+}
+
+func (a *act) label() string {
+	s := a.desc
+	switch {
+	case a.counter:
+		s += " [counter-strike on the side that began the war]"
+	case a.fresh && (a.kind == ArmedAttack || a.kind == War):
+		s += " [fresh attack: the victim was not at war]"
+	}
+	return s
+}
+
+func (r *run) join(st, side int, d world.Date, round int, how string) {
+	if r.side[st] != 0 {
+		return
+	}
+	r.side[st] = side
+	r.since[st] = d
+	r.round[st] = round
+	r.how[st] = how
+	r.order = append(r.order, st)
+}
+
+// classify splits an armed act by attacker and marks each part fresh,
+// counter-strike or attack, updating the sides (1 began the war, 2 was
+// attacked).
+func (r *run) classify(a *act) []*act {
+	if a.kind != ArmedAttack && a.kind != War {
+		return []*act{a}
+	}
+	var out []*act
+	for _, x := range a.by {
+		sx, sy := r.side[x], r.side[a.on]
+		sub := *a
+		sub.by = []int{x}
+		switch {
+		case sx == 0 && sy == 0:
+			sub.fresh = true
+			r.join(x, 1, a.date, a.round, "begins the war")
+			r.join(a.on, 2, a.date, a.round, "attacked by "+r.e.Abb(x))
+		case sy == 0:
+			sub.fresh = true
+			r.join(a.on, 3-sx, a.date, a.round, "attacked by "+r.e.Abb(x))
+		case sx == 0:
+			sub.counter = sy == 1
+			r.join(x, 3-sy, a.date, a.round, "strikes "+r.e.Abb(a.on))
+		default:
+			sub.counter = sy == 1 && sx == 2
+		}
+		if !hasInt(r.ctx.enemies[a.on], x) {
+			r.ctx.enemies[a.on] = append(r.ctx.enemies[a.on], x)
+			r.ctx.enemies[x] = append(r.ctx.enemies[x], a.on)
+		}
+		if len(a.by) == 1 {
+			*a = sub
+			return []*act{a}
+		}
+		out = append(out, &sub)
+	}
+	// Keep attackers that share a classification together, so that an
+	// article counting attackers sees them all.
+	if len(out) > 1 {
+		merged := []*act{out[0]}
+		for _, s := range out[1:] {
+			m := merged[len(merged)-1]
+			if m.counter == s.counter && m.fresh == s.fresh {
+				m.by = append(append([]int(nil), m.by...), s.by...)
+			} else {
+				merged = append(merged, s)
+			}
+		}
+		out = merged
+	}
+	return out
+}
+
+// evaluate judges the act, records results, and brings in every obligor
+// that honours a binding entry: it joins the protected party's side on the
+// day the obligation falls due (so a later attack on it is an attack on a
+// belligerent), and strikes the protected party's attackers next round.
+func (r *run) evaluate(a *act, rd *Round, next []*act) []*act {
+	r.buf = r.e.touched(a, &r.ctx, r.buf[:0])
+	for i := range r.buf {
+		res := &r.buf[i]
+		if !r.lite {
+			r.record(res)
+		}
+		switch {
+		case res.enters:
+			ben := res.beneficiary
+			side := r.side[ben]
+			if side == 0 {
+				continue
+			}
+			via := res.Treaty + " " + res.Article
+			if cur := r.side[res.obligor]; cur == side {
+				continue
+			} else if cur != 0 {
+				if !r.lite {
+					r.addConflict(Conflict{State: res.Obligor, Kind: "both_sides",
+						Detail: fmt.Sprintf("%s is on side %d (%s) but bound to defend %s on side %d under %s", res.Obligor, cur, r.how[res.obligor], res.Beneficiary, side, via)})
+				}
+				continue
+			}
+			if !r.honours(res.obligor, ben) {
+				continue
+			}
+			r.join(res.obligor, side, a.date, a.round+1, "enters for "+res.Beneficiary+" under "+via)
+			if !r.lite {
+				rd.Entered = append(rd.Entered, fmt.Sprintf("%s enters on side %d for %s (%s), %s", res.Obligor, side, res.Beneficiary, via, a.date))
+				r.checkNonAggression(res)
+			}
+			for _, f := range res.adversaries {
+				if f != 0 && !r.struck[[2]int{res.obligor, f}] {
+					next = append(next, r.strike(res.obligor, f, a.date, "enters against"))
+				}
+			}
+		case res.neutral && !r.lite:
+			r.neutrals = appendNeutral(r.neutrals, Neutral{State: res.Obligor, Toward: res.Beneficiary, Treaty: res.Treaty, Article: res.Article})
+		case res.Status == Contingent && (res.Kind == world.Defense || res.Kind == world.Offense) && entersWar(res.Response) && !r.lite:
+			r.open = appendOpen(r.open, OpenEntry{State: res.Obligor, For: res.Beneficiary, Treaty: res.Treaty, Article: res.Article, Open: res.Open})
+		}
+	}
+	return next
+}
+
+func (r *run) addConflict(c Conflict) {
+	for _, x := range r.conflicts {
+		if x.Detail == c.Detail {
+			return
+		}
+	}
+	r.conflicts = append(r.conflicts, c)
+}
+
+func (r *run) honours(obl, ben int) bool {
+	h := r.s.Assume.Honour
+	if h >= 1 {
+		return true
+	}
+	if h <= 0 {
+		return false
+	}
+	k := [2]int{obl, ben}
+	if v, ok := r.decided[k]; ok {
+		return v
+	}
+	v := r.rng.Float64() < h
+	r.decided[k] = v
+	return v
+}
+
+func (r *run) record(res *Result) {
+	k := res.Treaty + "|" + res.Article + "|" + res.Obligor + "|" + res.Beneficiary + "|" + string(res.Kind)
+	if i, ok := r.res[k]; ok {
+		if res.Status.rank() > r.list[i].Status.rank() {
+			r.list[i] = *res
+		}
+		return
+	}
+	r.res[k] = len(r.list)
+	r.list = append(r.list, *res)
+}
+
+// checkNonAggression reports a state bound to defend a victim against an
+// attacker it has promised not to attack, or to stay neutral toward.
+func (r *run) checkNonAggression(res *Result) {
+	d := res.Date
+	for _, foe := range res.adversaries {
+		for _, ti := range r.e.byMember[res.obligor] {
+			if !hasInt(ti.members, foe) || !ti.t.InForceOn(d) {
+				continue
+			}
+			for i := range ti.obls {
+				oi := &ti.obls[i]
+				o := oi.o
+				if o.Kind != world.Nonaggression && o.Kind != world.Neutrality {
+					continue
+				}
+				if (o.During.Start != 0 || o.During.End != 0) && !o.During.Contains(d) {
+					continue
+				}
+				if oi.obligors != nil && !hasInt(oi.obligors, res.obligor) {
+					continue
+				}
+				if oi.protects != nil && !hasInt(oi.protects, foe) {
+					continue
+				}
+				if _, in := ti.t.MemberOn(res.obligor, d); !in {
+					continue
+				}
+				if _, in := ti.t.MemberOn(foe, d); !in {
+					continue
+				}
+				kind := "defend_vs_nonaggression"
+				if o.Kind == world.Neutrality {
+					kind = "defend_vs_neutrality"
+				}
+				c := Conflict{State: res.Obligor, Kind: kind,
+					Detail: fmt.Sprintf("%s is bound to defend %s against %s (%s %s) while under a %s obligation toward %s (%s %s)",
+						res.Obligor, res.Beneficiary, r.e.Abb(foe), res.Treaty, res.Article, o.Kind, r.e.Abb(foe), ti.t.ID, o.Article)}
+				r.addConflict(c)
+			}
+		}
+	}
+}
+
+func appendNeutral(list []Neutral, n Neutral) []Neutral {
+	for _, x := range list {
+		if x == n {
+			return list
+		}
+	}
+	return append(list, n)
+}
+
+func appendOpen(list []OpenEntry, o OpenEntry) []OpenEntry {
+	for _, x := range list {
+		if x.State == o.State && x.For == o.For && x.Treaty == o.Treaty && x.Article == o.Article {
+			return list
+		}
+	}
+	return append(list, o)
+}
+
+// results orders the deduplicated results: binding, contingent,
+// non-binding, not triggered; then by round, treaty, obligor.
+func (r *run) results() []Result {
+	out := append([]Result(nil), r.list...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Status.rank() != b.Status.rank() {
+			return a.Status.rank() > b.Status.rank()
+		}
+		if a.Round != b.Round {
+			return a.Round < b.Round
+		}
+		if a.Treaty != b.Treaty {
+			return a.Treaty < b.Treaty
+		}
+		if a.Article != b.Article {
+			return a.Article < b.Article
+		}
+		if a.Obligor != b.Obligor {
+			return a.Obligor < b.Obligor
+		}
+		return a.Beneficiary < b.Beneficiary
+	})
+	if out == nil {
+		out = []Result{}
+	}
+	return out
+}
+
+func (r *run) sides() [2]Side {
+	s := [2]Side{{Name: "side 1 (began the war)"}, {Name: "side 2 (attacked)"}}
+	for _, st := range r.order {
+		sd := r.side[st]
+		s[sd-1].Members = append(s[sd-1].Members, SideEntry{State: r.e.Abb(st), Code: st, Since: r.since[st], Round: r.round[st], How: r.how[st]})
+	}
+	return s
+}
+
+// describe renders a scenario event as one line.
+func (e *Engine) describe(ev Event) string {
+	by := strings.Join(e.abbs(ev.By), ", ")
+	switch ev.Kind {
+	case ArmedAttack:
+		s := fmt.Sprintf("%s: %s attacks %s at %s", ev.Date, by, e.Abb(ev.On), ev.At.Name)
+		if ev.Target != "" && ev.Target != "territory" {
+			s += " (" + ev.Target + ")"
+		}
+		if !ev.StateOfWar {
+			s += " (limited clash, no state of war)"
+		}
+		if ev.Provoked {
+			s += " (provoked by " + e.Abb(ev.On) + ")"
+		}
+		return s
+	case War:
+		return fmt.Sprintf("%s: %s declares war on %s", ev.Date, by, e.Abb(ev.On))
+	case Threat:
+		return fmt.Sprintf("%s: %s threatens %s", ev.Date, by, e.Abb(ev.On))
+	case Coercion:
+		return fmt.Sprintf("%s: %s coerces %s (below the armed-attack threshold)", ev.Date, by, e.Abb(ev.On))
+	case Mobilization:
+		kind := "partial"
+		if ev.General {
+			kind = "general"
+		}
+		return fmt.Sprintf("%s: %s %s mobilization", ev.Date, by, kind)
+	case Request:
+		t := ev.Treaty
+		if t == "" {
+			t = "its treaties"
+		}
+		return fmt.Sprintf("%s: %s requests assistance under %s", ev.Date, by, t)
+	}
+	return string(ev.Kind)
+}

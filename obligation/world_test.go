@@ -1,0 +1,44 @@
+package obligation
+
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/treaty"
+	"github.com/casus-dev/casus/world"
+)
+
+var (
+	realOnce  sync.Once
+	realW     *world.World
+	realErr   error
+	realStart = func() {}
+)
+
+// realWorld loads the official data in $CASUS_DATA with the registry and
+// ATOP treaties, once per test binary; tests skip when it is unset.
+func realWorld(tb testing.TB) *world.World {
+	tb.Helper()
+	dir := os.Getenv("CASUS_DATA")
+	if dir == "" {
+		tb.Skip("CASUS_DATA is not set: run with CASUS_DATA=../shared/data to test on the registry and ATOP 5.1")
+	}
+	realOnce.Do(func() {
+		ctx := context.Background()
+		realW, realErr = source.Load(ctx, dir, source.LoadOptions{})
+		if realErr != nil {
+			return
+		}
+		if realErr = treaty.Attach(ctx, realW, dir, nil); realErr != nil {
+			return
+		}
+		realW.Freeze()
+	})
+	if realErr != nil {
+		tb.Fatalf("loading the real world: %v", realErr)
+	}
+	return realW
+}
