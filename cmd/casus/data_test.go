@@ -1,0 +1,162 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// checkRow is what a reader of `casus data check --format json` sees.
+type checkRow struct {
+	Name     string         `json:"name"`
+	Version  string         `json:"version"`
+	File     string         `json:"file"`
+	First    int            `json:"first_year"`
+	Last     int            `json:"last_year"`
+	Rows     int            `json:"rows"`
+	Counts   map[string]int `json:"counts"`
+	Problems []string       `json:"problems"`
+}
+
+func TestDataCheckJSON(t *testing.T) {
+	dir := needData(t)
+	out, errOut, code := run(t, "data", "check", "--data", dir, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res []checkRow
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	by := map[string]int{}
+	for i, r := range res {
+		by[r.File] = i
+		if len(r.Problems) > 0 {
+			t.Errorf("%s: %v", r.File, r.Problems)
+		}
+	}
+	get := func(file string) checkRow {
+		i, ok := by[file]
+		if !ok {
+			t.Fatalf("%s not in the check output", file)
+		}
+		return res[i]
+	}
+	if r := get("atop/atop5_1m.csv"); r.Version != "5.1" || r.Counts["alliances"] != 789 || r.Counts["member rows"] != 2510 {
+		t.Errorf("ATOP members: %+v", r)
+	}
+	if r := get("cow_nmc/NMC-60-abridged.csv"); r.Version != "6.0" || r.Rows != 15951 || r.First != 1816 || r.Last != 2016 {
+		t.Errorf("NMC 6.0: %+v", r)
+	}
+	if r := get("cow_states/states2016.csv"); r.Counts["states"] != 217 {
+		t.Errorf("states2016: %+v", r)
+	}
+	if r := get("cow_war/Inter-StateWarData_v4.0.csv"); r.Counts["wars"] != 95 || r.Counts["participants"] != 337 {
+		t.Errorf("wars: %+v", r)
+	}
+	for file, rows := range map[string]int{"cow_contiguity/contdir.csv": 847, "capitals/cow_capitals_peacesciencer.csv": 242, "crosswalk/codelist_without_cldr.csv": 292} {
+		if r := get(file); r.Rows != rows {
+			t.Errorf("%s: %d rows, want %d", file, r.Rows, rows)
+		}
+	}
+}
+
+func TestDataCheckMalformedExits2(t *testing.T) {
+	src := needData(t)
+	dir := t.TempDir()
+	// Every file of the reference directory, linked, except a damaged
+	// majors2016.csv whose line 3 has a non-numeric ccode.
+	err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() || !strings.HasSuffix(p, ".csv") {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		dst := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(dst), 0o755)
+		if rel == filepath.Join("cow_states", "majors2016.csv") {
+			b, _ := os.ReadFile(p)
+			lines := strings.Split(string(b), "\r\n")
+			lines[2] = strings.Replace(lines[2], ",200,", ",2x0,", 1)
+			return os.WriteFile(dst, []byte(strings.Join(lines, "\r\n")), 0o644)
+		}
+		return os.Symlink(p, dst)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "data", "check", "--data", dir)
+	if code != 2 {
+		t.Fatalf("exit %d, want 2; stderr %s", code, errOut)
+	}
+	want := `majors2016.csv:3: column "ccode": want an integer from 2 to 999, got "2x0"`
+	if !strings.Contains(errOut, want) || !strings.Contains(out, want) {
+		t.Errorf("want %q in stderr and in the table\nstderr: %s\nstdout: %s", want, errOut, out)
+	}
+}
+
+func TestDataCheckNeedsData(t *testing.T) {
+	var out, errb bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	err := m.Run(t.Context(), []string{"data", "check"})
+	if ExitCode(err) != 2 || !strings.Contains(err.Error(), "--data") {
+		t.Errorf("err = %v (exit %d), want a usage error naming --data", err, ExitCode(err))
+	}
+}
+
+func TestDataFetchFromLocalServer(t *testing.T) {
+	content := []byte("a,b\n1,2\n")
+	var zbuf bytes.Buffer
+	zw := zip.NewWriter(&zbuf)
+	w, _ := zw.Create("pkg/x.csv")
+	w.Write(content)
+	zw.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.ServeContent(w, r, "x.zip", time.Time{}, bytes.NewReader(zbuf.Bytes()))
+	}))
+	defer srv.Close()
+	h := sha256.Sum256(content)
+	man := map[string]any{"archives": []map[string]any{{
+		"name": "x.zip", "url": srv.URL + "/x.zip", "kind": "zip",
+		"files": []map[string]string{{"member": "pkg/x.csv", "path": "set/x.csv", "sha256": hex.EncodeToString(h[:])}},
+	}}}
+	tmp := t.TempDir()
+	mp := filepath.Join(tmp, "manifest.json")
+	b, _ := json.Marshal(man)
+	os.WriteFile(mp, b, 0o644)
+	cache := filepath.Join(tmp, "cache")
+
+	out, errOut, code := run(t, "data", "fetch", "--cache", cache, "--manifest", mp)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if got, _ := os.ReadFile(filepath.Join(cache, "set", "x.csv")); !bytes.Equal(got, content) {
+		t.Errorf("fetched %q", got)
+	}
+	if !strings.Contains(out, "1 files verified") {
+		t.Errorf("stdout %q", out)
+	}
+	if errOut != "" {
+		t.Errorf("progress written to a non-terminal stderr: %q", errOut)
+	}
+
+	// A wrong checksum: exit 2 and no file under the final name.
+	man["archives"].([]map[string]any)[0]["files"] = []map[string]string{{"member": "pkg/x.csv", "path": "set/y.csv", "sha256": strings.Repeat("0", 64)}}
+	b, _ = json.Marshal(man)
+	os.WriteFile(mp, b, 0o644)
+	_, errOut, code = run(t, "data", "fetch", "--cache", cache, "--manifest", mp)
+	if code != 2 || !strings.Contains(errOut, "sha256") {
+		t.Errorf("checksum mismatch: exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(cache, "set", "y.csv")); err == nil {
+		t.Error("a file that failed its checksum was left in place")
+	}
+}
