@@ -123,11 +123,15 @@ type SystemYear struct {
 	Polarity  Polarity
 }
 
-// MajorsEnd returns the last day w's major-power data cover: the latest
-// end of a major spell (majors2016 closes every running spell on
-// 2016-12-31, the day its coverage stops). A spell with an open end makes
-// the coverage that of the membership data, MembershipEnd (0 = unbounded).
+// MajorsEnd returns the last day w's major-power data cover: w.MajorsEnd
+// when the loader set it, else the latest end of a major spell (majors2016
+// closes every running spell on 2016-12-31, the day its coverage stops). A
+// spell with an open end then makes the coverage that of the membership
+// data, MembershipEnd (0 = unbounded).
 func MajorsEnd(w *world.World) world.Date {
+	if w.MajorsEnd != 0 {
+		return w.MajorsEnd
+	}
 	var end world.Date
 	for _, m := range w.Majors {
 		if m.Spell.End == 0 {
