@@ -376,3 +376,48 @@ func TestPanicsOnMisuse(t *testing.T) {
 		}()
 	}
 }
+
+// The fused integer form the engine uses equals the table methods (which
+// TestTableMatchesVectors ties to the vector functions), on random tables
+// including empty rows, single cells and zero weights.
+func TestFusedMeasures(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for trial := 0; trial < 5000; trial++ {
+		var cn [16]int32
+		var cw [16]float64
+		cnt := table{levels: valuedLevels}
+		wt := table{levels: valuedLevels}
+		cells := 1 + r.IntN(16)
+		for c := 0; c < cells; c++ {
+			i := r.IntN(16)
+			if trial%3 == 0 {
+				i &^= 0b1010 // codes 0 and 1 only: many ties
+			}
+			k := int32(1 + r.IntN(60))
+			cn[i] += k
+			cnt.cell[i] += float64(k)
+			if trial%5 != 0 {
+				w := r.Float64() * float64(k) * 0.01
+				cw[i] += w
+				wt.cell[i] += w
+			}
+		}
+		var got [NumMeasures]float64
+		measures(&cn, &cw, &got)
+		bc, bw := cnt.binary(), wt.binary()
+		want := [NumMeasures]float64{
+			SallyVUA: cnt.s(Absolute), SallyVUS: cnt.s(Squared),
+			SallyBUA: bc.s(Absolute), SallyBUS: bc.s(Squared),
+			SallyVWA: wt.s(Absolute), SallyVWS: wt.s(Squared),
+			SallyBWA: bw.s(Absolute), SallyBWS: bw.s(Squared),
+			PallyV: cnt.chance(Squared, true), PallyB: bc.chance(Nominal, true),
+			KallyV: cnt.chance(Squared, false), KallyB: bc.chance(Nominal, false),
+			TauBAlly: cnt.tauB(),
+		}
+		for m := range NumMeasures {
+			if !near(got[m], want[m], 1e-12) {
+				t.Fatalf("trial %d %s: fused %.17g, table %.17g (cn=%v)", trial, Measure(m), got[m], want[m], cn)
+			}
+		}
+	}
+}

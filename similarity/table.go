@@ -158,3 +158,109 @@ func (t *table) tauB() float64 {
 	}
 	return (conc - disc) / den
 }
+
+// Integer distances of the valued codes a, b = cell / 4, cell % 4.
+var absDist, sqDist, offBinary = func() (abs, sq, off [16]int64) {
+	for c := 0; c < 16; c++ {
+		a, b := int64(c>>2), int64(c&3)
+		d := a - b
+		abs[c] = max(d, -d)
+		sq[c] = d * d
+		if (a > 0) != (b > 0) {
+			off[c] = 1
+		}
+	}
+	return
+}()
+
+// measures computes every column for one pair from the 4×4 table of
+// position counts cn and of capability weights cw (cell a<<2|b). It is the
+// table methods above fused and reduced to integer moments, so all the
+// unweighted measures are exact up to one final division: with row sums
+// r_a, column sums c_b, N positions, S_x = Σ a·r_a, S_xx = Σ a²·r_a (and
+// likewise for y), the quadratic expected disagreement is
+// N(S_xx + S_yy) − 2·S_x·S_y for κ and N(S_xx + S_yy) − (S_x + S_y)²/2 for
+// π (both times 9N² on the normalised scale).
+func measures(cn *[16]int32, cw *[16]float64, out *[NumMeasures]float64) {
+	var n, dabs, dsq, off int64
+	var r, c [4]int64
+	for i, v := range cn {
+		x := int64(v)
+		n += x
+		dabs += x * absDist[i]
+		dsq += x * sqDist[i]
+		off += x * offBinary[i]
+		r[i>>2] += x
+		c[i&3] += x
+	}
+	nan := math.NaN()
+	fn := float64(n)
+	out[SallyVUA] = 1 - 2*float64(dabs)/(3*fn)
+	out[SallyVUS] = 1 - 2*float64(dsq)/(9*fn)
+	out[SallyBUA] = 1 - 2*float64(off)/fn
+	out[SallyBUS] = out[SallyBUA]
+
+	var w, wabs, wsq, woff float64
+	for i, v := range cw {
+		w += v
+		wabs += v * float64(absDist[i])
+		wsq += v * float64(sqDist[i])
+		woff += v * float64(offBinary[i])
+	}
+	if w > 0 {
+		out[SallyVWA] = 1 - 2*wabs/(3*w)
+		out[SallyVWS] = 1 - 2*wsq/(9*w)
+		out[SallyBWA] = 1 - 2*woff/w
+		out[SallyBWS] = out[SallyBWA]
+	} else {
+		out[SallyVWA], out[SallyVWS], out[SallyBWA], out[SallyBWS] = nan, nan, nan, nan
+	}
+
+	var sx, sxx, sy, syy int64
+	for a := int64(0); a < 4; a++ {
+		sx += a * r[a]
+		sxx += a * a * r[a]
+		sy += a * c[a]
+		syy += a * a * c[a]
+	}
+	ratio := func(num, den float64) float64 {
+		if den == 0 {
+			return nan
+		}
+		return 1 - num/den
+	}
+	out[KallyV] = ratio(float64(dsq*n), float64(n*(sxx+syy)-2*sx*sy))
+	// (S_x + S_y)²/2 may be a half: double everything to stay in integers.
+	out[PallyV] = ratio(float64(2*dsq*n), float64(2*n*(sxx+syy)-(sx+sy)*(sx+sy)))
+
+	// Binary: r1, c1 = positions where i, j have any obligation.
+	r1, c1 := n-r[0], n-c[0]
+	out[KallyB] = ratio(float64(off*n), float64(r[0]*c1+r1*c[0]))
+	out[PallyB] = ratio(float64(2*off*n), float64((2*n-r1-c1)*(r1+c1)))
+
+	// tau-b: below[b] = positions in rows a' > a with column b.
+	var conc, disc, tx, ty int64
+	var below [4]int64
+	for a := 3; a >= 0; a-- {
+		lo := int64(0) // Σ below[b'] for b' < b
+		hi := below[0] + below[1] + below[2] + below[3]
+		for b := 0; b < 4; b++ {
+			hi -= below[b]
+			x := int64(cn[a<<2|b])
+			conc += x * hi
+			disc += x * lo
+			lo += below[b]
+		}
+		for b := 0; b < 4; b++ {
+			below[b] += int64(cn[a<<2|b])
+		}
+		tx += r[a] * (r[a] - 1) / 2
+		ty += c[a] * (c[a] - 1) / 2
+	}
+	n0 := n * (n - 1) / 2
+	if den := math.Sqrt(float64(n0-tx)) * math.Sqrt(float64(n0-ty)); den > 0 {
+		out[TauBAlly] = float64(conc-disc) / den
+	} else {
+		out[TauBAlly] = nan
+	}
+}

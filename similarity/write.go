@@ -1,0 +1,167 @@
+package similarity
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// The writers turn Years into the dyad-year table: ccode1, ccode2, year,
+// the chosen measures in Columns order, and nmc (the capability release of
+// the weights) when a weighted measure is chosen. Missing values are empty
+// CSV fields and Parquet nulls, never 0.
+
+// Layout is the column set of an output table.
+type Layout struct {
+	Measures []Measure
+	// NMC is written in an nmc column when a weighted measure is chosen.
+	NMC string
+}
+
+// weighted reports whether any chosen measure needs capabilities.
+func (l Layout) weighted() bool {
+	for _, m := range l.Measures {
+		if Columns[m].Weighted {
+			return true
+		}
+	}
+	return false
+}
+
+// Header returns the column names.
+func (l Layout) Header() []string {
+	h := []string{"ccode1", "ccode2", "year"}
+	for _, m := range l.Measures {
+		h = append(h, Columns[m].Name)
+	}
+	if l.weighted() {
+		h = append(h, "nmc")
+	}
+	return h
+}
+
+// CSVHeader is the header line of the CSV table.
+func (l Layout) CSVHeader() []byte { return []byte(strings.Join(l.Header(), ",") + "\n") }
+
+// AppendCSV appends the year's rows as CSV lines to b. Numbers are written
+// in the shortest form that reads back to the same float64; missing is an
+// empty field. It is safe to call from several goroutines on different
+// Years (DyadYears' Prepare hook).
+func (l Layout) AppendCSV(b []byte, y *Year) []byte {
+	weighted := l.weighted()
+	year := strconv.Itoa(y.Year)
+	for d := range y.Code1 {
+		b = strconv.AppendInt(b, int64(y.Code1[d]), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(y.Code2[d]), 10)
+		b = append(b, ',')
+		b = append(b, year...)
+		for _, m := range l.Measures {
+			b = append(b, ',')
+			if v := y.Values[m][d]; !math.IsNaN(v) {
+				b = strconv.AppendFloat(b, v, 'g', -1, 64)
+			}
+		}
+		if weighted {
+			b = append(b, ',')
+			b = append(b, l.NMC...)
+		}
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// ParquetWriter writes the table as Parquet: ccode1, ccode2 and year as
+// required INT32, each measure as an optional DOUBLE (null = missing), nmc
+// as a required string; Snappy-compressed, one row group per call to
+// Flush or as the writer's buffer fills. The file's key-value metadata
+// records the NMC release and the generator.
+type ParquetWriter struct {
+	layout Layout
+	w      *parquet.Writer
+	cols   []int // schema column index of: ccode1, ccode2, year, measures…, nmc
+	rows   []parquet.Row
+	nmc    []byte
+}
+
+// NewParquetWriter starts a Parquet table on out.
+func NewParquetWriter(out io.Writer, l Layout) *ParquetWriter {
+	fields := []reflect.StructField{
+		{Name: "Ccode1", Type: reflect.TypeFor[int32](), Tag: `parquet:"ccode1"`},
+		{Name: "Ccode2", Type: reflect.TypeFor[int32](), Tag: `parquet:"ccode2"`},
+		{Name: "Year", Type: reflect.TypeFor[int32](), Tag: `parquet:"year"`},
+	}
+	for i, m := range l.Measures {
+		fields = append(fields, reflect.StructField{
+			Name: fmt.Sprintf("M%d", i), Type: reflect.TypeFor[*float64](),
+			Tag: reflect.StructTag(fmt.Sprintf(`parquet:"%s,optional"`, Columns[m].Name)),
+		})
+	}
+	if l.weighted() {
+		fields = append(fields, reflect.StructField{Name: "Nmc", Type: reflect.TypeFor[string](), Tag: `parquet:"nmc,dict"`})
+	}
+	schema := parquet.SchemaOf(reflect.New(reflect.StructOf(fields)).Interface())
+	index := map[string]int{}
+	for i, path := range schema.Columns() {
+		index[path[0]] = i
+	}
+	p := &ParquetWriter{layout: l, nmc: []byte(l.NMC)}
+	for _, name := range l.Header() {
+		p.cols = append(p.cols, index[name])
+	}
+	p.w = parquet.NewWriter(out, schema,
+		parquet.Compression(&parquet.Snappy),
+		parquet.KeyValueMetadata("casus.nmc", l.NMC),
+		parquet.KeyValueMetadata("casus.generator", "casus similarity (ATOP 5.1 directed dyad-years)"))
+	return p
+}
+
+// Write appends the year's rows.
+func (p *ParquetWriter) Write(y *Year) error {
+	n := y.Len()
+	if cap(p.rows) < n {
+		p.rows = make([]parquet.Row, n)
+	}
+	rows := p.rows[:n]
+	width := len(p.cols)
+	flat := make([]parquet.Value, n*width)
+	weighted := p.layout.weighted()
+	for d := 0; d < n; d++ {
+		r := flat[d*width : d*width+width : d*width+width]
+		r[0] = parquet.Int32Value(y.Code1[d]).Level(0, 0, p.cols[0])
+		r[1] = parquet.Int32Value(y.Code2[d]).Level(0, 0, p.cols[1])
+		r[2] = parquet.Int32Value(int32(y.Year)).Level(0, 0, p.cols[2])
+		for i, m := range p.layout.Measures {
+			c := p.cols[3+i]
+			if v := y.Values[m][d]; math.IsNaN(v) {
+				r[3+i] = parquet.NullValue().Level(0, 0, c)
+			} else {
+				r[3+i] = parquet.DoubleValue(v).Level(0, 1, c)
+			}
+		}
+		if weighted {
+			r[width-1] = parquet.ByteArrayValue(p.nmc).Level(0, 0, p.cols[width-1])
+		}
+		// The writer wants each row's values in schema column order.
+		sortByColumn(r)
+		rows[d] = r
+	}
+	_, err := p.w.WriteRows(rows)
+	return err
+}
+
+func sortByColumn(r []parquet.Value) {
+	for i := 1; i < len(r); i++ {
+		for j := i; j > 0 && r[j].Column() < r[j-1].Column(); j-- {
+			r[j], r[j-1] = r[j-1], r[j]
+		}
+	}
+}
+
+// Close writes the footer.
+func (p *ParquetWriter) Close() error { return p.w.Close() }
