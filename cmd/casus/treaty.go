@@ -1,0 +1,581 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/casus-dev/casus/output"
+	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/treaty"
+	"github.com/casus-dev/casus/world"
+)
+
+func init() {
+	attachTreaties = treaty.Attach
+	register(&command{
+		Name:    "treaty list",
+		Summary: "list treaties (registry, ATOP 5.1, your files), filtered by date, state, kind and source",
+		Usage: `Usage: casus treaty list [--in-force DATE] [--state S] [--kind KIND] [--source registry|atop|user|all]
+                   [--treaties DIR] [--data DIR] [--format text|json|csv|md]
+
+Lists every treaty casus knows: the built-in registry, the 789 ATOP 5.1
+alliances (ids atop-<atopid>) and the files given with --treaties.
+--in-force keeps treaties in force on DATE and lists the members on that
+day; --state keeps treaties the state is a member of (on DATE when given);
+--kind keeps treaties with an obligation of that kind (defense, offense,
+neutrality, nonaggression, consultation), in force on DATE when given.
+ATOP dates membership from signature, the registry from entry into force.
+`,
+		Run: runTreatyList,
+	})
+	register(&command{
+		Name:    "treaty show",
+		Summary: "one treaty: members with dates and suspensions, obligations with articles and conditions",
+		Usage: `Usage: casus treaty show ID [--treaties DIR] [--data DIR] [--format text|json]
+
+--format json prints the whole treaty as casus holds it.
+`,
+		Run: runTreatyShow,
+	})
+	register(&command{
+		Name:    "treaty check",
+		Summary: "validate treaty YAML files: one line per problem, exit 2 on any",
+		Usage: `Usage: casus treaty check FILE|DIR... [--data DIR]
+
+Parses and validates treaty files in the format of treaty/treaty.schema.json.
+States are resolved against the COW state list and atop_id against ATOP 5.1,
+so --data (or $CASUS_DATA) is needed. Each problem is printed on its own
+line as FILE:LINE: FIELD: what is wrong and what is wanted.
+`,
+		Run: runTreatyCheck,
+	})
+	register(&command{
+		Name:    "treaty diff",
+		Summary: "compare a registry treaty with its ATOP 5.1 import",
+		Usage: `Usage: casus treaty diff ID [--treaties DIR] [--data DIR] [--format text|json|csv|md]
+
+ID is a registry (or user) treaty with an atop_id, or the ATOP import
+(atop-<atopid>) that a registry treaty links. Shows members missing from
+either side, date differences and what they mean (ATOP dates entry from
+signature, the registry from entry into force), obligation kinds per member
+and conditions per kind.
+`,
+		Run: runTreatyDiff,
+	})
+}
+
+// treatyRow is one treaty in `casus treaty list --format json`.
+type treatyRow struct {
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Source       string   `json:"source"`
+	ATOPID       int      `json:"atop_id,omitempty"`
+	Signed       string   `json:"signed,omitempty"`
+	InForce      string   `json:"in_force,omitempty"`
+	Ended        string   `json:"ended,omitempty"`
+	Members      []string `json:"members"`
+	Kinds        []string `json:"kinds"`
+	SupersededBy string   `json:"superseded_by,omitempty"`
+}
+
+var treatySources = []string{"all", world.FromRegistry, world.FromATOP, world.FromUser}
+
+func runTreatyList(ctx context.Context, m *Main, args []string) error {
+	f := newFlags(m, commands["treaty list"]).withData().withFormat().withTreaties()
+	var inForce, state, kind, src string
+	f.StringVar(&inForce, "in-force", "", "keep treaties in force on DATE (YYYY-MM-DD) and list members on that day")
+	f.StringVar(&state, "state", "", "keep treaties this state is a member of (COW code, abbreviation, ISO3 or name)")
+	f.StringVar(&kind, "kind", "", "keep treaties with an obligation of this kind")
+	f.StringVar(&src, "source", "all", "registry, atop, user or all")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 {
+		return &UsageError{Msg: "treaty list takes no arguments", Hint: "casus treaty list -h"}
+	}
+	var on world.Date
+	if inForce != "" {
+		if on, err = world.ParseDate(inForce); err != nil {
+			return &UsageError{Msg: "--in-force: " + err.Error()}
+		}
+	}
+	if kind != "" && !validKind(kind) {
+		return &UsageError{Msg: fmt.Sprintf("--kind: want one of %s, got %q", kindNames(), kind)}
+	}
+	if !contains(treatySources, src) {
+		return &UsageError{Msg: fmt.Sprintf("--source: want one of %s, got %q", strings.Join(treatySources, ", "), src)}
+	}
+	w, err := f.loadWorld(ctx, source.States)
+	if err != nil {
+		return err
+	}
+	code := 0
+	if state != "" {
+		st, err := w.Resolve(state)
+		if err != nil {
+			return &inputError{fmt.Errorf("--state: %w", err)}
+		}
+		code = st.Code
+	}
+	var rows []treatyRow
+	for _, t := range w.Treaties {
+		if src != "all" && t.Source != src {
+			continue
+		}
+		if on != 0 && !t.InForceOn(on) {
+			continue
+		}
+		if code != 0 && !isMember(t, code, on) {
+			continue
+		}
+		if kind != "" && !hasKind(t, world.Kind(kind), on) {
+			continue
+		}
+		rows = append(rows, treatyRow{
+			ID: t.ID, Title: t.Title, Source: t.Source, ATOPID: t.ATOPID,
+			Signed: t.Signed.String(), InForce: t.InForce.String(), Ended: t.Ended.String(),
+			Members: memberAbbs(w, t, on), Kinds: kindsOf(t, on), SupersededBy: t.SupersededBy,
+		})
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return treatyLess(rows[i], rows[j]) })
+	if f.format == "json" {
+		if rows == nil {
+			rows = []treatyRow{}
+		}
+		return output.WriteJSON(m.Stdout, rows)
+	}
+	tab := &output.Table{Columns: []string{"id", "title", "source", "atop_id", "signed", "in_force", "ended", "members", "kinds"}}
+	tab.Types = map[string]string{"atop_id": "number"}
+	for _, r := range rows {
+		atop := ""
+		if r.ATOPID != 0 {
+			atop = strconv.Itoa(r.ATOPID)
+		}
+		title := r.Title
+		if r := []rune(title); f.format == "text" && len(r) > 60 {
+			title = string(r[:57]) + "..."
+		}
+		tab.Add(r.ID, title, r.Source, atop, r.Signed, r.InForce, r.Ended, strings.Join(r.Members, " "), strings.Join(r.Kinds, " "))
+	}
+	what := "members: every member ever"
+	if on != 0 {
+		what = "members: on " + on.String()
+	}
+	tab.Notes = []string{fmt.Sprintf("%d treaties; %s. ATOP dates membership from signature, the registry from entry into force.", len(rows), what)}
+	return tab.Write(m.Stdout, f.format)
+}
+
+// treatyLess orders the registry first, then ATOP by atopid, then users'.
+func treatyLess(a, b treatyRow) bool {
+	rank := map[string]int{world.FromRegistry: 0, world.FromATOP: 1, world.FromUser: 2}
+	if rank[a.Source] != rank[b.Source] {
+		return rank[a.Source] < rank[b.Source]
+	}
+	if a.Source == world.FromATOP {
+		return a.ATOPID < b.ATOPID
+	}
+	return a.ID < b.ID
+}
+
+func validKind(k string) bool {
+	for _, x := range world.Kinds {
+		if string(x) == k {
+			return true
+		}
+	}
+	return false
+}
+
+func kindNames() string {
+	s := make([]string, len(world.Kinds))
+	for i, k := range world.Kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+func contains(set []string, x string) bool {
+	for _, s := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// isMember reports whether state code is a member of t on d, or ever when
+// d is zero.
+func isMember(t *world.Treaty, code int, d world.Date) bool {
+	for i := range t.Members {
+		if t.Members[i].Code != code {
+			continue
+		}
+		if d == 0 || t.Members[i].Spell(t).Contains(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// obligationOn reports whether obligation o runs on d (always when d is 0).
+func obligationOn(o *world.Obligation, d world.Date) bool {
+	if d == 0 || (o.During.Start == 0 && o.During.End == 0) {
+		return true
+	}
+	return o.During.Contains(d)
+}
+
+func hasKind(t *world.Treaty, k world.Kind, d world.Date) bool {
+	for i := range t.Obligations {
+		if t.Obligations[i].Kind == k && obligationOn(&t.Obligations[i], d) {
+			return true
+		}
+	}
+	return false
+}
+
+func kindsOf(t *world.Treaty, d world.Date) []string {
+	var out []string
+	for _, k := range world.Kinds {
+		if hasKind(t, k, d) {
+			out = append(out, string(k))
+		}
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+// memberAbbs lists the COW abbreviations of the members on d (every member
+// ever when d is zero), each once, in the treaty's order.
+func memberAbbs(w *world.World, t *world.Treaty, d world.Date) []string {
+	out := []string{}
+	seen := map[int]bool{}
+	for i := range t.Members {
+		mem := &t.Members[i]
+		if seen[mem.Code] || (d != 0 && !mem.Spell(t).Contains(d)) {
+			continue
+		}
+		seen[mem.Code] = true
+		out = append(out, abbOf(w, mem))
+	}
+	return out
+}
+
+func abbOf(w *world.World, m *world.Member) string {
+	if s, ok := w.State(m.Code); ok {
+		return s.Abb
+	}
+	return m.State
+}
+
+func findTreaty(w *world.World, id string) (*world.Treaty, error) {
+	if t, ok := w.Treaty(id); ok {
+		return t, nil
+	}
+	if n, err := strconv.Atoi(id); err == nil {
+		if t, ok := w.Treaty(treaty.ATOPTreatyID(n)); ok {
+			return t, nil
+		}
+	}
+	return nil, badInputf("no treaty %q: see casus treaty list for the ids (ATOP alliances are atop-<atopid>)", id)
+}
+
+func runTreatyShow(ctx context.Context, m *Main, args []string) error {
+	f := newFlags(m, commands["treaty show"]).withData().withFormat().withTreaties()
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return &UsageError{Msg: "treaty show needs exactly one ID", Hint: "casus treaty list"}
+	}
+	if f.format == "csv" || f.format == "md" {
+		return &UsageError{Msg: "treaty show: --format text or json"}
+	}
+	w, err := f.loadWorld(ctx, source.States)
+	if err != nil {
+		return err
+	}
+	t, err := findTreaty(w, pos[0])
+	if err != nil {
+		return err
+	}
+	if f.format == "json" {
+		return output.WriteJSON(m.Stdout, t)
+	}
+	return writeTreaty(m.Stdout, w, t)
+}
+
+func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
+	p := func(format string, args ...any) { fmt.Fprintf(out, format, args...) }
+	p("%s — %s\n", t.ID, t.Title)
+	p("source: %s", t.Source)
+	if t.File != "" {
+		p(" (%s)", t.File)
+	}
+	p("\n")
+	if t.ATOPID != 0 {
+		p("ATOP id: %d\n", t.ATOPID)
+	}
+	if t.SupersededBy != "" {
+		p("superseded by registry treaty %s (engines use it; see casus treaty diff %s)\n", t.SupersededBy, t.SupersededBy)
+	}
+	p("signed: %s  in force: %s  ended: %s", dash(t.Signed), dash(t.InForce), dash(t.Ended))
+	if t.EndReason != "" {
+		p(" (%s)", t.EndReason)
+	}
+	p("\n")
+	if !t.Binding() {
+		p("not legally binding: a political commitment, never reported as a binding obligation\n")
+	}
+	p("\nMembers (%d entries):\n", len(t.Members))
+	tab := &output.Table{Columns: []string{"  state", "ccode", "signed", "joined", "exited", "suspended", "note"}}
+	for i := range t.Members {
+		mem := &t.Members[i]
+		var sus []string
+		for _, s := range mem.Suspended {
+			x := s.Start.String() + ".." + s.End.String()
+			if s.By != "" {
+				x += " by " + s.By
+			}
+			sus = append(sus, x)
+		}
+		sp := mem.Spell(t)
+		tab.Add("  "+abbOf(w, mem), strconv.Itoa(mem.Code), mem.Signed.String(), sp.Start.String(), mem.Exited.String(), strings.Join(sus, "; "), mem.Note)
+	}
+	if err := tab.Write(out, "text"); err != nil {
+		return err
+	}
+	p("\nObligations (%d):\n", len(t.Obligations))
+	for i := range t.Obligations {
+		o := &t.Obligations[i]
+		p("  %s: %s, trigger %s", o.Article, o.Kind, o.Trigger)
+		if o.During != (world.Spell{}) {
+			p(", during %s..%s", o.During.Start, o.During.End)
+		}
+		p("\n")
+		p("    obligors: %s; protects: %s\n", orAll(o.Obligors, "every member"), orAll(o.Protects, "every other member"))
+		for _, c := range conditionLines(o) {
+			p("    condition: %s\n", c)
+		}
+		p("    response: %s", o.Response.Action)
+		if len(o.Response.Qualifiers) > 0 {
+			p(" [%s]", strings.Join(o.Response.Qualifiers, ", "))
+		}
+		if o.Response.Text != "" {
+			p(" — %s", o.Response.Text)
+		}
+		p("\n")
+		if o.Text != "" {
+			p("    text: %s\n", o.Text)
+		}
+		if o.Source != "" {
+			p("    source: %s\n", o.Source)
+		}
+	}
+	for _, c := range t.Cooperation {
+		p("  cooperation %s: %s\n", c.Article, strings.Join(c.Fields, ", "))
+	}
+	if len(t.Sources) > 0 {
+		p("\nSources:\n")
+		for _, s := range t.Sources {
+			p("  %s", s.URL)
+			if s.Title != "" {
+				p(" — %s", s.Title)
+			}
+			p("\n")
+		}
+	}
+	if t.Notes != "" {
+		p("\nNotes: %s\n", strings.TrimSpace(t.Notes))
+	}
+	return nil
+}
+
+func dash(d world.Date) string {
+	if d == 0 {
+		return "-"
+	}
+	return d.String()
+}
+
+func orAll(s []string, all string) string {
+	if len(s) == 0 {
+		return all
+	}
+	return strings.Join(s, ", ")
+}
+
+// conditionLines renders the conditions of an obligation for people.
+func conditionLines(o *world.Obligation) []string {
+	var out []string
+	a := o.Attacker
+	switch {
+	case len(a.Named) > 0:
+		out = append(out, "attacker is one of "+strings.Join(a.Named, ", "))
+	case a.Group != "":
+		out = append(out, "attacker is "+a.Group)
+	case a.Unspecified:
+		out = append(out, "attacker restricted (unspecified)")
+	}
+	if a.NonMember {
+		out = append(out, "attacker is not a party")
+	}
+	if a.Text != "" {
+		out = append(out, "attacker: "+a.Text)
+	}
+	s := o.Scope
+	if !s.Anywhere() || s.Forces {
+		var parts []string
+		if len(s.Regions) > 0 {
+			parts = append(parts, "regions "+strings.Join(s.Regions, ", "))
+		}
+		if len(s.Territories) > 0 {
+			parts = append(parts, "territories "+strings.Join(s.Territories, ", "))
+		}
+		if s.AdministeredBy != "" {
+			parts = append(parts, "administered by "+s.AdministeredBy)
+		}
+		if s.Forces {
+			parts = append(parts, "forces included")
+		}
+		if len(s.ForcesRegions) > 0 {
+			parts = append(parts, "forces also in "+strings.Join(s.ForcesRegions, ", "))
+		}
+		if s.Unspecified {
+			parts = append(parts, "unspecified location")
+		}
+		out = append(out, "scope: "+strings.Join(parts, "; "))
+	}
+	if s.Text != "" {
+		out = append(out, "scope: "+s.Text)
+	}
+	if o.RequiresStateOfWar {
+		out = append(out, "the protected party must be in a state of war")
+	}
+	if o.NonProvocation {
+		out = append(out, "the protected party must not have provoked the attack")
+	}
+	if o.MinAttackers > 0 {
+		x := fmt.Sprintf("at least %d attackers", o.MinAttackers)
+		if o.AttackersMajor {
+			x += " (great powers)"
+		}
+		out = append(out, x)
+	}
+	if o.RequiresRequest {
+		out = append(out, "at the request of a party")
+	}
+	if o.ExternalOnly {
+		out = append(out, "only an attack from outside counts")
+	}
+	for _, c := range o.Conditions {
+		x := c.Kind
+		if c.Unspecified {
+			x += " (unspecified)"
+		}
+		if c.Text != "" {
+			x += ": " + c.Text
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func runTreatyCheck(ctx context.Context, m *Main, args []string) error {
+	f := newFlags(m, commands["treaty check"]).withData()
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return &UsageError{Msg: "treaty check needs at least one FILE or DIR", Hint: "casus treaty check -h"}
+	}
+	w, err := f.loadWorld(ctx, source.States)
+	if err != nil {
+		return err
+	}
+	ids := map[int]bool{}
+	var prior []*world.Treaty
+	for _, t := range w.Treaties {
+		if t.Source == world.FromATOP {
+			ids[t.ATOPID] = true
+		} else {
+			prior = append(prior, t)
+		}
+	}
+	ts, err := treaty.LoadFiles(w, pos, treaty.Options{ATOPIDs: ids}, prior...)
+	if err != nil {
+		var es treaty.Errors
+		var e *treaty.Error
+		switch {
+		case errors.As(err, &es):
+			for _, x := range es {
+				fmt.Fprintln(m.Stdout, x.Error())
+			}
+			return badInputf("treaty check: %d problem(s); each line above names the file, line and field", len(es))
+		case errors.As(err, &e):
+			fmt.Fprintln(m.Stdout, e.Error())
+			return badInputf("treaty check: 1 problem")
+		}
+		return err
+	}
+	for _, t := range ts {
+		fmt.Fprintf(m.Stdout, "ok %s: %s (%d members, %d obligations)\n", t.File, t.ID, len(t.Members), len(t.Obligations))
+	}
+	return nil
+}
+
+func runTreatyDiff(ctx context.Context, m *Main, args []string) error {
+	f := newFlags(m, commands["treaty diff"]).withData().withFormat().withTreaties()
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return &UsageError{Msg: "treaty diff needs exactly one ID", Hint: "casus treaty diff -h"}
+	}
+	w, err := f.loadWorld(ctx, source.States)
+	if err != nil {
+		return err
+	}
+	t, err := findTreaty(w, pos[0])
+	if err != nil {
+		return err
+	}
+	reg := t
+	if t.Source == world.FromATOP {
+		if t.SupersededBy == "" {
+			return badInputf("%s: no registry treaty links ATOP %d, so there is nothing to compare", t.ID, t.ATOPID)
+		}
+		reg, _ = w.Treaty(t.SupersededBy)
+	}
+	if reg.ATOPID == 0 {
+		return badInputf("%s has no atop_id: it is not in ATOP 5.1 (which ends in 2018) or not linked", reg.ID)
+	}
+	atop, ok := w.Treaty(treaty.ATOPTreatyID(reg.ATOPID))
+	if !ok {
+		return badInputf("%s links ATOP %d, which ATOP 5.1 does not have", reg.ID, reg.ATOPID)
+	}
+	ds := treaty.Diff(reg, atop)
+	if f.format == "json" {
+		if ds == nil {
+			ds = []treaty.Difference{}
+		}
+		return output.WriteJSON(m.Stdout, map[string]any{"registry": reg.ID, "atop": atop.ID, "differences": ds})
+	}
+	tab := &output.Table{Columns: []string{"what", "state", reg.ID, atop.ID, "note"}}
+	for _, d := range ds {
+		tab.Add(d.What, d.State, d.Registry, d.ATOP, d.Note)
+	}
+	tab.Notes = []string{fmt.Sprintf("%d differences between %s (%s) and %s (ATOP 5.1, coverage to 2018-12-31).", len(ds), reg.ID, reg.Source, atop.ID)}
+	return tab.Write(m.Stdout, f.format)
+}

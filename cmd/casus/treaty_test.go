@@ -1,0 +1,157 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// `casus treaty check` on files with every kind of error prints one
+// actionable line per error (file:line: field: message) and exits 2.
+func TestTreatyCheckErrors(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "treaty", "check",
+		"../../treaty/testdata/invalid/syntax.yaml",
+		"../../treaty/testdata/invalid/decode.yaml",
+		"../../treaty/testdata/invalid/facts.yaml")
+	if code != 2 {
+		t.Fatalf("exit %d, want 2; stderr %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{
+		"syntax.yaml:2: YAML syntax:",
+		"decode.yaml:3: signed: want a date YYYY-MM-DD that exists in the calendar, got \"2024-02-30\"",
+		"decode.yaml:4: colour: unknown field \"colour\"",
+		"decode.yaml:5: atop_id: want a whole number, got \"many\"",
+		"decode.yaml:8: members[0].legally_binding: unknown field \"legally_binding\"",
+		"facts.yaml:4: in_force: 2020-01-01 is before the treaty was signed (2020-05-01)",
+		"facts.yaml:6: atop_id: ATOP 5.1 has no alliance 99999",
+		"facts.yaml:8: members[0].state: unknown state \"Atlantis\"",
+		"facts.yaml:10: members[1].joined: 2019-06-01 is before the treaty entered into force (2020-01-01)",
+		"facts.yaml:13: members[2].exited: 2020-12-31 is before the member joined (2021-01-01)",
+		"facts.yaml:14: members[3]: membership of 2 (USA) overlaps members[1] (line 9)",
+		"facts.yaml:17: obligations[0].article: missing article",
+		"facts.yaml:18: obligations[0].kind: unknown kind \"attack\"",
+		"facts.yaml:19: obligations[0].trigger: unknown trigger \"whenever\"",
+		"facts.yaml:20: obligations[0].obligors[0]: RUS is not a member of the treaty",
+		"facts.yaml:21: obligations[0].protects[0]",
+		"facts.yaml:23: obligations[0].scope.regions[0]: unknown region \"atlantis_sea\"",
+		"facts.yaml:24: obligations[0].scope.territories[0]: unknown place \"El Dorado\"",
+		"facts.yaml:26: obligations[0].conditions[0].kind: unknown condition kind \"weather\"",
+		"facts.yaml:28: obligations[0].response.action: unknown response action \"pray\"",
+		"facts.yaml:29: obligations[0].response.qualifiers[0]: unknown qualifier \"loudly\"",
+	}
+	if len(lines) != len(want) {
+		t.Errorf("%d lines, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i, w := range want {
+		if i < len(lines) && !strings.Contains(lines[i], w) {
+			t.Errorf("line %d:\n got  %s\n want ...%s...", i+1, lines[i], w)
+		}
+	}
+	if !strings.Contains(errOut, "problem(s)") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
+
+func TestTreatyCheckValid(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "treaty", "check", "../../treaty/testdata/valid")
+	if code != 0 || strings.Count(out, "\nok ")+strings.Count(out[:3], "ok ") != 2 {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+}
+
+// On the day Austria-Hungary declared war on Serbia, its alliances include
+// the Dual (ATOP 1335) and Triple (ATOP 1350) Alliances, from ATOP and from
+// the registry.
+func TestTreatyListJuly1914(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "treaty", "list", "--in-force", "1914-07-28", "--state", "300", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rows []treatyRow
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	byATOP := map[int][]treatyRow{}
+	for _, r := range rows {
+		byATOP[r.ATOPID] = append(byATOP[r.ATOPID], r)
+	}
+	for _, id := range []int{1335, 1350} {
+		srcs := map[string]bool{}
+		for _, r := range byATOP[id] {
+			srcs[r.Source] = true
+			if !contains(r.Members, "AUH") || !contains(r.Members, "GMY") {
+				t.Errorf("%s: members on 1914-07-28 %v", r.ID, r.Members)
+			}
+		}
+		if !srcs["atop"] || !srcs["registry"] {
+			t.Errorf("ATOP %d on 1914-07-28: sources %v, want atop and registry", id, srcs)
+		}
+	}
+	// Italy is still in the Triple Alliance on 1914-07-28 (it left on 1915-05-23).
+	for _, r := range byATOP[1350] {
+		if !contains(r.Members, "ITA") {
+			t.Errorf("%s: Italy missing on 1914-07-28", r.ID)
+		}
+	}
+}
+
+// NATO on the registry: Sweden became a member on 2024-03-07.
+func TestTreatyListNATO(t *testing.T) {
+	needData(t)
+	for _, c := range []struct {
+		day  string
+		want int
+	}{{"2024-03-06", 31}, {"2024-03-08", 32}} {
+		out, errOut, code := run(t, "treaty", "list", "--in-force", c.day, "--source", "registry", "--format", "json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var rows []treatyRow
+		if err := json.Unmarshal([]byte(out), &rows); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range rows {
+			if r.ID == "nato" {
+				found = true
+				if len(r.Members) != c.want {
+					t.Errorf("NATO on %s: %d members, want %d", c.day, len(r.Members), c.want)
+				}
+			}
+		}
+		if !found {
+			t.Skip("no nato in the registry yet")
+		}
+	}
+}
+
+func TestTreatyShowAndDiff(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "treaty", "show", "anzus")
+	if code != 0 || !strings.Contains(out, ": defense, trigger armed_attack") || !strings.Contains(out, "1986-09-17") {
+		t.Fatalf("show anzus: exit %d\n%s%s", code, out, errOut)
+	}
+	out, _, code = run(t, "treaty", "show", "atop-3180", "--format", "json")
+	var tr struct {
+		ID           string `json:"id"`
+		SupersededBy string `json:"superseded_by"`
+		Members      []any  `json:"members"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &tr) != nil || tr.ID != "atop-3180" || len(tr.Members) != 30 {
+		t.Fatalf("show atop-3180 json: exit %d, %+v", code, tr)
+	}
+	out, errOut, code = run(t, "treaty", "diff", "anzus")
+	if code != 0 || !strings.Contains(out, "ATOP dates membership from signature") {
+		t.Fatalf("diff anzus: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, _, code := run(t, "treaty", "show", "no-such-treaty"); code != 2 {
+		t.Errorf("show of an unknown id: exit %d, want 2", code)
+	}
+	if _, _, code := run(t, "treaty", "list", "--kind", "attack"); code != 2 {
+		t.Errorf("--kind attack: exit %d, want 2", code)
+	}
+}
