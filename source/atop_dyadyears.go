@@ -42,6 +42,8 @@ func ReadATOPDyadYears(path string) (*world.AllianceDyadYears, error) {
 func parseATOPDyadYears(file string, data []byte) ([]world.AllianceDyadYear, error) {
 	// Lines average 22 bytes; reserving once avoids a dozen regrowths.
 	rows := make([]world.AllianceDyadYear, 0, len(data)/22+16)
+	var keys keyCheck
+	keyOf := func(i int) uint64 { return dyadYearKey(rows[i].A, rows[i].B, rows[i].Year) }
 	err := parseAll(file, data, atopDyadHeader, func(s *scanner) error {
 		r := world.AllianceDyadYear{
 			A: s.intIn(0, 2, 9999), B: s.intIn(1, 2, 9999), Year: s.intIn(2, ATOPFirstYear, ATOPLastYear),
@@ -49,6 +51,9 @@ func parseATOPDyadYears(file string, data []byte) ([]world.AllianceDyadYear, err
 		}
 		if s.err == nil && r.A == r.B {
 			s.fail(1, "a state other than ccode1")
+		}
+		if s.err == nil && !keys.add(dyadYearKey(r.A, r.B, r.Year), len(rows), keyOf) {
+			s.fail(2, "a dyad-year not already in the file")
 		}
 		rows = append(rows, r)
 		return nil

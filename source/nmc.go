@@ -64,6 +64,8 @@ func capabilities(in *input, version string, rows []world.Capability) *world.Cap
 
 func parseNMC6(file string, data []byte) ([]world.Capability, error) {
 	rows := make([]world.Capability, 0, len(data)/60)
+	var keys keyCheck
+	keyOf := func(i int) uint64 { return stateYearKey(rows[i].Code, rows[i].Year) }
 	err := parseAll(file, data, nmc6Header, func(s *scanner) error {
 		s.nonEmpty(0)
 		r := world.Capability{
@@ -78,6 +80,9 @@ func parseNMC6(file string, data []byte) ([]world.Capability, error) {
 			CINC:   s.num(9, 0, 1, true, false),
 		}
 		s.exact(10, "2021")
+		if s.err == nil && !keys.add(keyOf2(r), len(rows), keyOf) {
+			s.fail(2, "a ccode-year not already in the file")
+		}
 		rows = append(rows, r)
 		return nil
 	})
@@ -86,8 +91,10 @@ func parseNMC6(file string, data []byte) ([]world.Capability, error) {
 
 func parseNMC7(file string, data []byte) ([]world.Capability, error) {
 	rows := make([]world.Capability, 0, len(data)/50)
+	var keys keyCheck
+	keyOf := func(i int) uint64 { return stateYearKey(rows[i].Code, rows[i].Year) }
 	err := parseAll(file, data, nmc7Header, func(s *scanner) error {
-		rows = append(rows, world.Capability{
+		r := world.Capability{
 			Code:   s.intIn(0, 2, 999),
 			Year:   s.intIn(1, 1816, 2022),
 			Milex:  s.num(2, 0, maxMilex, false, true),
@@ -97,8 +104,14 @@ func parseNMC7(file string, data []byte) ([]world.Capability, error) {
 			Tpop:   s.num(6, 0, maxPop, false, true),
 			Upop:   s.num(7, 0, maxPop, false, true),
 			CINC:   s.num(8, 0, 1, false, true),
-		})
+		}
+		if s.err == nil && !keys.add(keyOf2(r), len(rows), keyOf) {
+			s.fail(1, "a ccode-year not already in the file")
+		}
+		rows = append(rows, r)
 		return nil
 	})
 	return rows, err
 }
+
+func keyOf2(r world.Capability) uint64 { return stateYearKey(r.Code, r.Year) }

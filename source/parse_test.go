@@ -199,3 +199,25 @@ func TestNMCMissingIsNaN(t *testing.T) {
 		t.Error("NMC 6.0 accepted NaN")
 	}
 }
+
+func TestDuplicateKeys(t *testing.T) {
+	h := "ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n"
+	row := func(code, year string) string { return code + "," + year + ",1,1,1,1,1,1,0.5\n" }
+	cases := []struct {
+		name, data, want string
+	}{
+		{"sorted repeat", h + row("2", "1816") + row("2", "1816"),
+			`y.csv:3: column "year": want a ccode-year not already in the file, got "1816"`},
+		{"unsorted repeat", h + row("20", "1900") + row("2", "1816") + row("2", "1817") + row("20", "1900"),
+			`y.csv:5: column "year": want a ccode-year not already in the file, got "1900"`},
+	}
+	for _, c := range cases {
+		_, err := parseNMC7("y.csv", []byte(c.data))
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: err = %v, want %s", c.name, err, c.want)
+		}
+	}
+	if _, err := parseNMC7("y.csv", []byte(h+row("20", "1900")+row("2", "1816")+row("2", "1817"))); err != nil {
+		t.Errorf("unsorted but unique rows rejected: %v", err)
+	}
+}

@@ -103,9 +103,15 @@ func ReadSystem2016(path string) ([]SystemYear, world.Dataset, error) {
 
 func parseSystem(file string, data []byte) ([]SystemYear, error) {
 	rows := make([]SystemYear, 0, len(data)/20)
+	var keys keyCheck
+	keyOf := func(i int) uint64 { return stateYearKey(rows[i].Code, rows[i].Year) }
 	err := parseAll(file, data, systemHeader, func(s *scanner) error {
-		rows = append(rows, SystemYear{Abb: s.nonEmpty(0), Code: s.intIn(1, 2, 999), Year: s.intIn(2, 1816, 2016)})
+		r := SystemYear{Abb: s.nonEmpty(0), Code: s.intIn(1, 2, 999), Year: s.intIn(2, 1816, 2016)}
 		s.exact(3, "2016")
+		if s.err == nil && !keys.add(stateYearKey(r.Code, r.Year), len(rows), keyOf) {
+			s.fail(2, "a ccode-year not already in the file")
+		}
+		rows = append(rows, r)
 		return nil
 	})
 	return rows, err
