@@ -454,6 +454,11 @@ func TestLoad(t *testing.T) {
 	if len(only.States) != 0 || len(only.Datasets) != 2 {
 		t.Errorf("Only NMC loaded %d states and %d datasets", len(only.States), len(only.Datasets))
 	}
+	_, err = Load(context.Background(), t.TempDir(), LoadOptions{Only: []string{Majors}})
+	var mf *MissingFileError
+	if !errors.As(err, &mf) || !errors.Is(err, os.ErrNotExist) || !strings.HasSuffix(mf.Path, PathMajors2016) {
+		t.Errorf("empty directory: %v, want a MissingFileError for majors2016", err)
+	}
 	if _, err := Load(context.Background(), dataDir(t), LoadOptions{Only: []string{"bogus"}}); err == nil {
 		t.Error("unknown group accepted")
 	}

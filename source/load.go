@@ -2,7 +2,9 @@ package source
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"sync"
@@ -163,7 +165,10 @@ func Load(ctx context.Context, dir string, opt LoadOptions) (*world.World, error
 		}()
 	}
 	wg.Wait()
-	for _, err := range errs {
+	for i, err := range errs {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &MissingFileError{Path: filepath.Join(dir, filepath.FromSlash(jobs[i].rel)), Group: jobs[i].group, Err: err}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -271,3 +276,18 @@ func buildStates(spells []StateSpell, codes []CodelistRow) ([]world.State, world
 	sort.Slice(states, func(i, j int) bool { return states[i].Code < states[j].Code })
 	return states, end
 }
+
+// MissingFileError reports a data file Load needs that is not in the data
+// directory. It is bad input (exit 2 in the CLI), not an internal failure.
+type MissingFileError struct {
+	Path  string
+	Group string
+	Err   error
+}
+
+func (e *MissingFileError) Error() string {
+	return fmt.Sprintf("%s: missing (needed for %q data; see casus data check, casus data fetch)", e.Path, e.Group)
+}
+
+func (e *MissingFileError) Unwrap() error  { return e.Err }
+func (e *MissingFileError) BadInput() bool { return true }
