@@ -35,13 +35,13 @@ type Adder struct {
 	add      func(f *Frame, w *world.World, o Options) error
 }
 
-// Dataset names an adder needs from the World, in the vocabulary the CLI's
-// loader understands.
+// Dataset names an adder needs from the World: the group names of
+// source.LoadOptions.Only.
 const (
 	DataStates     = "states"
 	DataMajors     = "majors"
 	DataNMC        = "nmc"
-	DataATOPDyads  = "atop-dyads"
+	DataATOPDyads  = "atop"
 	DataContiguity = "contiguity"
 	DataCapitals   = "capitals"
 	DataWars       = "wars"
@@ -402,10 +402,12 @@ func addMajors(f *Frame, w *world.World, o Options) error {
 	}
 	// The majors file covers 1816 to its last spell end (2016-12-31 in
 	// majors2016): later status is unknown, not "not major".
-	first, last := 1816, 0
-	for _, m := range w.Majors {
-		if e := m.Spell.End; e != 0 && e.Year() > last {
-			last = e.Year()
+	first, last := 1816, w.MajorsEnd.Year()
+	if w.MajorsEnd == 0 {
+		for _, m := range w.Majors {
+			if e := m.Spell.End; e != 0 && e.Year() > last {
+				last = e.Year()
+			}
 		}
 	}
 	ny := last - first + 1

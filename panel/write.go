@@ -2,16 +2,10 @@ package panel
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"math"
-	"reflect"
 	"strconv"
 	"sync"
-
-	"github.com/parquet-go/parquet-go"
-	"github.com/parquet-go/parquet-go/compress"
-	"github.com/parquet-go/parquet-go/compress/snappy"
 )
 
 // WriteCSV writes f as CSV: a header of column names, then one line per
@@ -101,115 +95,4 @@ func appendRows(b []byte, f *Frame, lo, hi int) []byte {
 		b = append(b, '\n')
 	}
 	return b
-}
-
-// ParquetCodec is the compression WriteParquet uses: Snappy, the Parquet
-// ecosystem's default, which costs little time and shrinks these panels
-// (long runs of equal codes, years and flags) several-fold.
-var ParquetCodec compress.Codec = &snappy.Codec{}
-
-// parquetSchema maps the frame's columns to Parquet types: key columns
-// required INT(16); flags and small codes optional INT(8); war numbers
-// optional INT(32); measurements optional DOUBLE. Column order follows the
-// frame (a parquet.Group would sort the names).
-func parquetSchema(f *Frame) *parquet.Schema {
-	fields := make([]reflect.StructField, len(f.Cols))
-	for i, c := range f.Cols {
-		var t reflect.Type
-		switch c.Type {
-		case Int16:
-			t = reflect.TypeFor[int16]()
-		case Int8:
-			t = reflect.TypeFor[*int8]()
-		case Int32:
-			t = reflect.TypeFor[*int32]()
-		default:
-			t = reflect.TypeFor[*float64]()
-		}
-		fields[i] = reflect.StructField{Name: fmt.Sprintf("F%d", i), Type: t, Tag: reflect.StructTag(`parquet:"` + c.Name + `"`)}
-	}
-	return parquet.SchemaOf(reflect.New(reflect.StructOf(fields)).Elem().Interface())
-}
-
-// WriteParquet writes f as one Parquet row group with the frame's column
-// order and types, missing values as nulls. meta is stored as key-value
-// metadata (data versions, notes).
-func WriteParquet(w io.Writer, f *Frame, meta map[string]string) error {
-	schema := parquetSchema(f)
-	opts := []parquet.WriterOption{schema, parquet.Compression(ParquetCodec), parquet.CreatedBy("casus", "", "")}
-	for k, v := range meta {
-		opts = append(opts, parquet.KeyValueMetadata(k, v))
-	}
-	pw := parquet.NewWriter(w, opts...)
-	cws := pw.ColumnWriters()
-	if len(cws) != len(f.Cols) {
-		return fmt.Errorf("parquet schema has %d columns for %d in the frame", len(cws), len(f.Cols))
-	}
-	// Columns are independent: encode them on all CPUs, each in chunks of
-	// values so memory stays small.
-	errs := make([]error, len(f.Cols))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			vals := make([]parquet.Value, 0, 1<<14)
-			for k := range next {
-				errs[k] = writeColumn(cws[k], f.Cols[k], k, f.Len(), vals)
-			}
-		}()
-	}
-	for k := range f.Cols {
-		next <- k
-	}
-	close(next)
-	wg.Wait()
-	for k, err := range errs {
-		if err != nil {
-			return fmt.Errorf("parquet column %q: %w", f.Cols[k].Name, err)
-		}
-	}
-	return pw.Close()
-}
-
-func writeColumn(cw *parquet.ColumnWriter, c *Column, k, n int, vals []parquet.Value) error {
-	for lo := 0; lo < n; lo += cap(vals) {
-		hi := min(lo+cap(vals), n)
-		vals = vals[:0]
-		switch c.Type {
-		case Int16:
-			for _, v := range c.I16[lo:hi] {
-				vals = append(vals, parquet.Int32Value(int32(v)).Level(0, 0, k))
-			}
-		case Int8:
-			for _, v := range c.I8[lo:hi] {
-				if v == NA8 {
-					vals = append(vals, parquet.NullValue().Level(0, 0, k))
-				} else {
-					vals = append(vals, parquet.Int32Value(int32(v)).Level(0, 1, k))
-				}
-			}
-		case Int32:
-			for _, v := range c.I32[lo:hi] {
-				if v == NA32 {
-					vals = append(vals, parquet.NullValue().Level(0, 0, k))
-				} else {
-					vals = append(vals, parquet.Int32Value(v).Level(0, 1, k))
-				}
-			}
-		case Float64:
-			for _, v := range c.F64[lo:hi] {
-				if math.IsNaN(v) {
-					vals = append(vals, parquet.NullValue().Level(0, 0, k))
-				} else {
-					vals = append(vals, parquet.DoubleValue(v).Level(0, 1, k))
-				}
-			}
-		}
-		if _, err := cw.WriteRowValues(vals); err != nil {
-			return err
-		}
-	}
-	return nil
 }
