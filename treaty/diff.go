@@ -118,8 +118,10 @@ func Diff(reg, atop *world.Treaty) []Difference {
 
 type span struct{ signed, start, end world.Date }
 
-// spansByCode gives each state's first signature, first day and last day
-// over all its membership entries.
+// spansByCode gives each state's first signature (as written: a member
+// without its own signature date has none, since a state that joined by
+// succession or accession did not sign with the founders), first day and
+// last day over all its membership entries.
 func spansByCode(t *world.Treaty) map[int]span {
 	m := map[int]span{}
 	for i := range t.Members {
@@ -135,9 +137,6 @@ func spansByCode(t *world.Treaty) map[int]span {
 			if s.end != 0 && (sp.End == 0 || sp.End > s.end) {
 				s.end = sp.End
 			}
-		}
-		if s.signed == 0 {
-			s.signed = t.Signed
 		}
 		m[mem.Code] = s
 	}
