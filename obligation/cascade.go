@@ -236,8 +236,25 @@ func (r *run) classify(a *act) []*act {
 		return []*act{a}
 	}
 	var out []*act
+	sy0 := r.side[a.on] // the victim's side before this act
 	for _, x := range a.by {
 		sx, sy := r.side[x], r.side[a.on]
+		if sy0 == 0 && sy != 0 {
+			// A co-attacker of the same act: the victim was not at war
+			// before it, so this is the same fresh attack.
+			sub := *a
+			sub.by = []int{x}
+			sub.fresh = true
+			if sx == 0 {
+				r.join(x, 3-sy, a.date, a.round, "attacks "+r.e.Abb(a.on))
+			}
+			if !hasInt(r.ctx.enemies[a.on], x) {
+				r.ctx.enemies[a.on] = append(r.ctx.enemies[a.on], x)
+				r.ctx.enemies[x] = append(r.ctx.enemies[x], a.on)
+			}
+			out = append(out, &sub)
+			continue
+		}
 		sub := *a
 		sub.by = []int{x}
 		switch {
@@ -473,7 +490,11 @@ func (e *Engine) describe(ev Event) string {
 	by := strings.Join(e.abbs(ev.By), ", ")
 	switch ev.Kind {
 	case ArmedAttack:
-		s := fmt.Sprintf("%s: %s attacks %s at %s", ev.Date, by, e.Abb(ev.On), ev.At.Name)
+		verb := "attacks"
+		if len(ev.By) > 1 {
+			verb = "attack"
+		}
+		s := fmt.Sprintf("%s: %s %s %s at %s", ev.Date, by, verb, e.Abb(ev.On), ev.At.Name)
 		if ev.Target != "" && ev.Target != "territory" {
 			s += " (" + ev.Target + ")"
 		}
@@ -485,7 +506,11 @@ func (e *Engine) describe(ev Event) string {
 		}
 		return s
 	case War:
-		return fmt.Sprintf("%s: %s declares war on %s", ev.Date, by, e.Abb(ev.On))
+		verb := "declares"
+		if len(ev.By) > 1 {
+			verb = "declare"
+		}
+		return fmt.Sprintf("%s: %s %s war on %s", ev.Date, by, verb, e.Abb(ev.On))
 	case Threat:
 		return fmt.Sprintf("%s: %s threatens %s", ev.Date, by, e.Abb(ev.On))
 	case Coercion:

@@ -274,6 +274,11 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		return r, false
 	}
 	benAttacker := hasInt(a.by, ben)
+	if benAttacker {
+		if _, when := memberEntry(t, ben, d); when != 0 {
+			return r, false // a former or future party that attacks: not news
+		}
+	}
 	if t.Source == world.FromATOP && len(fails) > 0 {
 		// ATOP dates memberships from signature, phase by phase: a pair
 		// outside its spell is history, not a failing condition worth a
@@ -347,7 +352,11 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 			if benAttacker {
 				return r, false
 			}
-			fail("below the armed-attack threshold: a %s, not an armed attack", a.kind)
+			what := "coercion"
+			if a.kind == Threat {
+				what = "a threat"
+			}
+			fail("below the armed-attack threshold: %s, not an armed attack", what)
 		case world.AnyConflict:
 			return r, false
 		case world.ThreatOfAttack:
@@ -399,8 +408,10 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		}
 	}
 
-	// Attacker (adversary) restrictions.
-	if a.kind != Mobilization {
+	// Attacker (adversary) restrictions; moot when the protected party is
+	// itself the attacker under an armed-attack clause.
+	attackerMoot := benAttacker && (o.Trigger == world.ArmedAttack || o.Trigger == world.ThreatOfAttack)
+	if a.kind != Mobilization && !attackerMoot {
 		if o.Attacker.NonMember {
 			for _, x := range adversaries {
 				if _, in := t.MemberOn(x, d); in {

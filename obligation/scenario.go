@@ -532,3 +532,14 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Redate moves every event by the same number of days so that the
+// scenario's date becomes d (re-dating a scenario keeps its event order
+// and spacing).
+func (s *Scenario) Redate(d world.Date) {
+	shift := int(d.Time().Sub(s.Date.Time()).Hours() / 24)
+	for i := range s.Events {
+		s.Events[i].Date = s.Events[i].Date.AddDays(shift)
+	}
+	s.Date = d
+}

@@ -91,7 +91,7 @@ func (e *Engine) scope(oi *oinfo, ti *tinfo, ben int, a *act) (fail, open, fact 
 		case inForces != "":
 			facts = append(facts, fmt.Sprintf("the attack hits %s in the %s region, where the article covers forces, vessels and aircraft", a.target, inForces))
 		default:
-			if r := intersect(loc.regions, sc.ForcesRegions); r != "" && !forces {
+			if r := intersect(loc.regions, sc.ForcesRegions); r != "" && !forces && a.at.Region != "" {
 				return fmt.Sprintf("wrong location: in %s the article covers only forces, vessels and aircraft, and the attack is on territory", r), "", ""
 			}
 			if u := intersect(loc.uncertain, sc.Regions); u != "" {

@@ -1,0 +1,134 @@
+// Package obligation is casus's casus-foederis engine: given a scenario (a
+// date, events such as armed attacks, threats, declarations of war,
+// mobilizations and requests, and explicit assumptions) it says, for every
+// treaty obligation in force that the events touch, whether it is binding,
+// contingent or not triggered, and why; it runs the cascade of entries into
+// the war round by round, reports conflicts, the two sides and their
+// capability balance, and, with a probability of honouring obligations,
+// the Monte-Carlo distribution of outcomes. Guarantees answers who must
+// defend a state and whom it must defend.
+//
+// The engine reads a frozen *world.World and never changes it; an Engine
+// (New, For) indexes the treaties by member and is safe for concurrent use.
+//
+// # Scenario format
+//
+// YAML (JSON is accepted: it is YAML). obligation/scenario.schema.json is
+// the JSON Schema.
+//
+//	date: 2025-06-01                # default date of every event
+//	title: optional text
+//	events:
+//	  - armed_attack: {by: [ROK], on: PRK, at: PRK, target: territory,
+//	                   date: 2025-06-01, provoked_by_protected_party: false,
+//	                   state_of_war: true}
+//	  - threat:       {by: PRK, on: ROK}
+//	  - war:          {declared_by: GMY, on: RUS, date: 1914-08-01}
+//	  - mobilization: {by: AUH, general: true, date: 1914-07-31}
+//	  - request:      {by: ARM, treaty: csto}
+//	  - coercion:     {by: CHN, on: PHI, at: Second Thomas Shoal}
+//	assume: {entry_counts_as_attack: false, honour: all, runs: 1000, seed: 1, nmc: "7.0"}
+//
+// States are COW abbreviations, codes, ISO3 codes or names (world.Resolve).
+// at is a place of the places table (Guam), a region id (mediterranean) or
+// a state (its home territory; the default is the victim's). Declaring war
+// counts as attacking. state_of_war: false marks a limited clash that does
+// not put the victim in a state of war. general defaults to false (a
+// partial mobilization leaves a mobilization clause contingent). honour is
+// all, none or a probability; with a probability the report adds the
+// Monte-Carlo summary of runs seeded cascades. Problems are *Error values
+// (file:line: field "x": want ..., got ...), BadInput: exit code 2.
+//
+// # Statuses and reasons
+//
+// An obligation is in force on a date when the treaty is (entry into force,
+// or signature for ATOP imports) and both parties' membership is, the day of
+// entry into force or deposit included. Its status is
+//
+//   - binding: every condition holds;
+//   - contingent: every condition holds or is open, and Open names each
+//     open fact ("a request for assistance by ARM", "the attack is in the
+//     area the treaty names (ATOP flags a location condition but not
+//     where)", an unspecified ATOP condition, a contested region);
+//   - not_triggered: Reason names every failing condition (treaty not yet
+//     in force, party not yet joined or already left, participation
+//     suspended or frozen, the protected party is the attacker, the
+//     attacker is a party or not the named adversary, too few attackers,
+//     provocation, not a state of war, below the armed-attack threshold,
+//     wrong location, a counter-strike while entry_counts_as_attack is
+//     false);
+//   - non_binding: a political commitment (legally_binding: false), listed
+//     as consultation and never binding.
+//
+// ATOP imports that a registry treaty supersedes (SupersededBy) are skipped;
+// for the other ATOP imports only pairs whose membership covers the date are
+// listed, since ATOP dates memberships from signature.
+//
+// # Cascade
+//
+// Side 1 began the war, side 2 was attacked. A binding defence or offence
+// obligation with a military response brings its obligor onto the protected
+// party's side on the day it falls due (if it honours it); the next round
+// it strikes the protected party's attackers, and in round 2 every victim
+// strikes back. A strike on a state not yet at war is a fresh armed attack
+// whatever the switch says; a strike by side 2 on side 1 is a
+// counter-strike, an armed attack on side 1 only with
+// entry_counts_as_attack: true (then flagged initiator_is_protected_party,
+// and failing a non-provocation clause). Rounds run until no one enters.
+// A state bound to both sides is reported as a conflict and stays where it
+// is; so is a state bound to defend a victim against a state it owes
+// non-aggression or neutrality.
+//
+// # JSON contract (--format json)
+//
+// The report is one object:
+//
+//	scenario     {file, title, date, events[] (one line each), assume}
+//	obligations[] one per (treaty, article, obligor, beneficiary, kind), the
+//	             best status over all rounds, sorted binding, contingent,
+//	             non_binding, not_triggered:
+//	  treaty       treaty id ("rus-prk-2024", "atop-3445")
+//	  treaty_title short title
+//	  source       registry | atop | user
+//	  article      "Art. 4", "ATOP defense"
+//	  obligor      COW abbreviation of the party that owes
+//	  beneficiary  COW abbreviation of the party owed
+//	  kind         defense | offense | neutrality | nonaggression | consultation
+//	  status       binding | contingent | not_triggered | non_binding
+//	  reason       one line: "every condition holds", "holds if ...", or the
+//	               failing conditions joined by "; "
+//	  open[]       the open facts of a contingent result
+//	  round        cascade round of the event that produced the status (1 =
+//	               the scenario's events)
+//	  date         date of that event
+//	  event        the event, one line
+//	  response     military_assistance | assistance | consultation |
+//	               neutrality | refrain_from_attack | mobilize | ...
+//	  qualifiers[] immediately, all_means, constitutional_processes, ...
+//	  flags[]      initiator_is_protected_party, external_attack_only
+//	  explain[]    the chain of facts (always present in JSON from the CLI)
+//	conflicts[]  {state, kind (both_sides | defend_vs_nonaggression |
+//	             defend_vs_neutrality), detail, items[]}
+//	rounds[]     {round, events[], entered[]}
+//	sides        [side 1, side 2], each {name, members[] {state, ccode,
+//	             since, round, how}}
+//	neutrals[]   {state, toward, treaty, article}
+//	open_entries[] {state, for, treaty, article, open[]}
+//	balance      {release ("7.0"), year (data year; 0 when not covered),
+//	             note (says when the release ends before the scenario:
+//	             NMC 6.0 ends 2016, 7.0 ends 2022), sides[2] {states[],
+//	             cinc, components {milex, milper, irst, pec, tpop, upop},
+//	             missing {component: [states]}}, ratio (side 1 / side 2)}
+//	             Sums leave out members missing a value and list them under
+//	             missing; a sum no member has, and an undefined ratio, are null.
+//	monte_carlo  (honour strictly between 0 and 1) {runs, seed, honour,
+//	             workers, side1_size, side2_size, side1_cinc, side2_cinc,
+//	             ratio (each {n, mean, sd, min, p05, median, p95, max}; only
+//	             n when n is 0), year, states[] {state, side1, side2}
+//	             (share of runs on each side)}
+//	notes[]
+//
+// Guarantees (casus guarantees --format json) is {state, date, defenders[],
+// defends[], summary[]}, each guarantee an obligations[] entry plus
+// partner_regions[].
+package obligation

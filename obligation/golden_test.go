@@ -1,0 +1,175 @@
+package obligation
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cockroachdb/datadriven"
+
+	"github.com/casus-dev/casus/world"
+)
+
+// TestGolden runs the datadriven files in testdata/golden (pebble's
+// format: a command and its input, ----, the expected output; run with
+// -rewrite to regenerate). Files named real_* run on the official data and
+// the registry ($CASUS_DATA) and skip without it; the others run on the
+// fixture world.
+//
+// Commands:
+//
+//	scenario [explain] [full] [treaty=id,...] [date=YYYY-MM-DD] [entry]
+//	    the input is a scenario; prints one line per obligation (or the
+//	    full text report), conflicts, rounds and sides
+//	parse
+//	    the input is a scenario; prints "ok" or the error
+//	guarantees state=X on=DATE [explain]
+//	montecarlo [workers=N]
+//	    the input is a scenario with honour, runs and seed
+func TestGolden(t *testing.T) {
+	datadriven.Walk(t, "testdata/golden", func(t *testing.T, path string) {
+		var w *world.World
+		if strings.HasPrefix(filepath.Base(path), "real_") {
+			w = realWorld(t)
+		} else {
+			w = fixtureWorld(t)
+		}
+		datadriven.RunTest(t, path, func(t *testing.T, d *datadriven.TestData) string {
+			return runGolden(t, w, d)
+		})
+	})
+}
+
+func runGolden(t *testing.T, w *world.World, d *datadriven.TestData) string {
+	switch d.Cmd {
+	case "parse":
+		_, err := Parse(w, "test.yaml", []byte(d.Input))
+		if err != nil {
+			bad := false
+			if b, ok := err.(interface{ BadInput() bool }); ok {
+				bad = b.BadInput()
+			}
+			return fmt.Sprintf("error (bad input %v): %v\n", bad, err)
+		}
+		return "ok\n"
+	case "scenario", "montecarlo":
+		s, err := Parse(w, "test.yaml", []byte(d.Input))
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		if d.HasArg("date") {
+			var ds string
+			d.ScanArgs(t, "date", &ds)
+			nd, err := world.ParseDate(ds)
+			if err != nil {
+				d.Fatalf(t, "date: %v", err)
+			}
+			s.Redate(nd)
+		}
+		if d.HasArg("entry") {
+			s.Assume.EntryCountsAsAttack = true
+		}
+		if d.Cmd == "montecarlo" {
+			workers := 2
+			if d.HasArg("workers") {
+				d.ScanArgs(t, "workers", &workers)
+			}
+			var b strings.Builder
+			writeMCText(&b, For(w).MonteCarlo(s, workers))
+			return b.String()
+		}
+		explain := d.HasArg("explain")
+		rep := For(w).Evaluate(s, explain)
+		if d.HasArg("full") {
+			var b strings.Builder
+			if err := Write(&b, rep, "text", explain); err != nil {
+				d.Fatalf(t, "%v", err)
+			}
+			return b.String()
+		}
+		var only []string
+		if arg, ok := d.Arg("treaty"); ok {
+			for _, v := range arg.Vals {
+				only = append(only, strings.Split(v, ",")...)
+			}
+		}
+		return compact(rep, only, explain)
+	case "guarantees":
+		var st, on string
+		d.ScanArgs(t, "state", &st)
+		d.ScanArgs(t, "on", &on)
+		s, err := w.Resolve(st)
+		if err != nil {
+			return "error: " + err.Error() + "\n"
+		}
+		date, err := world.ParseDate(on)
+		if err != nil {
+			d.Fatalf(t, "on: %v", err)
+		}
+		g := For(w).Guarantees(s.Code, date, d.HasArg("explain"))
+		var b strings.Builder
+		if err := WriteGuarantees(&b, g, "text", d.HasArg("explain")); err != nil {
+			d.Fatalf(t, "%v", err)
+		}
+		return b.String()
+	}
+	d.Fatalf(t, "unknown command %q", d.Cmd)
+	return ""
+}
+
+// compact prints a report one line per obligation, then the cascade.
+func compact(rep *Report, only []string, explain bool) string {
+	var b strings.Builder
+	keep := func(id string) bool {
+		if len(only) == 0 {
+			return true
+		}
+		for _, o := range only {
+			if id == o {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range rep.Obligations {
+		if !keep(r.Treaty) {
+			continue
+		}
+		fmt.Fprintf(&b, "%s %s→%s %s %s r%d %s: %s\n", r.Status, r.Obligor, r.Beneficiary, r.Treaty, r.Article, r.Round, r.Date, r.Reason)
+		if len(r.Flags) > 0 {
+			fmt.Fprintf(&b, "  flags: %s\n", strings.Join(r.Flags, ", "))
+		}
+		if explain {
+			for _, x := range r.Explain {
+				fmt.Fprintf(&b, "  · %s\n", x)
+			}
+		}
+	}
+	for _, c := range rep.Conflicts {
+		fmt.Fprintf(&b, "conflict %s %s: %s\n", c.State, c.Kind, c.Detail)
+	}
+	for _, rd := range rep.Rounds {
+		fmt.Fprintf(&b, "round %d: %s\n", rd.N, strings.Join(rd.Events, "; "))
+		for _, e := range rd.Entered {
+			fmt.Fprintf(&b, "  entered: %s\n", e)
+		}
+	}
+	for _, s := range rep.Sides {
+		fmt.Fprintf(&b, "%s: %s\n", s.Name, sideList(s))
+	}
+	for _, n := range rep.Neutrals {
+		if keep(n.Treaty) {
+			fmt.Fprintf(&b, "neutral: %s toward %s (%s %s)\n", n.State, n.Toward, n.Treaty, n.Article)
+		}
+	}
+	for _, o := range rep.OpenEntries {
+		if keep(o.Treaty) {
+			fmt.Fprintf(&b, "open entry: %s for %s (%s %s)\n", o.State, o.For, o.Treaty, o.Article)
+		}
+	}
+	if bal := rep.Balance; bal != nil {
+		fmt.Fprintf(&b, "balance: %s; side 1 CINC %s, side 2 CINC %s, ratio %s\n", bal.Note, fmtFloat(bal.Sides[0].CINC, 4), fmtFloat(bal.Sides[1].CINC, 4), fmtFloat(bal.Ratio, 3))
+	}
+	return b.String()
+}
