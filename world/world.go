@@ -31,7 +31,8 @@ type World struct {
 	MajorsEnd Date
 
 	byCode   map[int]int
-	byName   map[string][]int // lower-cased names, abbreviations, ISO3, aliases
+	byAbb    map[string]int   // lower-cased COW abbreviations
+	byName   map[string][]int // lower-cased names, ISO3 codes, aliases
 	treaties map[string]int
 }
 
@@ -41,6 +42,7 @@ func (w *World) Freeze() {
 	sort.Slice(w.States, func(i, j int) bool { return w.States[i].Code < w.States[j].Code })
 	w.byCode = make(map[int]int, len(w.States))
 	w.byName = make(map[string][]int)
+	w.byAbb = make(map[string]int, len(w.States))
 	add := func(key string, i int) {
 		key = normalize(key)
 		if key == "" {
@@ -56,7 +58,7 @@ func (w *World) Freeze() {
 	for i := range w.States {
 		s := &w.States[i]
 		w.byCode[s.Code] = i
-		add(s.Abb, i)
+		w.byAbb[normalize(s.Abb)] = i
 		add(s.Name, i)
 		add(s.ISO3, i)
 		for _, a := range s.Aliases {
@@ -98,6 +100,9 @@ func (e *AmbiguousError) Error() string {
 	return fmt.Sprintf("%q is ambiguous: it could be %s", e.Query, strings.Join(names, ", "))
 }
 
+// BadInput marks the error as the user's (the CLI exits 2).
+func (e *AmbiguousError) BadInput() bool { return true }
+
 // UnknownStateError is returned by Resolve when nothing fits.
 type UnknownStateError struct{ Query string }
 
@@ -105,10 +110,16 @@ func (e *UnknownStateError) Error() string {
 	return fmt.Sprintf("unknown state %q: want a COW code (731), COW abbreviation (PRK), ISO3 code or name", e.Query)
 }
 
+// BadInput marks the error as the user's (the CLI exits 2).
+func (e *UnknownStateError) BadInput() bool { return true }
+
 // Resolve finds a state from its COW code, COW abbreviation, ISO3 code, name
-// or alias, case-insensitively. An exact key wins; otherwise a name that
-// contains every word of the query counts, and more than one such state is
-// an *AmbiguousError listing them.
+// or alias, case-insensitively, trying them in that order: a COW
+// abbreviation wins over an ISO3 code that reads the same ("AUS" is COW's
+// Austria, not ISO's Australia; "SLV" and "MNG" likewise), because COW codes
+// are the key of every dataset casus reads. Then an exact name or alias
+// counts; otherwise a name that contains every word of the query, and more
+// than one such state is an *AmbiguousError listing them.
 func (w *World) Resolve(q string) (*State, error) {
 	key := normalize(q)
 	if key == "" {
@@ -119,6 +130,9 @@ func (w *World) Resolve(q string) (*State, error) {
 			return s, nil
 		}
 		return nil, &UnknownStateError{q}
+	}
+	if i, ok := w.byAbb[key]; ok {
+		return &w.States[i], nil
 	}
 	if idx := w.byName[key]; len(idx) == 1 {
 		return &w.States[idx[0]], nil
