@@ -161,7 +161,12 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 		if r := []rune(title); f.format == "text" && len(r) > 60 {
 			title = string(r[:57]) + "..."
 		}
-		tab.Add(r.ID, title, r.Source, atop, r.Signed, r.InForce, r.Ended, strings.Join(r.Members, " "), strings.Join(r.Kinds, " "))
+		members := r.Members
+		if f.format == "text" && len(members) > 12 {
+			// Keep the table readable; json/csv/md carry every member.
+			members = append(members[:10:10], fmt.Sprintf("+%d more", len(r.Members)-10))
+		}
+		tab.Add(r.ID, title, r.Source, atop, r.Signed, r.InForce, r.Ended, strings.Join(members, " "), strings.Join(r.Kinds, " "))
 	}
 	what := "members: every member ever"
 	if on != 0 {
