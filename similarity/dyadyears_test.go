@@ -2,6 +2,7 @@ package similarity
 
 import (
 	"context"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -312,4 +313,59 @@ func BenchmarkAllDyadYears(b *testing.B) {
 		rows = sum.Rows
 	}
 	b.ReportMetric(float64(rows), "rows")
+}
+
+// BenchmarkAllDyadYearsCSV adds encoding every row as CSV (in the workers,
+// as casus similarity --out FILE.csv does) and writing it to io.Discard.
+func BenchmarkAllDyadYearsCSV(b *testing.B) {
+	w := realWorld(b)
+	plan, err := Plan(w, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := Layout{Measures: allMeasures(), NMC: plan.NMC}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var bytes int64
+	for b.Loop() {
+		bytes = 0
+		enc := &CSVEncoder{Layout: l}
+		_, err := DyadYears(context.Background(), w, Options{Prepare: enc.Prepare}, func(y *Year) error {
+			n, err := io.Discard.Write(y.Encoded)
+			bytes += int64(n)
+			enc.Release(y)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(bytes), "csv-bytes")
+}
+
+// BenchmarkAllDyadYearsParquet adds writing the Parquet table to io.Discard.
+func BenchmarkAllDyadYearsParquet(b *testing.B) {
+	w := realWorld(b)
+	plan, err := Plan(w, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := Layout{Measures: allMeasures(), NMC: plan.NMC}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		pw := NewParquetWriter(io.Discard, l)
+		_, err := DyadYears(context.Background(), w, Options{}, pw.Write)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pw.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func allMeasures() []Measure {
+	ms, _ := ParseMeasures("all")
+	return ms
 }

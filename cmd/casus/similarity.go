@@ -1,0 +1,255 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/casus-dev/casus/output"
+	"github.com/casus-dev/casus/similarity"
+	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/world"
+)
+
+func init() {
+	// The data loader hook may also be set by another command file; any
+	// one of them will do, they all call source.Load.
+	if sourceLoad == nil {
+		sourceLoad = func(ctx context.Context, dir string, only []string) (*world.World, error) {
+			return source.Load(ctx, dir, source.LoadOptions{Only: only})
+		}
+	}
+	register(&command{
+		Name:    "similarity",
+		Summary: "alliance-portfolio similarity (S, kappa, pi, tau-b) for every dyad-year from ATOP",
+		Usage: `Usage: casus similarity [--measure M|all] [--years A-B] [--nmc 6.0|7.0] --out FILE.csv|FILE.parquet
+       casus similarity --years A-B [--format text|csv|json|md]
+
+Computes Signorino-Ritter S (valued/binary, unweighted/CINC-weighted,
+absolute/squared), Häge's Scott's pi and Cohen's kappa (valued/binary) and
+Kendall's tau-b for every non-directed dyad-year (ccode1 < ccode2) of the
+COW state system from the ATOP 5.1 directed dyad-years, 1816-2018. Columns
+carry peacesciencer add_fpsim() names:
+` + measureHelp() + `
+Missing values (weighted measures outside the NMC release's years, undefined
+kappa/pi/tau-b) are empty in CSV and null in Parquet. Rows come in order of
+year, ccode1, ccode2. Without --out, at most 5 years print to stdout in
+--format (csv streams any range).
+`,
+		Run: runSimilarity,
+	})
+}
+
+func measureHelp() string {
+	var b strings.Builder
+	for _, c := range similarity.Columns {
+		fmt.Fprintf(&b, "  %-9s %s\n", c.Name, c.Doc)
+	}
+	return b.String()
+}
+
+// maxStdoutYears bounds a table printed for people: beyond it --out is the
+// sensible place (about 18,000 dyads a year today).
+const maxStdoutYears = 5
+
+func runSimilarity(ctx context.Context, m *Main, args []string) error {
+	f := newFlags(m, lookup([]string{"similarity"})).withData().withFormat()
+	measure := f.String("measure", "all", "measures: all or a comma-separated list of column names")
+	years := f.String("years", "", "years A-B or one year Y (default 1816-2018, ATOP's years in the state system)")
+	out := f.String("out", "", "output file, .csv or .parquet (written atomically)")
+	nmc := f.String("nmc", "", "NMC release for the capability weights: 6.0 or 7.0 (default the newest)")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return &UsageError{Msg: fmt.Sprintf("unexpected argument %q", pos[0]), Hint: "casus similarity -h"}
+	}
+	ms, err := similarity.ParseMeasures(*measure)
+	if err != nil {
+		return &UsageError{Msg: "--measure: " + err.Error()}
+	}
+	first, last, err := parseYears(*years)
+	if err != nil {
+		return err
+	}
+	if *nmc != "" && *nmc != "6.0" && *nmc != "7.0" {
+		return &UsageError{Msg: fmt.Sprintf("--nmc: want 6.0 or 7.0, got %q", *nmc)}
+	}
+	kind := ""
+	switch ext := strings.ToLower(filepath.Ext(*out)); {
+	case *out == "":
+	case ext == ".csv", ext == ".parquet":
+		kind = ext[1:]
+	default:
+		return &UsageError{Msg: fmt.Sprintf("--out: want a file ending in .csv or .parquet, got %q", *out)}
+	}
+	// Check the flags before loading: a usage error should not wait for data.
+	if kind == "" && f.format != "csv" && first != 0 && last-first+1 > maxStdoutYears {
+		return &UsageError{Msg: fmt.Sprintf("--years %d-%d: at most %d years print as a table; give --out FILE.csv|.parquet or --format csv", first, last, maxStdoutYears)}
+	}
+	if kind == "" && f.format != "csv" && first == 0 {
+		return &UsageError{Msg: "without --out, give a small --years range (at most 5 years) or --format csv", Hint: "casus similarity -h"}
+	}
+
+	start := time.Now()
+	w, err := f.loadWorld(ctx, source.States, source.NMC, source.ATOP)
+	if err != nil {
+		return err
+	}
+	opt := similarity.Options{First: first, Last: last, NMC: *nmc}
+	plan, err := similarity.Plan(w, opt)
+	if err != nil {
+		return err
+	}
+	layout := similarity.Layout{Measures: ms, NMC: plan.NMC}
+	nyears := int64(plan.Last - plan.First + 1)
+
+	var sum similarity.Summary
+	switch kind {
+	case "csv", "parquet":
+		af, err := output.CreateAtomic(*out)
+		if err != nil {
+			return err
+		}
+		defer af.Abort()
+		bw := bufio.NewWriterSize(af, 1<<20)
+		prog := output.NewProgress(m.Stderr, "similarity", nyears)
+		if kind == "csv" {
+			sum, err = writeSimilarityCSV(ctx, w, opt, layout, bw, prog)
+		} else {
+			sum, err = writeSimilarityParquet(ctx, w, opt, layout, bw, prog)
+		}
+		prog.Done()
+		if err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		if err := af.Commit(); err != nil {
+			return err
+		}
+	default:
+		if f.format == "csv" {
+			bw := bufio.NewWriterSize(m.Stdout, 1<<20)
+			sum, err = writeSimilarityCSV(ctx, w, opt, layout, bw, nil)
+			if err != nil {
+				return err
+			}
+			if err := bw.Flush(); err != nil {
+				return err
+			}
+		} else {
+			t := &output.Table{Columns: layout.Header(), Types: map[string]string{"ccode1": "number", "ccode2": "number", "year": "number"}}
+			for _, mm := range ms {
+				t.Types[similarity.Columns[mm].Name] = "number"
+			}
+			sum, err = similarity.DyadYears(ctx, w, opt, func(y *similarity.Year) error {
+				addSimilarityRows(t, layout, y)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			t.Notes = append(t.Notes, similarityNote(sum))
+			if err := t.Write(m.Stdout, f.format); err != nil {
+				return err
+			}
+		}
+	}
+	dest := "stdout"
+	if *out != "" {
+		dest = *out
+	}
+	fmt.Fprintf(m.Stderr, "similarity: %d rows, years %d-%d, NMC %s, %.2f s -> %s\n",
+		sum.Rows, sum.First, sum.Last, orNone(sum.NMC), time.Since(start).Seconds(), dest)
+	return nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none (weighted measures missing)"
+	}
+	return s
+}
+
+func similarityNote(sum similarity.Summary) string {
+	return fmt.Sprintf("ATOP 5.1 directed dyad-years; weights: CINC from NMC %s (%d-%d); empty = missing.", orNone(sum.NMC), sum.CapFirst, sum.CapLast)
+}
+
+// writeSimilarityCSV encodes years in the workers (Prepare) and writes them
+// in year order.
+func writeSimilarityCSV(ctx context.Context, w *world.World, opt similarity.Options, l similarity.Layout, out io.Writer, prog *output.Progress) (similarity.Summary, error) {
+	if _, err := out.Write(l.CSVHeader()); err != nil {
+		return similarity.Summary{}, err
+	}
+	enc := &similarity.CSVEncoder{Layout: l}
+	opt.Prepare = enc.Prepare
+	return similarity.DyadYears(ctx, w, opt, func(y *similarity.Year) error {
+		_, err := out.Write(y.Encoded)
+		enc.Release(y)
+		prog.Add(1)
+		return err
+	})
+}
+
+func writeSimilarityParquet(ctx context.Context, w *world.World, opt similarity.Options, l similarity.Layout, out io.Writer, prog *output.Progress) (similarity.Summary, error) {
+	pw := similarity.NewParquetWriter(out, l)
+	sum, err := similarity.DyadYears(ctx, w, opt, func(y *similarity.Year) error {
+		prog.Add(1)
+		return pw.Write(y)
+	})
+	if err != nil {
+		return sum, err
+	}
+	return sum, pw.Close()
+}
+
+func addSimilarityRows(t *output.Table, l similarity.Layout, y *similarity.Year) {
+	weighted := len(l.Header()) > 3+len(l.Measures)
+	for d := range y.Code1 {
+		row := []string{strconv.Itoa(int(y.Code1[d])), strconv.Itoa(int(y.Code2[d])), strconv.Itoa(y.Year)}
+		for _, m := range l.Measures {
+			v := y.Values[m][d]
+			if math.IsNaN(v) {
+				row = append(row, "")
+			} else {
+				row = append(row, strconv.FormatFloat(v, 'f', 4, 64))
+			}
+		}
+		if weighted {
+			row = append(row, l.NMC)
+		}
+		t.Add(row...)
+	}
+}
+
+// parseYears reads "A-B" or "Y"; "" means the default range (0, 0).
+func parseYears(s string) (int, int, error) {
+	if s == "" {
+		return 0, 0, nil
+	}
+	bad := &UsageError{Msg: fmt.Sprintf("--years: want A-B or a single year, got %q", s)}
+	a, b, found := strings.Cut(s, "-")
+	first, err := strconv.Atoi(strings.TrimSpace(a))
+	if err != nil {
+		return 0, 0, bad
+	}
+	last := first
+	if found {
+		if last, err = strconv.Atoi(strings.TrimSpace(b)); err != nil {
+			return 0, 0, bad
+		}
+	}
+	if last < first {
+		return 0, 0, &UsageError{Msg: fmt.Sprintf("--years %q: want the first year not after the last", s)}
+	}
+	return first, last, nil
+}
