@@ -69,6 +69,13 @@
 //     unspecified}. Engines treat unspecified conditions as open, so such
 //     obligations come out contingent, never binding by default.
 //
+// States are named by COW abbreviation in Members, Obligors, Protects and
+// Attacker.Named; ATOP's one member outside the COW system (8152, atopid
+// 1320) keeps its number as text and does not resolve. An ATOP exit of 0
+// means "in force on 2018-12-31", the end of coverage; the import leaves
+// the end open, so callers asking about later days should say that ATOP
+// stops in 2018 (ATOPEnd).
+//
 // ATOPFlags inverts the mapping (flags per member row, recovered from the
 // obligations), and a test checks it against all 2,510 member rows.
 //

@@ -45,12 +45,13 @@ ATOP dates membership from signature, the registry from entry into force.
 	register(&command{
 		Name:    "treaty check",
 		Summary: "validate treaty YAML files: one line per problem, exit 2 on any",
-		Usage: `Usage: casus treaty check FILE|DIR... [--data DIR]
+		Usage: `Usage: casus treaty check FILE|DIR... [--treaties DIR] [--data DIR]
 
 Parses and validates treaty files in the format of treaty/treaty.schema.json.
 States are resolved against the COW state list and atop_id against ATOP 5.1,
 so --data (or $CASUS_DATA) is needed. Each problem is printed on its own
-line as FILE:LINE: FIELD: what is wrong and what is wanted.
+line as FILE:LINE: FIELD: what is wrong and what is wanted. Ids must not
+repeat those of the registry or of --treaties files.
 `,
 		Run: runTreatyCheck,
 	})
@@ -173,6 +174,9 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 		what = "members: on " + on.String()
 	}
 	tab.Notes = []string{fmt.Sprintf("%d treaties; %s. ATOP dates membership from signature, the registry from entry into force.", len(rows), what)}
+	if on > treaty.ATOPEnd && (src == "all" || src == world.FromATOP) {
+		tab.Notes = append(tab.Notes, "ATOP 5.1 ends on 2018-12-31: ATOP alliances in force then are listed as still in force; the registry has what changed since.")
+	}
 	return tab.Write(m.Stdout, f.format)
 }
 
@@ -496,7 +500,7 @@ func conditionLines(o *world.Obligation) []string {
 }
 
 func runTreatyCheck(ctx context.Context, m *Main, args []string) error {
-	f := newFlags(m, commands["treaty check"]).withData()
+	f := newFlags(m, commands["treaty check"]).withData().withTreaties()
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
