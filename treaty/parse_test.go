@@ -196,3 +196,17 @@ func TestInvalidTestdata(t *testing.T) {
 		t.Fatalf("decode.yaml: want 4 errors (bad date, unknown field twice, bad number), got %v", err)
 	}
 }
+
+// replaces and replaced_by must name a treaty that exists.
+func TestReplacesLinks(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.yaml")
+	if err := os.WriteFile(p, []byte(okTreaty+"replaced_by: nato-2049\nreplaces: [atop-3180, t]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadFiles(smallWorld(), []string{p}, Options{ATOPIDs: map[int]bool{3180: true}})
+	want := p + `:12: replaced_by: no treaty "nato-2049": want the id of a registry or --treaties treaty, or atop-<atopid>`
+	if err == nil || err.Error() != want {
+		t.Fatalf("got %v\nwant %s", err, want)
+	}
+}

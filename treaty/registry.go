@@ -2,9 +2,12 @@ package treaty
 
 import (
 	"embed"
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/casus-dev/casus/world"
 )
@@ -67,6 +70,7 @@ type namedFile struct {
 func loadAll(w *world.World, files []namedFile, source string, opt Options, prior ...*world.Treaty) ([]*world.Treaty, Errors) {
 	var errs Errors
 	var out []*world.Treaty
+	var parsed []*File
 	seen := map[string]string{} // id -> "file:line"
 	for _, t := range prior {
 		seen[t.ID] = t.File
@@ -90,6 +94,30 @@ func loadAll(w *world.World, files []namedFile, source string, opt Options, prio
 		}
 		seen[t.ID] = path.Clean(nf.name)
 		out = append(out, t)
+		parsed = append(parsed, f)
+	}
+	// Links between instruments must name a treaty casus has: a typo
+	// would silently cut a chain of successive treaties.
+	known := func(id string) bool {
+		if _, ok := seen[id]; ok {
+			return true
+		}
+		if n, ok := strings.CutPrefix(id, "atop-"); ok && opt.ATOPIDs != nil {
+			v, err := strconv.Atoi(n)
+			return err == nil && opt.ATOPIDs[v]
+		}
+		return false
+	}
+	for _, f := range parsed {
+		t := f.Treaty
+		for i, r := range t.Replaces {
+			if !known(r) {
+				errs = append(errs, f.errorf(fmt.Sprintf("replaces[%d]", i), "no treaty %q: want the id of a registry or --treaties treaty, or atop-<atopid>", r))
+			}
+		}
+		if r := t.ReplacedBy; r != "" && !known(r) {
+			errs = append(errs, f.errorf("replaced_by", "no treaty %q: want the id of a registry or --treaties treaty, or atop-<atopid>", r))
+		}
 	}
 	return out, errs
 }
