@@ -44,7 +44,31 @@ func parseATOPDyadYears(file string, data []byte) ([]world.AllianceDyadYear, err
 	rows := make([]world.AllianceDyadYear, 0, len(data)/22+16)
 	var keys keyCheck
 	keyOf := func(i int) uint64 { return dyadYearKey(rows[i].A, rows[i].B, rows[i].Year) }
-	err := parseAll(file, data, atopDyadHeader, func(s *scanner) error {
+	s := newScanner(file, data)
+	if err := s.header(atopDyadHeader); err != nil {
+		return nil, err
+	}
+	var v [8]int
+	for s.pos < len(s.data) {
+		// Fast path: eight plain integers, all in range.
+		pos, line := s.pos, s.line
+		if s.ints(v[:]) {
+			r := world.AllianceDyadYear{A: v[0], B: v[1], Year: v[2],
+				Defense: v[3] == 1, Offense: v[4] == 1, Neutral: v[5] == 1, Nonagg: v[6] == 1, Consul: v[7] == 1}
+			if r.A >= 2 && r.A <= 9999 && r.B >= 2 && r.B <= 9999 && r.A != r.B &&
+				r.Year >= ATOPFirstYear && r.Year <= ATOPLastYear &&
+				uint(v[3])|uint(v[4])|uint(v[5])|uint(v[6])|uint(v[7]) <= 1 &&
+				keys.add(dyadYearKey(r.A, r.B, r.Year), len(rows), keyOf) {
+				rows = append(rows, r)
+				continue
+			}
+			// Rewind; keys.add recorded nothing when it returned false.
+			s.pos, s.line = pos, line
+		}
+		// Slow path: the generic reader names the offending column.
+		if _, err := s.row(); err != nil {
+			return nil, err
+		}
 		r := world.AllianceDyadYear{
 			A: s.intIn(0, 2, 9999), B: s.intIn(1, 2, 9999), Year: s.intIn(2, ATOPFirstYear, ATOPLastYear),
 			Defense: s.flag(3), Offense: s.flag(4), Neutral: s.flag(5), Nonagg: s.flag(6), Consul: s.flag(7),
@@ -55,8 +79,10 @@ func parseATOPDyadYears(file string, data []byte) ([]world.AllianceDyadYear, err
 		if s.err == nil && !keys.add(dyadYearKey(r.A, r.B, r.Year), len(rows), keyOf) {
 			s.fail(2, "a dyad-year not already in the file")
 		}
+		if s.err != nil {
+			return nil, s.err
+		}
 		rows = append(rows, r)
-		return nil
-	})
-	return rows, err
+	}
+	return rows, nil
 }

@@ -155,6 +155,61 @@ func (s *scanner) record() (bool, error) {
 	}
 }
 
+// ints is the fast path for all-integer files (the 6 MB ATOP dyad-year
+// file): it reads the next record as exactly len(dst) plain integers
+// (optional '-', 1–18 digits) separated by commas. On success it consumes
+// the record; otherwise it consumes nothing and returns false, and the
+// caller reads the record again with row and the field helpers, which
+// produce the precise ParseError.
+func (s *scanner) ints(dst []int) bool {
+	d, i := s.data, s.pos
+	for k := range dst {
+		neg := i < len(d) && d[i] == '-'
+		if neg {
+			i++
+		}
+		start, v := i, 0
+		for i < len(d) {
+			c := d[i] - '0'
+			if c > 9 {
+				break
+			}
+			v = v*10 + int(c)
+			i++
+		}
+		if i == start || i-start > 18 {
+			return false
+		}
+		if neg {
+			v = -v
+		}
+		dst[k] = v
+		if k < len(dst)-1 {
+			if i >= len(d) || d[i] != ',' {
+				return false
+			}
+			i++
+		}
+	}
+	if i < len(d) {
+		switch d[i] {
+		case '\n':
+			i++
+		case '\r':
+			i++
+			if i < len(d) && d[i] == '\n' {
+				i++
+			}
+		default:
+			return false
+		}
+	}
+	s.rec = s.line
+	s.line++
+	s.pos = i
+	return true
+}
+
 // header reads the first record and checks it names exactly the columns
 // want, in order: a renamed, missing or extra column means a different
 // release or a damaged file, and every later field check would be wrong.
