@@ -67,7 +67,9 @@ const (
 // unipolar when the largest is ≥ 0.50 (and larger than the second, so two
 // equal halves are bipolar); bipolar when the two largest each
 // hold ≥ 0.25 and together ≥ 0.50; multipolar otherwise. The order of
-// shares does not matter. NoPolarity for no shares or a NaN share.
+// shares does not matter. NoPolarity for no shares or a NaN share. The
+// thresholds assume several majors: with two, any unequal pair is unipolar
+// (COW's system has four to eight majors in every year 1816–2016).
 func PolarityOf(shares []float64) Polarity {
 	if len(shares) == 0 {
 		return NoPolarity

@@ -58,6 +58,9 @@ func TestCONIdentity(t *testing.T) {
 				continue
 			}
 			k := float64(len(sy.Majors))
+			if k < 4 || k > 8 {
+				t.Errorf("NMC %s %d: %v majors, want 4 to 8 (PolarityOf's thresholds assume several)", v, sy.Year, k)
+			}
 			mean, ss := 1/k, 0.0
 			sum := 0.0
 			for _, m := range sy.Majors {
@@ -190,5 +193,25 @@ func TestMajorsMissingAfter2016(t *testing.T) {
 	sy := power.System(w, w.NMC["6.0"], 2017)
 	if sy.Covered || sy.States != 0 || !math.IsNaN(sy.SystemCINC) {
 		t.Errorf("6.0 2017: want uncovered, got %+v", sy)
+	}
+}
+
+// TestConcurrentUse: the world is shared by concurrent requests; the
+// caches behind Recompute and the blocs must be safe (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	w := realWorld(t)
+	caps := *w.NMC["6.0"] // a fresh pointer, so the goroutines race to build
+	done := make(chan float64)
+	for i := 0; i < 8; i++ {
+		go func(y int) {
+			sy := power.System(w, &caps, y)
+			power.AllianceBlocs(w, &caps, y)
+			done <- sy.CON
+		}(1900 + i)
+	}
+	for i := 0; i < 8; i++ {
+		if v := <-done; math.IsNaN(v) {
+			t.Error("CON missing in a concurrent call")
+		}
 	}
 }

@@ -151,3 +151,60 @@ func ExampleAllianceBlocs() {
 	// Output:
 	// [2 200] CINC 0.7000 share 0.7000
 }
+
+func ExampleSeries() {
+	w := &world.World{
+		States: []world.State{{Code: 2, Abb: "USA"}, {Code: 200, Abb: "UKG"}, {Code: 365, Abb: "RUS"}},
+		Majors: []world.MajorSpell{
+			{Code: 200, Spell: world.Spell{Start: world.D(1816, 1, 1), End: world.D(1900, 12, 31)}},
+			{Code: 365, Spell: world.Spell{Start: world.D(1816, 1, 1), End: world.D(1900, 12, 31)}},
+		},
+	}
+	w.Freeze()
+	for _, sy := range power.Series(w, exampleCaps(), 1900, 1902) {
+		fmt.Printf("%d covered=%v majors=%d CON=%.4f %q\n", sy.Year, sy.Covered, len(sy.Majors), sy.CON, sy.Polarity)
+	}
+	// With two majors the thresholds call any unequal pair unipolar (see
+	// PolarityOf); the COW system never has fewer than four.
+	// Output:
+	// 1900 covered=true majors=2 CON=0.0286 "unipolar"
+	// 1901 covered=true majors=0 CON=NaN ""
+	// 1902 covered=false majors=0 CON=NaN ""
+}
+
+func ExampleMajorsIn() {
+	w := &world.World{Majors: []world.MajorSpell{
+		{Code: 255, Spell: world.Spell{Start: world.D(1816, 1, 1), End: world.D(1918, 11, 11)}},
+		{Code: 255, Spell: world.Spell{Start: world.D(1925, 1, 1), End: world.D(1945, 5, 7)}},
+		{Code: 200, Spell: world.Spell{Start: world.D(1816, 1, 1), End: world.D(2016, 12, 31)}},
+	}}
+	for _, y := range []int{1918, 1919, 2017} {
+		codes, known := power.MajorsIn(w, y)
+		fmt.Println(y, codes, known)
+	}
+	// Output:
+	// 1918 [200 255] true
+	// 1919 [200] true
+	// 2017 [] false
+}
+
+func ExampleDefenseNetwork() {
+	w := &world.World{
+		States: []world.State{
+			{Code: 2, Spells: []world.Spell{{Start: world.D(1816, 1, 1)}}},
+			{Code: 20, Spells: []world.Spell{{Start: world.D(1920, 1, 10)}}},
+		},
+		AllianceDyads: &world.AllianceDyadYears{First: 1815, Last: 2018, Rows: []world.AllianceDyadYear{
+			{A: 2, B: 20, Year: 1950, Defense: true},
+			{A: 20, B: 2, Year: 1950, Defense: true},
+		}},
+	}
+	w.Freeze()
+	g, ok := power.DefenseNetwork(w, 1950)
+	fmt.Println(ok, g.Nodes().Len(), g.HasEdgeBetween(2, 20))
+	_, ok = power.DefenseNetwork(w, 2019)
+	fmt.Println(ok)
+	// Output:
+	// true 2 true
+	// false
+}

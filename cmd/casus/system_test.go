@@ -164,3 +164,25 @@ func TestSystemUsageErrors(t *testing.T) {
 		t.Errorf("--year 1700: want exit 2 naming the years covered, got %d: %s", code, errOut)
 	}
 }
+
+func TestSystemBlocsCSV(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "system", "--year", "1960", "--blocs", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recs[0][1] != "kind" || recs[1][1] != "component" || !strings.Contains(recs[1][3], "USA") {
+		t.Fatalf("want the blocs table led by the US-led component, got %v", recs[:2])
+	}
+	warsaw := false
+	for _, r := range recs[1:] {
+		warsaw = warsaw || r[1] == "component" && strings.Contains(" "+r[3]+" ", " RUS ") && strings.Contains(" "+r[3]+" ", " POL ")
+	}
+	if !warsaw {
+		t.Error("1960: want a component with the USSR and Poland (Warsaw Pact)")
+	}
+}
