@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -205,4 +206,53 @@ func TestSchemaVocabularies(t *testing.T) {
 	eq("action", p.Response.Properties.Action.Enum, Actions)
 	eq("qualifiers", p.Response.Properties.Qualifiers.Items.Enum, Qualifiers)
 	eq("condition kind", p.Conditions.Items.Properties.Kind.Enum, ConditionKinds)
+}
+
+// The schema's properties are exactly the yaml keys of the Go types, so a
+// field added to world.Treaty (or one of its parts) without the schema
+// fails here.
+func TestSchemaPropertiesMatchStructs(t *testing.T) {
+	raw, _ := os.ReadFile("treaty.schema.json")
+	var sc map[string]any
+	if err := json.Unmarshal(raw, &sc); err != nil {
+		t.Fatal(err)
+	}
+	defs := sc["$defs"].(map[string]any)
+	props := func(o map[string]any) []string {
+		var ks []string
+		for k := range o["properties"].(map[string]any) {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		return ks
+	}
+	goKeys := func(v any) []string {
+		ks := keys(fieldsOf(reflect.TypeOf(v)))
+		sort.Strings(ks)
+		return ks
+	}
+	obl := defs["obligation"].(map[string]any)
+	oblProps := obl["properties"].(map[string]any)
+	cases := []struct {
+		name   string
+		schema map[string]any
+		goType any
+	}{
+		{"treaty", sc, world.Treaty{}},
+		{"member", defs["member"].(map[string]any), world.Member{}},
+		{"suspension", defs["suspension"].(map[string]any), world.Suspension{}},
+		{"spell", defs["spell"].(map[string]any), world.Spell{}},
+		{"obligation", obl, world.Obligation{}},
+		{"attacker", oblProps["attacker"].(map[string]any), world.AttackerCondition{}},
+		{"scope", oblProps["scope"].(map[string]any), world.Scope{}},
+		{"condition", oblProps["conditions"].(map[string]any)["items"].(map[string]any), world.Condition{}},
+		{"response", oblProps["response"].(map[string]any), world.Response{}},
+		{"cooperation", defs["cooperation"].(map[string]any), world.Cooperation{}},
+		{"reference", defs["reference"].(map[string]any), world.Reference{}},
+	}
+	for _, c := range cases {
+		if got, want := strings.Join(props(c.schema), ","), strings.Join(goKeys(c.goType), ","); got != want {
+			t.Errorf("%s: schema properties\n %s\nGo yaml keys\n %s", c.name, got, want)
+		}
+	}
 }
