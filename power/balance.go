@@ -55,7 +55,7 @@ type CoalitionBalance struct {
 // both sides counts on both. Members without data are listed, never
 // counted as zero.
 func Balance(caps *world.Capabilities, year int, sideA, sideB []int) CoalitionBalance {
-	b := CoalitionBalance{Version: caps.Version, Year: year, Ratio: math.NaN()}
+	b := CoalitionBalance{Version: version(caps), Year: year, Ratio: math.NaN()}
 	dy, ok := LatestYear(caps, year)
 	if ok {
 		b.DataYear = dy

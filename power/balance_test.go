@@ -73,3 +73,17 @@ func TestBalanceReal(t *testing.T) {
 		t.Errorf("want ratio ≈ 0.311, got %.4f", b.Ratio)
 	}
 }
+
+// TestNilRelease: without a release every answer is missing, not a panic.
+func TestNilRelease(t *testing.T) {
+	b := power.Balance(nil, 2000, []int{2}, []int{365})
+	if b.DataYear != 0 || !math.IsNaN(b.A.CINC) || !math.IsNaN(b.Ratio) || len(b.A.Missing) != 1 {
+		t.Errorf("Balance(nil): want all missing, got %+v", b)
+	}
+	if sy := power.System(toyWorld(), nil, 1950); sy.Covered || !math.IsNaN(sy.CON) {
+		t.Errorf("System(nil): want uncovered, got %+v", sy)
+	}
+	if bl := power.AllianceBlocs(toyWorld(), nil, 1950); !bl.Covered || bl.DataYear != 0 || !math.IsNaN(bl.Components[0].Share) {
+		t.Errorf("AllianceBlocs(nil): want blocs without capabilities, got %+v", bl)
+	}
+}

@@ -105,7 +105,7 @@ func dyadYears(ad *world.AllianceDyadYears) map[int][]int {
 
 // AllianceBlocs computes the blocs of year with capabilities from caps.
 func AllianceBlocs(w *world.World, caps *world.Capabilities, year int) Blocs {
-	bl := Blocs{Year: year, Version: caps.Version}
+	bl := Blocs{Year: year, Version: version(caps)}
 	g, ok := DefenseNetwork(w, year)
 	if !ok {
 		return bl

@@ -36,6 +36,10 @@ var cache sync.Map // *world.Capabilities → *Index
 // its shares over the components it reports. A component nobody reports
 // in a year has no total (NaN) and is skipped.
 func Recompute(caps *world.Capabilities) *Index {
+	if caps == nil {
+		// No release: an empty index, so callers answer "missing".
+		return build(&world.Capabilities{})
+	}
 	if v, ok := cache.Load(caps); ok {
 		return v.(*Index)
 	}
@@ -96,6 +100,14 @@ func build(caps *world.Capabilities) *Index {
 		ix.CINC[i], ix.Used[i] = cinc(r.Components(), ix.totals[r.Year-first])
 	}
 	return ix
+}
+
+// version is the release name of caps, "" for none.
+func version(caps *world.Capabilities) string {
+	if caps == nil {
+		return ""
+	}
+	return caps.Version
 }
 
 // year returns the slot of y, or −1 outside the release.

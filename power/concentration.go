@@ -149,8 +149,13 @@ func MajorsEnd(w *world.World) world.Date {
 // MajorsIn returns the COW majors of year, by code: a state counts when it
 // is a major on at least one day of the year (so Germany counts in 1918,
 // the year its status ended on 11 November, and France in 1940 and 1945).
-// known is false when year lies after the majors data end.
+// known is false when year lies after the majors data end, or when w has
+// no major-power data at all.
 func MajorsIn(w *world.World, year int) (codes []int, known bool) {
+	if len(w.Majors) == 0 {
+		// Majors not loaded: unknown, not "no major powers".
+		return nil, false
+	}
 	if end := MajorsEnd(w); end != 0 && world.D(year, 1, 1) > end {
 		return nil, false
 	}
@@ -170,7 +175,7 @@ func MajorsIn(w *world.World, year int) (codes []int, known bool) {
 // (NaN, NoPolarity) rather than silently dropping that power.
 func System(w *world.World, caps *world.Capabilities, year int) SystemYear {
 	ix := Recompute(caps)
-	sy := SystemYear{Year: year, Version: caps.Version, SystemCINC: math.NaN(),
+	sy := SystemYear{Year: year, Version: version(caps), SystemCINC: math.NaN(),
 		MajorCINC: math.NaN(), CON: math.NaN(), Poles: math.NaN()}
 	rows := ix.Rows(year)
 	sy.Covered = len(rows) > 0
