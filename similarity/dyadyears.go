@@ -356,15 +356,11 @@ func (e *engine) year(y int, s *scratch) *Year {
 		}
 	}
 
-	// Most positions are (0, 0): no obligation from either state. Start
-	// every pair from "all n positions are (0, 0)" and correct only at the
-	// positions where i or j has a non-zero code (an obligation, itself, or
-	// −1 for a state it never shares a day with): O(ties) per pair instead
-	// of O(n).
-	var wsum float64
-	for _, v := range wt {
-		wsum += v
-	}
+	// Most of j's positions are 0: no obligation toward k. For a fixed i,
+	// start every pair from "j has code 0 wherever i has a position" — the
+	// cells (a, 0) hold i's row counts — and correct only at the positions
+	// where j's code is not 0 (an obligation, itself, or −1 for a state j
+	// never shares a day with): O(ties of j) per pair instead of O(n).
 	s.off = append(s.off[:0], 0)
 	s.special = s.special[:0]
 	for i := 0; i < n; i++ {
@@ -397,41 +393,35 @@ func (e *engine) year(y int, s *scratch) *Year {
 	d := 0
 	for i := 0; i < n; i++ {
 		ri := codes[i*n : i*n+n]
-		si := s.special[s.off[i]:s.off[i+1]]
+		var rowN [4]int32
+		var rowW [4]float64
+		for k, a := range ri {
+			if a >= 0 {
+				rowN[a]++
+				rowW[a] += wt[k]
+			}
+		}
 		for j := i + 1; j < n; j++ {
 			if ri[j] < 0 {
 				continue
 			}
 			rj := codes[j*n : j*n+n]
-			sj := s.special[s.off[j]:s.off[j+1]]
 			var cn [16]int32
 			var cw [16]float64
-			cn[0] = int32(n)
-			cw[0] = wsum
-			fix := func(k int32) {
-				a, b := ri[k], rj[k]
-				cn[0]--
-				cw[0] -= wt[k]
-				if a|b >= 0 {
-					c := int(a)<<2 | int(b)
-					cn[c]++
-					cw[c] += wt[k]
-				}
+			for a := range 4 {
+				cn[a<<2], cw[a<<2] = rowN[a], rowW[a]
 			}
-			// Merge the two ascending lists, visiting each position once.
-			p, q := 0, 0
-			for p < len(si) || q < len(sj) {
-				switch {
-				case q == len(sj) || (p < len(si) && si[p] < sj[q]):
-					fix(si[p])
-					p++
-				case p == len(si) || sj[q] < si[p]:
-					fix(sj[q])
-					q++
-				default:
-					fix(si[p])
-					p++
-					q++
+			for _, k := range s.special[s.off[j]:s.off[j+1]] {
+				a := ri[k]
+				if a < 0 {
+					continue // not a position of i, so never counted
+				}
+				c := int(a) << 2
+				cn[c]--
+				cw[c] -= wt[k]
+				if b := rj[k]; b > 0 {
+					cn[c|int(b)]++
+					cw[c|int(b)] += wt[k]
 				}
 			}
 			var np int32
