@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/casus-dev/casus/world"
 )
@@ -119,7 +120,10 @@ func contains(xs []string, x string) bool {
 // ErrNotAvailable marks an adder whose engine is not in this build yet.
 var ErrNotAvailable = errors.New("not available in this build")
 
-// Apply runs the adders on f in order.
+// Apply runs the adders on f. Adders only read the key columns and append
+// their own, so they run concurrently, each on a view of f holding the keys;
+// their columns and notes are then appended in the order of as, so the
+// result does not depend on scheduling.
 func Apply(f *Frame, w *world.World, as []*Adder, o Options) error {
 	for _, a := range as {
 		ok := false
@@ -129,9 +133,41 @@ func Apply(f *Frame, w *world.World, as []*Adder, o Options) error {
 		if !ok {
 			return fmt.Errorf("--add %s: works on %s only, not %s", a.Name, unitList(a.units), f.Unit)
 		}
-		if err := a.add(f, w, o); err != nil {
-			return fmt.Errorf("--add %s: %w", a.Name, err)
+	}
+	views := make([]*Frame, len(as))
+	errs := make([]error, len(as))
+	var wg sync.WaitGroup
+	for i, a := range as {
+		v := *f
+		v.Cols = append([]*Column(nil), f.Cols...)
+		v.Notes = nil
+		views[i] = &v
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := a.add(views[i], w, o); err != nil {
+				errs[i] = fmt.Errorf("--add %s: %w", a.Name, err)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, v := range views {
+		if errs[i] != nil {
+			return errs[i]
 		}
+		for _, c := range v.Cols[len(f.Cols):] {
+			if f.Column(c.Name) != nil {
+				return fmt.Errorf("--add %s: column %q added twice", as[i].Name, c.Name)
+			}
+		}
+	}
+	for _, v := range views {
+		for _, c := range v.Cols {
+			if f.Column(c.Name) == nil {
+				f.Cols = append(f.Cols, c)
+			}
+		}
+		f.Notes = append(f.Notes, v.Notes...)
 	}
 	return nil
 }
@@ -308,7 +344,7 @@ var nmcNames = [7]string{"milex", "milper", "irst", "pec", "tpop", "upop", "cinc
 type nmcIndex struct {
 	c           *world.Capabilities
 	first, last int
-	row         []int32 // code*ny + year-first → row+1, 0 = none
+	rowOf       []int32 // code*ny + year-first → row+1, 0 = none
 }
 
 func newNMCIndex(c *world.Capabilities) (*nmcIndex, error) {
@@ -324,25 +360,22 @@ func newNMCIndex(c *world.Capabilities) (*nmcIndex, error) {
 		}
 	}
 	ny := x.last - x.first + 1
-	x.row = make([]int32, MaxCode*ny)
+	x.rowOf = make([]int32, MaxCode*ny)
 	for i, r := range c.Rows {
 		if r.Code <= 0 || r.Code >= MaxCode || r.Year < x.first || r.Year > x.last {
 			return nil, fmt.Errorf("NMC %s row %d: code %d year %d out of range", c.Version, i+1, r.Code, r.Year)
 		}
-		x.row[r.Code*ny+r.Year-x.first] = int32(i + 1)
+		x.rowOf[r.Code*ny+r.Year-x.first] = int32(i + 1)
 	}
 	return x, nil
 }
 
-func (x *nmcIndex) get(code, year int) *world.Capability {
+// row returns the release's row of (code, year), or -1.
+func (x *nmcIndex) row(code, year int) int32 {
 	if year < x.first || year > x.last {
-		return nil
+		return -1
 	}
-	r := x.row[code*(x.last-x.first+1)+year-x.first]
-	if r == 0 {
-		return nil
-	}
-	return &x.c.Rows[r-1]
+	return x.rowOf[code*(x.last-x.first+1)+year-x.first] - 1
 }
 
 func addNMC(f *Frame, w *world.World, o Options) error {
@@ -359,6 +392,17 @@ func addNMC(f *Frame, w *world.World, o Options) error {
 	if err != nil {
 		return err
 	}
+	// One dictionary per component (the release's rows), one index per
+	// side: the seven columns of a side share it.
+	var dict [7][]float64
+	for k := range dict {
+		dict[k] = make([]float64, len(c.Rows))
+	}
+	for i := range c.Rows {
+		r := &c.Rows[i]
+		dict[0][i], dict[1][i], dict[2][i], dict[3][i] = r.Milex, r.Milper, r.Irst, r.Pec
+		dict[4][i], dict[5][i], dict[6][i] = r.Tpop, r.Upop, r.CINC
+	}
 	sides := []string{""}
 	if f.Unit == DyadYears {
 		sides = []string{"1", "2"}
@@ -366,28 +410,19 @@ func addNMC(f *Frame, w *world.World, o Options) error {
 	c1, c2 := f.Codes()
 	years := f.Years()
 	for s, suffix := range sides {
-		var cols [7][]float64
-		for k, n := range nmcNames {
-			col, err := f.add(n+suffix, Float64)
-			if err != nil {
-				return err
-			}
-			cols[k] = col.F64
-		}
 		codes := c1
 		if s == 1 {
 			codes = c2
 		}
-		for i := range f.Len() {
-			r := x.get(int(codes[i]), int(years[i]))
-			if r == nil {
-				for k := range cols {
-					cols[k][i] = world.NA
-				}
-				continue
+		idx := make([]int32, f.Len())
+		for i := range idx {
+			idx[i] = x.row(int(codes[i]), int(years[i]))
+		}
+		for k, n := range nmcNames {
+			if f.Column(n+suffix) != nil {
+				return fmt.Errorf("panel: column %q added twice", n+suffix)
 			}
-			cols[0][i], cols[1][i], cols[2][i], cols[3][i] = r.Milex, r.Milper, r.Irst, r.Pec
-			cols[4][i], cols[5][i], cols[6][i] = r.Tpop, r.Upop, r.CINC
+			f.Cols = append(f.Cols, &Column{Name: n + suffix, Type: Float64, Dict: dict[k], Idx: idx})
 		}
 	}
 	f.Notes = append(f.Notes, fmt.Sprintf("nmc: COW NMC %s, %d–%d; missing outside those years and where coded missing", c.Version, x.first, x.last))

@@ -53,7 +53,12 @@ const (
 )
 
 // Column is one named, typed column. Exactly one of the slices is used, by
-// Type, and it has the frame's length.
+// Type, and it has the frame's length — except for a gathered Float64
+// column, whose value in row i is Dict[Idx[i]] (Idx[i] < 0: missing). Values
+// that come from a per-state-year table (NMC) are gathered rather than
+// copied: a million-row dyad panel then holds one int32 index per side
+// instead of seven float64 columns, and the Parquet writer stores the
+// table once as a dictionary.
 type Column struct {
 	Name string
 	Type Type
@@ -61,6 +66,19 @@ type Column struct {
 	I8   []int8
 	I32  []int32
 	F64  []float64
+	Dict []float64
+	Idx  []int32
+}
+
+// F returns row i of a Float64 column (NaN when missing).
+func (c *Column) F(i int) float64 {
+	if c.Idx != nil {
+		if k := c.Idx[i]; k >= 0 {
+			return c.Dict[k]
+		}
+		return math.NaN()
+	}
+	return c.F64[i]
 }
 
 // IsNA reports whether row i is missing.
@@ -71,7 +89,7 @@ func (c *Column) IsNA(i int) bool {
 	case Int32:
 		return c.I32[i] == NA32
 	case Float64:
-		return math.IsNaN(c.F64[i])
+		return math.IsNaN(c.F(i))
 	}
 	return false
 }
@@ -92,7 +110,7 @@ func (c *Column) Float(i int) float64 {
 		}
 		return float64(c.I32[i])
 	}
-	return c.F64[i]
+	return c.F(i)
 }
 
 func newColumn(name string, t Type, n int) *Column {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"sort"
-	"sync"
 
 	"github.com/klauspost/compress/s2"
 	"github.com/parquet-go/parquet-go/deprecated"
@@ -49,9 +48,8 @@ func WriteParquet(w io.Writer, f *Frame, meta map[string]string) error {
 
 	// Encode columns on all CPUs, write them in order as they finish.
 	type chunk struct {
-		data         []byte
-		uncompressed int64
-		err          error
+		encoded
+		err error
 	}
 	results := make([]chan chunk, len(f.Cols))
 	for i := range results {
@@ -62,8 +60,8 @@ func WriteParquet(w io.Writer, f *Frame, meta map[string]string) error {
 		for k := range f.Cols {
 			sem <- struct{}{}
 			go func(k int) {
-				data, unc, err := encodeColumn(f.Cols[k], f.Len(), codec)
-				results[k] <- chunk{data: data, uncompressed: unc, err: err}
+				e, err := encodeColumn(f.Cols[k], f.Len(), codec)
+				results[k] <- chunk{e, err}
 			}(k)
 		}
 	}()
@@ -90,19 +88,20 @@ func WriteParquet(w io.Writer, f *Frame, meta map[string]string) error {
 		}
 		fm.Schema = append(fm.Schema, schemaElement(c))
 		nvals := int64(f.Len())
-		rg.Columns = append(rg.Columns, format.ColumnChunk{
-			FileOffset: offset,
-			MetaData: format.ColumnMetaData{
-				Type:                  physicalType(c.Type),
-				Encoding:              []format.Encoding{format.Plain, format.RLE},
-				PathInSchema:          []string{c.Name},
-				Codec:                 codec,
-				NumValues:             nvals,
-				TotalUncompressedSize: r.uncompressed,
-				TotalCompressedSize:   int64(len(r.data)),
-				DataPageOffset:        offset,
-			},
-		})
+		md := format.ColumnMetaData{
+			Type:                  physicalType(c.Type),
+			Encoding:              r.encodings,
+			PathInSchema:          []string{c.Name},
+			Codec:                 r.codec,
+			NumValues:             nvals,
+			TotalUncompressedSize: r.uncompressed,
+			TotalCompressedSize:   int64(len(r.data)),
+			DataPageOffset:        offset + r.dictLen,
+		}
+		if r.dictLen > 0 {
+			md.DictionaryPageOffset = offset
+		}
+		rg.Columns = append(rg.Columns, format.ColumnChunk{FileOffset: offset, MetaData: md})
 		rg.TotalByteSize += r.uncompressed
 		offset += int64(len(r.data))
 	}
@@ -158,26 +157,139 @@ func schemaElement(c *Column) format.SchemaElement {
 	return e
 }
 
-var pagePool = sync.Pool{New: func() any { b := make([]byte, 0, parquetPageRows*8+parquetPageRows/8+16); return &b }}
+// encoded is one column chunk ready to write.
+type encoded struct {
+	data         []byte
+	uncompressed int64
+	dictLen      int64 // bytes of the dictionary page (header included) at the start, 0 if none
+	codec        format.CompressionCodec
+	encodings    []format.Encoding
+}
 
-// encodeColumn returns the column chunk: data pages, each a thrift page
-// header and its (compressed) body of definition levels and PLAIN values.
-func encodeColumn(c *Column, n int, codec format.CompressionCodec) ([]byte, int64, error) {
-	width := 4
-	if c.Type == Float64 {
-		width = 8
+// encodeColumn encodes a column chunk. Small integers (codes, years, flags)
+// are dictionary-encoded: a PLAIN dictionary page, then data pages of
+// RLE/bit-packed indices — a flag costs about a bit per row, a code at most
+// a byte. Floats and war numbers are PLAIN, compressed with codec: a
+// dictionary of NMC's 17,000 state-years would need 15-bit indices that
+// compress worse than the plain values, whose year sequences repeat from
+// dyad to dyad and suit Snappy.
+func encodeColumn(c *Column, n int, codec format.CompressionCodec) (encoded, error) {
+	var e encoded
+	le := binary.LittleEndian
+	dictionary := c.Type == Int16 || c.Type == Int8
+	optional := c.Type != Int16
+	// slot maps value+32768 to its dictionary index.
+	var slot []int32
+	ndict := 0
+	if dictionary {
+		slot = make([]int32, 1<<16)
+		seen := make([]bool, 1<<16)
+		if c.Type == Int8 {
+			for _, v := range c.I8[:n] {
+				if v != NA8 {
+					seen[int(v)+32768] = true
+				}
+			}
+		} else {
+			for _, v := range c.I16[:n] {
+				seen[int(v)+32768] = true
+			}
+		}
+		// Ascending value order, so the file does not depend on which
+		// value came first.
+		var dict []byte
+		for v, ok := range seen {
+			if ok {
+				slot[v] = int32(ndict)
+				ndict++
+				dict = le.AppendUint32(dict, uint32(int32(v-32768)))
+			}
+		}
+		e.codec = format.Uncompressed
+		e.encodings = []format.Encoding{format.Plain, format.RLE, format.RLEDictionary}
+		h := format.PageHeader{
+			Type:                 format.DictionaryPage,
+			UncompressedPageSize: int32(len(dict)),
+			CompressedPageSize:   int32(len(dict)),
+			DictionaryPageHeader: thrift.New(format.DictionaryPageHeader{NumValues: int32(ndict), Encoding: format.Plain}),
+		}
+		hb, err := thrift.Marshal(new(thrift.CompactProtocol), &h)
+		if err != nil {
+			return e, err
+		}
+		e.data = append(append(e.data, hb...), dict...)
+		e.dictLen = int64(len(e.data))
+	} else {
+		e.codec = codec
+		e.encodings = []format.Encoding{format.Plain, format.RLE}
 	}
-	out := make([]byte, 0, n*width/3+1024)
-	bp := pagePool.Get().(*[]byte)
-	defer pagePool.Put(bp)
-	var unc int64
+	bw := bitWidth(uint32(max(ndict-1, 0)))
+	levels := make([]uint32, 0, parquetPageRows)
+	idx := make([]uint32, 0, parquetPageRows)
+	var body, plain, comp []byte
 	for lo := 0; lo < n; lo += parquetPageRows {
 		hi := min(lo+parquetPageRows, n)
-		body := appendPage((*bp)[:0], c, lo, hi)
-		*bp = body
+		// One pass per page over the typed slice: levels, then indices or
+		// PLAIN bytes of the present values.
+		levels, idx, plain = levels[:0], idx[:0], plain[:0]
+		switch {
+		case c.Type == Int16:
+			for _, v := range c.I16[lo:hi] {
+				idx = append(idx, uint32(slot[int(v)+32768]))
+			}
+		case c.Type == Int8:
+			for _, v := range c.I8[lo:hi] {
+				if v == NA8 {
+					levels = append(levels, 0)
+					continue
+				}
+				levels = append(levels, 1)
+				idx = append(idx, uint32(slot[int(v)+32768]))
+			}
+		case c.Type == Int32:
+			for _, v := range c.I32[lo:hi] {
+				if v == NA32 {
+					levels = append(levels, 0)
+					continue
+				}
+				levels = append(levels, 1)
+				plain = le.AppendUint32(plain, uint32(v))
+			}
+		case c.Idx != nil:
+			for _, k := range c.Idx[lo:hi] {
+				if k < 0 || math.IsNaN(c.Dict[k]) {
+					levels = append(levels, 0)
+					continue
+				}
+				levels = append(levels, 1)
+				plain = le.AppendUint64(plain, math.Float64bits(c.Dict[k]))
+			}
+		default:
+			for _, v := range c.F64[lo:hi] {
+				if math.IsNaN(v) {
+					levels = append(levels, 0)
+					continue
+				}
+				levels = append(levels, 1)
+				plain = le.AppendUint64(plain, math.Float64bits(v))
+			}
+		}
+		body = body[:0]
+		if optional {
+			body = appendHybrid(append(body, 0, 0, 0, 0), levels, 1)
+			le.PutUint32(body, uint32(len(body)-4))
+		}
+		enc := format.Plain
+		if dictionary {
+			enc = format.RLEDictionary
+			body = appendHybrid(append(body, byte(bw)), idx, bw)
+		} else {
+			body = append(body, plain...)
+		}
 		stored := body
-		if codec == format.Snappy {
-			stored = s2.EncodeSnappy(nil, body)
+		if e.codec == format.Snappy {
+			comp = s2.EncodeSnappy(comp[:cap(comp)], body)
+			stored = comp
 		}
 		h := format.PageHeader{
 			Type:                 format.DataPage,
@@ -185,66 +297,88 @@ func encodeColumn(c *Column, n int, codec format.CompressionCodec) ([]byte, int6
 			CompressedPageSize:   int32(len(stored)),
 			DataPageHeader: thrift.New(format.DataPageHeader{
 				NumValues:               int32(hi - lo),
-				Encoding:                format.Plain,
+				Encoding:                enc,
 				DefinitionLevelEncoding: format.RLE,
 				RepetitionLevelEncoding: format.RLE,
 			}),
 		}
 		hb, err := thrift.Marshal(new(thrift.CompactProtocol), &h)
 		if err != nil {
-			return nil, 0, err
+			return e, err
 		}
-		out = append(out, hb...)
-		out = append(out, stored...)
-		unc += int64(len(hb) + len(body))
+		e.data = append(append(e.data, hb...), stored...)
+		e.uncompressed += int64(len(hb) + len(body))
 	}
-	return out, unc, nil
+	e.uncompressed += e.dictLen
+	return e, nil
 }
 
-// appendPage appends a v1 data page body for rows [lo, hi): for optional
-// columns the definition levels (4-byte length, then one bit-packed run of
-// bit width 1), then the PLAIN values of the non-null rows.
-func appendPage(b []byte, c *Column, lo, hi int) []byte {
-	le := binary.LittleEndian
-	if c.Type != Int16 {
-		n := hi - lo
-		groups := (n + 7) / 8
-		var hdr [binary.MaxVarintLen64]byte
-		hl := binary.PutUvarint(hdr[:], uint64(groups)<<1|1)
-		b = le.AppendUint32(b, uint32(hl+groups))
-		b = append(b, hdr[:hl]...)
-		start := len(b)
-		b = append(b, make([]byte, groups)...)
-		bits := b[start:]
-		for i := lo; i < hi; i++ {
-			if !c.IsNA(i) {
-				bits[(i-lo)>>3] |= 1 << ((i - lo) & 7)
-			}
-		}
+func bitWidth(v uint32) int {
+	w := 0
+	for v != 0 {
+		w++
+		v >>= 1
 	}
-	switch c.Type {
-	case Int16:
-		for _, v := range c.I16[lo:hi] {
-			b = le.AppendUint32(b, uint32(int32(v)))
+	return w
+}
+
+// appendHybrid appends vals in Parquet's RLE/bit-packed hybrid encoding
+// with bit width w: runs of eight or more equal values as RLE runs, the
+// rest bit-packed in groups of eight (only the last group may be padded;
+// readers stop at the page's value count).
+func appendHybrid(b []byte, vals []uint32, w int) []byte {
+	n := len(vals)
+	vb := (w + 7) / 8
+	for i := 0; i < n; {
+		if r := runLen(vals, i); r >= 8 {
+			b = binary.AppendUvarint(b, uint64(r)<<1)
+			for k := 0; k < vb; k++ {
+				b = append(b, byte(vals[i]>>(8*k)))
+			}
+			i += r
+			continue
 		}
-	case Int8:
-		for _, v := range c.I8[lo:hi] {
-			if v != NA8 {
-				b = le.AppendUint32(b, uint32(int32(v)))
+		// Literal groups of eight until a long run starts on a group edge.
+		j := i
+		for j < n {
+			j += 8
+			if j < n && runLen(vals, j) >= 16 {
+				break
 			}
 		}
-	case Int32:
-		for _, v := range c.I32[lo:hi] {
-			if v != NA32 {
-				b = le.AppendUint32(b, uint32(v))
+		groups := (min(j, n) - i + 7) / 8
+		b = binary.AppendUvarint(b, uint64(groups)<<1|1)
+		if w == 0 {
+			i = j
+			continue
+		}
+		// Pack LSB first through a 64-bit accumulator (w <= 32).
+		var acc uint64
+		nb := 0
+		for k := i; k < i+groups*8; k++ {
+			var v uint32
+			if k < n {
+				v = vals[k]
+			}
+			acc |= uint64(v) << nb
+			nb += w
+			for nb >= 8 {
+				b = append(b, byte(acc))
+				acc >>= 8
+				nb -= 8
 			}
 		}
-	case Float64:
-		for _, v := range c.F64[lo:hi] {
-			if !math.IsNaN(v) {
-				b = le.AppendUint64(b, math.Float64bits(v))
-			}
-		}
+		i = j
 	}
 	return b
+}
+
+// runLen is the length of the run of equal values starting at i.
+func runLen(vals []uint32, i int) int {
+	v := vals[i]
+	j := i + 1
+	for j < len(vals) && vals[j] == v {
+		j++
+	}
+	return j - i
 }

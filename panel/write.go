@@ -87,7 +87,7 @@ func appendRows(b []byte, f *Frame, lo, hi int) []byte {
 					b = strconv.AppendInt(b, int64(v), 10)
 				}
 			case Float64:
-				if v := c.F64[i]; !math.IsNaN(v) {
+				if v := c.F(i); !math.IsNaN(v) {
 					b = strconv.AppendFloat(b, v, 'f', -1, 64)
 				}
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -67,6 +68,10 @@ func panelYears(s string) (int, int, error) {
 
 func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	start := time.Now()
+	// The command allocates a few hundred MB of pointer-free columns and
+	// exits: collecting as it goes only costs time. Restored for in-process
+	// callers (tests).
+	defer debug.SetGCPercent(debug.SetGCPercent(800))
 	f := newFlags(m, commands["panel "+unit]).withData()
 	directed := f.Bool("directed", false, "dyad-years: both orders of every dyad (default ccode1 < ccode2)")
 	years := f.String("years", "1816-2016", "years A-B")
@@ -133,14 +138,12 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 		return &UsageError{Msg: "--years: " + strings.TrimPrefix(err.Error(), "years "), Hint: "casus panel " + unit + " -h"}
 	}
 	prog.Add(1)
-	for _, a := range adders {
-		if err := panel.Apply(fr, w, []*panel.Adder{a}, o); err != nil {
-			// Unavailable hooks and missing datasets are the caller's
-			// choice of --add, not an internal failure.
-			return &UsageError{Msg: err.Error()}
-		}
-		prog.Add(1)
+	if err := panel.Apply(fr, w, adders, o); err != nil {
+		// Unavailable hooks, units an adder does not support and missing
+		// datasets come from the caller's --add, not an internal failure.
+		return &UsageError{Msg: err.Error()}
 	}
+	prog.Add(int64(len(adders)))
 	if err := ctx.Err(); err != nil {
 		return err
 	}

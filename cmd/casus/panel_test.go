@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPanelDyadYearsCSV(t *testing.T) {
+	needData(t)
+	out := filepath.Join(t.TempDir(), "p.csv")
+	_, errOut, code := run(t, "panel", "dyad-years", "--years", "1975-1975", "--add", "atop,majors,contiguity,nmc", "--nmc", "6.0", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "non-directed dyad-years 1975-1975") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("stderr: want one summary line, got %q", errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := strings.Join(rows[0], ",")
+	if !strings.HasPrefix(head, "ccode1,ccode2,year,atop_defense,") || !strings.HasSuffix(head, "cowmaj1,cowmaj2,conttype,milex1,milper1,irst1,pec1,tpop1,upop1,cinc1,milex2,milper2,irst2,pec2,tpop2,upop2,cinc2") {
+		t.Errorf("header %s", head)
+	}
+	// 1975: Suriname (115) and the Republic of Vietnam (817) never share a
+	// day, so no row; the USA has rows with both.
+	seen := map[string]bool{}
+	for _, r := range rows[1:] {
+		seen[r[0]+"-"+r[1]] = true
+	}
+	if seen["115-817"] || !seen["2-115"] || !seen["2-817"] {
+		t.Errorf("1975 rows: 115-817 %v (want false), 2-115 %v, 2-817 %v (want true)", seen["115-817"], seen["2-115"], seen["2-817"])
+	}
+}
+
+func TestPanelUsageErrors(t *testing.T) {
+	needData(t)
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"panel", "dyad-years", "--out", filepath.Join(dir, "x.txt")},
+		{"panel", "dyad-years", "--add", "bogus", "--out", filepath.Join(dir, "x.csv")},
+		{"panel", "dyad-years", "--years", "1816-2020", "--out", filepath.Join(dir, "x.csv")},
+		{"panel", "state-years", "--add", "atop", "--out", filepath.Join(dir, "x.csv")},
+		{"panel", "dyad-years", "--add", "similarity", "--out", filepath.Join(dir, "x.csv")},
+		{"panel", "dyad-years", "--nmc", "5.0", "--out", filepath.Join(dir, "x.csv")},
+	} {
+		_, errOut, code := run(t, args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d (%s), want 2", args, code, errOut)
+		}
+	}
+	// No partial or temporary file is left behind.
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("files left in the output directory: %v", ents)
+	}
+}
+
+func TestPanelColumns(t *testing.T) {
+	out, _, code := run(t, "panel", "columns", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, c := range []string{"atop_defense,atop,int8", "cinc1,nmc,float64", "conttype,contiguity,int8", "capdist,capdist,float64"} {
+		if !strings.Contains(out, c) {
+			t.Errorf("panel columns: no %q", c)
+		}
+	}
+}
+
+// BenchmarkPanelCLI is the whole command in-process: load the four
+// datasets, build 956,145 non-directed dyad-years, add the columns, write
+// Parquet.
+func BenchmarkPanelCLI(b *testing.B) {
+	if os.Getenv("CASUS_DATA") == "" {
+		b.Skip("CASUS_DATA is not set")
+	}
+	out := filepath.Join(b.TempDir(), "p.parquet")
+	b.ReportAllocs()
+	for b.Loop() {
+		var so, se bytes.Buffer
+		m := &Main{Stdin: strings.NewReader(""), Stdout: &so, Stderr: &se, Getenv: os.Getenv}
+		if err := m.Run(context.Background(), []string{"panel", "dyad-years", "--add", "atop,nmc,majors,contiguity", "--out", out}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
