@@ -152,6 +152,7 @@ type ParquetWriter struct {
 	w      *parquet.Writer
 	cols   []int // schema column index of: ccode1, ccode2, year, measures…, nmc
 	rows   []parquet.Row
+	sorted bool            // cols is 0, 1, 2, …: rows need no reordering
 	flat   []parquet.Value // reused: the writer copies values into its column buffers
 	nmc    []byte
 }
@@ -178,8 +179,10 @@ func NewParquetWriter(out io.Writer, l Layout) *ParquetWriter {
 		index[path[0]] = i
 	}
 	p := &ParquetWriter{layout: l, nmc: []byte(l.NMC)}
-	for _, name := range l.Header() {
+	p.sorted = true
+	for i, name := range l.Header() {
 		p.cols = append(p.cols, index[name])
+		p.sorted = p.sorted && index[name] == i
 	}
 	p.w = parquet.NewWriter(out, schema,
 		parquet.Compression(&parquet.Snappy),
@@ -217,8 +220,10 @@ func (p *ParquetWriter) Write(y *Year) error {
 		if weighted {
 			r[width-1] = parquet.ByteArrayValue(p.nmc).Level(0, 0, p.cols[width-1])
 		}
-		// The writer wants each row's values in schema column order.
-		sortByColumn(r)
+		if !p.sorted {
+			// The writer wants each row's values in schema column order.
+			sortByColumn(r)
+		}
 		rows[d] = r
 	}
 	_, err := p.w.WriteRows(rows)
