@@ -1,7 +1,9 @@
 package treaty
 
 import (
+	"encoding/csv"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -183,5 +185,52 @@ func TestATOPKnownAlliances(t *testing.T) {
 func TestATOPMemberFilePath(t *testing.T) {
 	if got := ATOPMemberFile("/d"); got != filepath.Join("/d", "atop", "atop5_1m.csv") {
 		t.Fatal(got)
+	}
+}
+
+// Independently of package source: the number of rows with each flag set,
+// counted with encoding/csv on the raw file, equals the number of
+// member-phases with that flag recovered from the imported treaties (e.g.
+// defense 1,016, nonagg 1,500, consul 1,240 — the member file's counts).
+func TestATOPFlagCountsRawCSV(t *testing.T) {
+	w := dataWorld(t)
+	f, err := os.Open(ATOPMemberFile(needData(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	raw := map[string]int{}
+	for _, r := range recs[1:] {
+		for name := range ATOPRowFlags(&source.ATOPMember{}) {
+			if r[col[name]] == "1" {
+				raw[name]++
+			}
+		}
+	}
+	got := map[string]int{}
+	for _, tr := range ATOPTreaties(w, atopRows(t)) {
+		for _, mp := range ATOPFlags(tr) {
+			for name, v := range mp.Flags {
+				if v {
+					got[name]++
+				}
+			}
+		}
+	}
+	if len(recs)-1 != 2510 || raw["defense"] != 1016 || raw["nonagg"] != 1500 || raw["consul"] != 1240 {
+		t.Fatalf("raw file: %d rows, defense %d nonagg %d consul %d", len(recs)-1, raw["defense"], raw["nonagg"], raw["consul"])
+	}
+	for name, n := range raw {
+		if got[name] != n {
+			t.Errorf("%s: %d rows in the file, %d recovered from the import", name, n, got[name])
+		}
 	}
 }
