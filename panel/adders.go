@@ -1,12 +1,15 @@
 package panel
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/casus-dev/casus/obligation"
+	"github.com/casus-dev/casus/similarity"
 	"github.com/casus-dev/casus/world"
 )
 
@@ -32,6 +35,9 @@ type Adder struct {
 	// Datasets names what the adder reads from the World, so a caller can
 	// load only those (see Datasets).
 	Datasets []string
+	// Treaties is set when the adder needs the treaty model (registry and
+	// ATOP imports) attached to the World.
+	Treaties bool
 	units    []Unit
 	add      func(f *Frame, w *world.World, o Options) error
 }
@@ -55,8 +61,8 @@ var adders = []*Adder{
 	{Name: "contiguity", Summary: "COW direct contiguity type, lowest in the year (conttype)", Datasets: []string{DataContiguity}, units: []Unit{DyadYears}, add: addContiguity},
 	{Name: "capdist", Summary: "great-circle distance between capitals, km (capdist)", Datasets: []string{DataCapitals}, units: []Unit{DyadYears}, add: addCapdist},
 	{Name: "wars", Summary: "COW inter-state war onset and ongoing, with sides", Datasets: []string{DataWars}, units: []Unit{StateYears, DyadYears}, add: addWars},
-	{Name: "similarity", Summary: "alliance-portfolio similarity (not yet available)", units: []Unit{DyadYears}, add: addSimilarity},
-	{Name: "obligations", Summary: "would A's defense obligation toward B bind (not yet available)", units: []Unit{DyadYears}, add: addObligations},
+	{Name: "similarity", Summary: "alliance-portfolio similarity: S, pi, kappa, tau-b (package similarity)", Datasets: []string{DataATOPDyads, DataNMC}, units: []Unit{DyadYears}, add: addSimilarity},
+	{Name: "obligations", Summary: "would ccode1 be bound to defend ccode2 attacked at home (package obligation)", Treaties: true, units: []Unit{DyadYears}, add: addObligations},
 }
 
 // Adders lists the adders in their canonical order.
@@ -116,9 +122,6 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
-
-// ErrNotAvailable marks an adder whose engine is not in this build yet.
-var ErrNotAvailable = errors.New("not available in this build")
 
 // Apply runs the adders on f. Adders only read the key columns and append
 // their own, so they run concurrently, each on a view of f holding the keys;
@@ -619,18 +622,191 @@ func addCapdist(f *Frame, w *world.World, o Options) error {
 	return nil
 }
 
-// ---- Hooks ----------------------------------------------------------------
+// ---- Similarity -----------------------------------------------------------
 
-// TODO(similarity): wire package similarity's dyad-year scores here once
-// its API lands; until then asking for the columns is an error, never a
-// column of zeros.
-func addSimilarity(f *Frame, w *world.World, o Options) error {
-	return fmt.Errorf("alliance-portfolio similarity: %w (package similarity has no API yet)", ErrNotAvailable)
+// dyadRuns indexes a dyad frame's runs by state pair, densely: run[i*n+j]
+// is the first row of the dyad (codes[i], codes[j]) plus one, 0 if none.
+type dyadRuns struct {
+	pos  [MaxCode]int32 // code → dense position + 1
+	n    int
+	run  []int32
+	f    *Frame
+	next int32
 }
 
-// TODO(obligations): for each dyad-year, would A's defense obligation
-// toward B bind if B were attacked at home by a non-member in that year —
-// package obligation's evaluation, once its API lands.
+func newDyadRuns(f *Frame) *dyadRuns {
+	d := &dyadRuns{f: f}
+	c1, c2 := f.Codes()
+	for i := range f.Len() {
+		for _, c := range [2]int16{c1[i], c2[i]} {
+			if d.pos[c] == 0 {
+				d.n++
+				d.pos[c] = int32(d.n)
+			}
+		}
+	}
+	d.run = make([]int32, d.n*d.n)
+	runs(f, func(lo, hi, a, b int) {
+		d.run[int(d.pos[a]-1)*d.n+int(d.pos[b]-1)] = int32(lo + 1)
+	})
+	return d
+}
+
+// row returns the row of (a, b, y), or -1.
+func (d *dyadRuns) row(a, b, y int) int {
+	if a <= 0 || a >= MaxCode || b <= 0 || b >= MaxCode || d.pos[a] == 0 || d.pos[b] == 0 {
+		return -1
+	}
+	lo := int(d.run[int(d.pos[a]-1)*d.n+int(d.pos[b]-1)]) - 1
+	if lo < 0 {
+		return -1
+	}
+	c1, c2 := d.f.Codes()
+	years := d.f.Years()
+	for i := lo; i < d.f.Len() && int(c1[i]) == a && int(c2[i]) == b; i++ {
+		if int(years[i]) == y {
+			return i
+		}
+	}
+	return -1
+}
+
+func addSimilarity(f *Frame, w *world.World, o Options) error {
+	cols := make([]*Column, similarity.NumMeasures)
+	for k := range cols {
+		c, err := f.add(similarity.Columns[k].Name, Float64)
+		if err != nil {
+			return err
+		}
+		for i := range c.F64 {
+			c.F64[i] = world.NA
+		}
+		cols[k] = c
+	}
+	if w.AllianceDyads == nil {
+		return errors.New("ATOP dyad-year data not loaded")
+	}
+	// Alliance portfolios exist only inside ATOP's years; the rest stays
+	// missing.
+	first, last := max(f.First, w.AllianceDyads.First), min(f.Last, w.AllianceDyads.Last)
+	if first > last {
+		return nil
+	}
+	idx := newDyadRuns(f)
+	sum, err := similarity.DyadYears(context.Background(), w, similarity.Options{First: first, Last: last, NMC: o.NMC}, func(y *similarity.Year) error {
+		for k := range y.Code1 {
+			a, b := int(y.Code1[k]), int(y.Code2[k])
+			for _, r := range [2]int{idx.row(a, b, y.Year), idx.row(b, a, y.Year)} {
+				if r < 0 {
+					continue
+				}
+				for m, c := range cols {
+					c.F64[r] = y.Values[m][k]
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	f.Notes = append(f.Notes, fmt.Sprintf("similarity: alliance-portfolio similarity from ATOP 5.1, %d–%d (package similarity; weights NMC %s)", sum.First, sum.Last, sum.NMC))
+	return nil
+}
+
+// ---- Obligations ----------------------------------------------------------
+
+// Values of the defoblig columns.
+const (
+	obligNone       = 0
+	obligContingent = 1
+	obligBinding    = 2
+)
+
+// addObligations asks the obligations engine, for every dyad-year, whether
+// ccode1 owes ccode2 military assistance (and the reverse) if ccode2 were
+// attacked at home by a state outside the treaty on the last day of the
+// year ccode2 is a member: 2 binding, 1 contingent (an open condition —
+// a named adversary, a request), 0 none. It needs the treaty model
+// (registry and ATOP imports) in w.
 func addObligations(f *Frame, w *world.World, o Options) error {
-	return fmt.Errorf("obligations: %w (package obligation has no API yet)", ErrNotAvailable)
+	if len(w.Treaties) == 0 {
+		return errors.New("no treaties loaded (the obligations columns need the treaty registry and the ATOP import)")
+	}
+	eng := obligation.For(w)
+	abbCode := map[string]int{}
+	for i := range w.States {
+		abbCode[eng.Abb(w.States[i].Code)] = w.States[i].Code
+	}
+	// defenders of (code, year), computed once per state-year on demand.
+	type key struct{ code, year int }
+	var mu sync.Mutex
+	cache := map[key]map[int]int8{}
+	defenders := func(code, y int) map[int]int8 {
+		mu.Lock()
+		m, ok := cache[key{code, y}]
+		mu.Unlock()
+		if ok {
+			return m
+		}
+		m = map[int]int8{}
+		if d, ok := lastMemberDay(w, code, y); ok {
+			g := eng.Guarantees(code, d, false)
+			for _, r := range g.Defenders {
+				v := int8(obligNone)
+				switch r.Status {
+				case obligation.Binding:
+					v = obligBinding
+				case obligation.Contingent:
+					v = obligContingent
+				}
+				if c, ok := abbCode[r.Obligor]; ok && v > m[c] {
+					m[c] = v
+				}
+			}
+		}
+		mu.Lock()
+		cache[key{code, y}] = m
+		mu.Unlock()
+		return m
+	}
+	c12, err := f.add("defoblig12", Int8)
+	if err != nil {
+		return err
+	}
+	c21, err := f.add("defoblig21", Int8)
+	if err != nil {
+		return err
+	}
+	years := f.Years()
+	runs(f, func(lo, hi, a, b int) {
+		for i := lo; i < hi; i++ {
+			y := int(years[i])
+			c12.I8[i] = defenders(b, y)[a]
+			c21.I8[i] = defenders(a, y)[b]
+		}
+	})
+	f.Notes = append(f.Notes, "obligations: defoblig12 = would ccode1 be bound to defend ccode2 against an attack at home by a non-party on ccode2's last day of membership in the year (package obligation: 2 binding, 1 contingent, 0 none)")
+	return nil
+}
+
+// lastMemberDay is the last day of year y on which code is a member.
+func lastMemberDay(w *world.World, code, y int) (world.Date, bool) {
+	st, ok := w.State(code)
+	if !ok {
+		return 0, false
+	}
+	best := world.Date(0)
+	yEnd := world.D(y, 12, 31)
+	for _, sp := range st.Spells {
+		if !sp.InYear(y) {
+			continue
+		}
+		e := sp.End
+		if e == 0 || e > yEnd {
+			e = yEnd
+		}
+		best = max(best, e)
+	}
+	return best, best != 0
 }

@@ -333,9 +333,9 @@ func TestAdderErrors(t *testing.T) {
 		t.Error("atop on state-years accepted")
 	}
 	f, _ := s.DyadYears(2000, 2000, false)
-	as, _ = ParseAdders("similarity")
+	as, _ = ParseAdders("obligations")
 	if err := Apply(f, testWorld(t), as, Options{}); err == nil {
-		t.Error("similarity hook should fail until the engine exists, not add zeros")
+		t.Error("obligations without treaties accepted: want an error, not a column of zeros")
 	}
 	if _, err := s.DyadYears(1816, 2017, false); err == nil {
 		t.Error("years beyond the v2016 system accepted")

@@ -1,5 +1,7 @@
 package panel
 
+import "github.com/casus-dev/casus/similarity"
+
 // ColumnInfo documents one column a panel can hold.
 type ColumnInfo struct {
 	Name    string `json:"name"`
@@ -65,6 +67,15 @@ func Dictionary() []ColumnInfo {
 		ColumnInfo{"sidea2", "wars", "int8", "COW Inter-State War", "4.0", "as sidea1 for ccode2"},
 		ColumnInfo{"initiator1", "wars", "int8", "COW Inter-State War", "4.0", "1 if ccode1 initiated warnum (COW Initiator); missing without war"},
 		ColumnInfo{"initiator2", "wars", "int8", "COW Inter-State War", "4.0", "as initiator1 for ccode2"},
+	)
+	for _, c := range similarity.Columns {
+		d = append(d, ColumnInfo{c.Name, "similarity", "float64", "casus package similarity on ATOP directed dyad-years (+ NMC CINC weights)", "5.1",
+			c.Doc + "; missing outside 1816–2018 and where undefined"})
+	}
+	d = append(d,
+		ColumnInfo{"defoblig12", "obligations", "int8", "casus package obligation on the treaty model (registry + ATOP 5.1 imports)", "5.1",
+			"would ccode1 be bound to defend ccode2 if a state outside the treaty attacked ccode2 at home on ccode2's last day of membership in the year: 2 binding, 1 contingent (an open condition), 0 none"},
+		ColumnInfo{"defoblig21", "obligations", "int8", "casus package obligation", "5.1", "as defoblig12 with the roles reversed: ccode2 toward ccode1"},
 	)
 	return d
 }

@@ -5,7 +5,9 @@ import (
 	"math"
 	"testing"
 
+	"github.com/casus-dev/casus/similarity"
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/treaty"
 )
 
 // TestSourceWorldAgrees builds the full directed panel with every adder
@@ -62,6 +64,87 @@ func TestSourceWorldAgrees(t *testing.T) {
 		}
 		if bad > 0 {
 			t.Errorf("%s: %d cells differ", ca.Name, bad)
+		}
+	}
+}
+
+func TestSimilarityPlacement(t *testing.T) {
+	f := dyadFrame(t, true, "similarity", Options{NMC: "6.0"})
+	// Every value the similarity package emits for 1950 lands on both
+	// directed rows of its dyad.
+	n := 0
+	_, err := similarity.DyadYears(context.Background(), testWorld(t), similarity.Options{First: 1950, Last: 1950, NMC: "6.0"}, func(y *similarity.Year) error {
+		for k := range y.Code1 {
+			for _, r := range []int{rowOf(f, int(y.Code1[k]), int(y.Code2[k]), 1950), rowOf(f, int(y.Code2[k]), int(y.Code1[k]), 1950)} {
+				if r < 0 {
+					t.Fatalf("similarity dyad %d-%d 1950 not in the panel", y.Code1[k], y.Code2[k])
+				}
+				for m, c := range similarity.Columns {
+					got, want := f.Column(c.Name).F64[r], y.Values[m][k]
+					if !(got == want || math.IsNaN(got) && math.IsNaN(want)) {
+						t.Fatalf("%s %d-%d 1950: panel %v, similarity %v", c.Name, y.Code1[k], y.Code2[k], got, want)
+					}
+				}
+				n++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 || n != countYear(f, 1950) {
+		t.Errorf("1950: %d similarity rows placed, panel has %d", n, countYear(f, 1950))
+	}
+}
+
+func countYear(f *Frame, y int) int {
+	n := 0
+	for _, v := range f.Years() {
+		if int(v) == y {
+			n++
+		}
+	}
+	return n
+}
+
+func TestObligationsColumns(t *testing.T) {
+	dir := dataDir(t)
+	w, err := source.Load(context.Background(), dir, source.LoadOptions{Only: []string{source.States}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := treaty.Attach(context.Background(), w, dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	w.Freeze()
+	s, err := COW2016(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.DyadYears(2000, 2000, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, _ := ParseAdders("obligations")
+	if err := Apply(f, w, as, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		a, b     int
+		col      string
+		min, max float64
+	}{
+		{2, 200, "defoblig12", 1, 2},   // NATO Art. 5: the USA defends the UK
+		{2, 200, "defoblig21", 1, 2},   // and the UK the USA
+		{2, 732, "defoblig12", 1, 2},   // US–ROK Mutual Defense Treaty
+		{710, 731, "defoblig12", 1, 2}, // PRC–DPRK 1961
+		{2, 731, "defoblig12", 0, 0},   // nothing toward North Korea
+		{2, 365, "defoblig12", 0, 0},
+	} {
+		got := val(t, f, c.col, rowOf(f, c.a, c.b, 2000))
+		if got < c.min || got > c.max {
+			t.Errorf("%d-%d 2000 %s: got %v, want %v–%v", c.a, c.b, c.col, got, c.min, c.max)
 		}
 	}
 }

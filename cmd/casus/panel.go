@@ -12,6 +12,7 @@ import (
 
 	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/panel"
+	"github.com/casus-dev/casus/world"
 )
 
 func init() {
@@ -29,8 +30,11 @@ create_dyadyears(system = "cow", mry = FALSE), false dyads dropped).
 Non-directed dyads have ccode1 < ccode2; --directed writes both orders.
 
 --add adds columns (comma-separated, in order): atop, nmc, majors,
-contiguity, capdist, wars (similarity and obligations are reserved). Values
-outside the years a dataset covers are missing (empty / null), never 0.
+contiguity, capdist, wars, similarity (alliance-portfolio S, pi, kappa,
+tau-b) and obligations (would ccode1 be bound to defend ccode2 attacked at
+home: 2 binding, 1 contingent, 0 none; slow, reads the treaty model).
+Values outside the years a dataset covers are missing (empty / null),
+never 0.
 ` + "`casus panel columns`" + ` documents every column.
 
 Output is sorted by codes then year; the file appears only when complete.
@@ -116,13 +120,21 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	prog := output.NewProgress(m.Stderr, "panel", int64(3+len(adders)))
 	defer prog.Done()
 
-	// Only the datasets the adders read; no treaties (panels use ATOP's
-	// dyad-year file, not the treaty model).
-	w, err := sourceLoad(ctx, dir, panel.Datasets(adders))
+	// Only the datasets the adders read, and the treaty model only for
+	// --add obligations: the other columns use ATOP's dyad-year file.
+	treaties := false
+	for _, a := range adders {
+		treaties = treaties || a.Treaties
+	}
+	var w *world.World
+	if treaties {
+		w, err = f.loadWorld(ctx, panel.Datasets(adders)...)
+	} else if w, err = sourceLoad(ctx, dir, panel.Datasets(adders)); err == nil {
+		w.Freeze()
+	}
 	if err != nil {
 		return err
 	}
-	w.Freeze()
 	prog.Add(1)
 	sys, err := panel.COW2016(w)
 	if err != nil {

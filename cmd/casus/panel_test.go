@@ -51,7 +51,6 @@ func TestPanelUsageErrors(t *testing.T) {
 		{"panel", "dyad-years", "--add", "bogus", "--out", filepath.Join(dir, "x.csv")},
 		{"panel", "dyad-years", "--years", "1816-2020", "--out", filepath.Join(dir, "x.csv")},
 		{"panel", "state-years", "--add", "atop", "--out", filepath.Join(dir, "x.csv")},
-		{"panel", "dyad-years", "--add", "similarity", "--out", filepath.Join(dir, "x.csv")},
 		{"panel", "dyad-years", "--nmc", "5.0", "--out", filepath.Join(dir, "x.csv")},
 	} {
 		_, errOut, code := run(t, args...)
