@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -512,12 +513,25 @@ func runTreatyCheck(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
+	// A checked file named like a registry file is a new version of that
+	// file (someone editing treaty/registry/), so it replaces the embedded
+	// copy instead of clashing with it as a duplicate id.
+	files, err := treaty.UserFiles(pos)
+	if err != nil {
+		return err
+	}
+	edited := map[string]bool{}
+	for _, p := range files {
+		edited["registry/"+filepath.Base(p)] = true
+	}
 	ids := map[int]bool{}
 	var prior []*world.Treaty
 	for _, t := range w.Treaties {
-		if t.Source == world.FromATOP {
+		switch {
+		case t.Source == world.FromATOP:
 			ids[t.ATOPID] = true
-		} else {
+		case t.Source == world.FromRegistry && edited[t.File]:
+		default:
 			prior = append(prior, t)
 		}
 	}

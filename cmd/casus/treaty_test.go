@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -152,5 +154,28 @@ func TestTreatyShowAndDiff(t *testing.T) {
 	}
 	if _, _, code := run(t, "treaty", "list", "--kind", "attack"); code != 2 {
 		t.Errorf("--kind attack: exit %d, want 2", code)
+	}
+}
+
+// Checking a registry file in place (as its author does while editing it)
+// must not report it as a duplicate of its own embedded copy, while a copy
+// under another name is a real duplicate.
+func TestTreatyCheckRegistryFileInPlace(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "treaty", "check", "../../treaty/registry/nato-1949.yaml")
+	if code != 0 || !strings.Contains(out, "ok ../../treaty/registry/nato-1949.yaml: nato-1949") {
+		t.Fatalf("in-place check: code %d\n%s%s", code, out, errOut)
+	}
+	b, err := os.ReadFile("../../treaty/registry/nato-1949.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(t.TempDir(), "my-nato.yaml")
+	if err := os.WriteFile(copyPath, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code = run(t, "treaty", "check", copyPath)
+	if code != 2 || !strings.Contains(out, `duplicate treaty id "nato-1949"`) {
+		t.Fatalf("renamed copy: code %d, output %q", code, out)
 	}
 }
