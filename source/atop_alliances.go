@@ -26,6 +26,10 @@ var atopPhaseHeader = concat(
 var (
 	atopAllianceCols = newATOPColumns(atopAllianceHeader)
 	atopPhaseCols    = newATOPColumns(atopPhaseHeader)
+	// The *_NNA files (nonaggression-only pacts left out) have fewer
+	// member columns, mem1…mem43, and are otherwise the same.
+	atopAllianceNNACols = newATOPColumns(concat(atopAllianceHeader[:len(atopAllianceHeader)-4-59], numbered("mem", 43), []string{"source", "new5", "rev5", "version"}))
+	atopPhaseNNACols    = newATOPColumns(concat(atopPhaseHeader[:len(atopPhaseHeader)-4-57], numbered("mem", 43), []string{"source", "new5", "rev5", "version"}))
 )
 
 // ATOPAlliance is one row of the alliance file or of the phase file. For the
@@ -66,6 +70,16 @@ func ReadATOPPhases(path string) ([]ATOPAlliance, world.Dataset, error) {
 	return readATOPAllianceFile(path, atopPhaseCols, "ATOP alliance-phase level")
 }
 
+// ReadATOPAlliancesNNA reads atop5_1a_NNA.csv (no nonaggression-only pacts).
+func ReadATOPAlliancesNNA(path string) ([]ATOPAlliance, world.Dataset, error) {
+	return readATOPAllianceFile(path, atopAllianceNNACols, "ATOP alliance level, no nonaggression-only pacts")
+}
+
+// ReadATOPPhasesNNA reads atop5_1aph_NNA.csv.
+func ReadATOPPhasesNNA(path string) ([]ATOPAlliance, world.Dataset, error) {
+	return readATOPAllianceFile(path, atopPhaseNNACols, "ATOP alliance-phase level, no nonaggression-only pacts")
+}
+
 func readATOPAllianceFile(path string, c *atopColumns, name string) ([]ATOPAlliance, world.Dataset, error) {
 	in, err := readInput(path)
 	if err != nil {
@@ -88,7 +102,7 @@ func readATOPAllianceFile(path string, c *atopColumns, name string) ([]ATOPAllia
 func parseATOPAlliances(file string, data []byte, c *atopColumns) ([]ATOPAlliance, error) {
 	var rows []ATOPAlliance
 	mem1 := c.col("mem1")
-	phased := c == atopPhaseCols
+	_, phased := c.index["atopidphase"]
 	err := parseAll(file, data, c.names, func(s *scanner) error {
 		vals := make([]int32, len(c.names))
 		pid := c.codedRow(s, vals)

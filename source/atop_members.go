@@ -72,6 +72,16 @@ func ATOPMemberColumns() []string { return append([]string(nil), atopMemberHeade
 
 // ReadATOPMembers reads atop5_1m.csv.
 func ReadATOPMembers(path string) ([]ATOPMember, world.Dataset, error) {
+	return readATOPMembers(path, "ATOP member level")
+}
+
+// ReadATOPMembersNNA reads atop5_1m_NNA.csv (same columns, nonaggression-only
+// pacts left out).
+func ReadATOPMembersNNA(path string) ([]ATOPMember, world.Dataset, error) {
+	return readATOPMembers(path, "ATOP member level, no nonaggression-only pacts")
+}
+
+func readATOPMembers(path, name string) ([]ATOPMember, world.Dataset, error) {
 	in, err := readInput(path)
 	if err != nil {
 		return nil, world.Dataset{}, err
@@ -87,7 +97,7 @@ func ReadATOPMembers(path string) ([]ATOPMember, world.Dataset, error) {
 			ys.add(r.Exit.Year())
 		}
 	}
-	return rows, in.dataset("ATOP member level", "5.1", len(rows), ys.first, ys.last, citeATOP), nil
+	return rows, in.dataset(name, "5.1", len(rows), ys.first, ys.last, citeATOP), nil
 }
 
 func parseATOPMembers(file string, data []byte) ([]ATOPMember, error) {

@@ -12,7 +12,11 @@ var atopStateYearHeader = concat(
 	strings.Fields("state year atopally defense offense neutral nonagg consul number transyr"),
 	numbered("atopid", 59), []string{"version"})
 
-var atopStateYearCols = newATOPColumns(atopStateYearHeader)
+var (
+	atopStateYearCols = newATOPColumns(atopStateYearHeader)
+	// atop5_1sy_NNA.csv has atopid1…atopid41.
+	atopStateYearNNACols = newATOPColumns(concat(atopStateYearHeader[:10], numbered("atopid", 41), []string{"version"}))
+)
 
 // ATOPStateYear is one row of atop5_1sy.csv: a state's alliance
 // obligations in a year (1 when it has the obligation in any alliance).
@@ -26,11 +30,20 @@ type ATOPStateYear struct {
 
 // ReadATOPStateYears reads atop5_1sy.csv.
 func ReadATOPStateYears(path string) ([]ATOPStateYear, world.Dataset, error) {
+	return readATOPStateYears(path, atopStateYearCols, "ATOP state-year")
+}
+
+// ReadATOPStateYearsNNA reads atop5_1sy_NNA.csv.
+func ReadATOPStateYearsNNA(path string) ([]ATOPStateYear, world.Dataset, error) {
+	return readATOPStateYears(path, atopStateYearNNACols, "ATOP state-year, no nonaggression-only pacts")
+}
+
+func readATOPStateYears(path string, c *atopColumns, name string) ([]ATOPStateYear, world.Dataset, error) {
 	in, err := readInput(path)
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}
-	rows, err := parseATOPStateYears(in.base, in.data)
+	rows, err := parseATOPStateYears(in.base, in.data, c)
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}
@@ -38,11 +51,10 @@ func ReadATOPStateYears(path string) ([]ATOPStateYear, world.Dataset, error) {
 	for _, r := range rows {
 		ys.add(r.Year)
 	}
-	return rows, in.dataset("ATOP state-year", "5.1", len(rows), ys.first, ys.last, citeATOP), nil
+	return rows, in.dataset(name, "5.1", len(rows), ys.first, ys.last, citeATOP), nil
 }
 
-func parseATOPStateYears(file string, data []byte) ([]ATOPStateYear, error) {
-	c := atopStateYearCols
+func parseATOPStateYears(file string, data []byte, c *atopColumns) ([]ATOPStateYear, error) {
 	vals := make([]int32, len(c.names))
 	rows := make([]ATOPStateYear, 0, len(data)/100)
 	err := parseAll(file, data, c.names, func(s *scanner) error {
@@ -53,7 +65,7 @@ func parseATOPStateYears(file string, data []byte) ([]ATOPStateYear, error) {
 		r := ATOPStateYear{State: int(vals[0]), Year: int(vals[1]),
 			Defense: vals[3] == 1, Offense: vals[4] == 1, Neutral: vals[5] == 1, Nonagg: vals[6] == 1, Consul: vals[7] == 1,
 			Number: int(vals[8]), TransYr: vals[9] == 1}
-		for i := 10; i < 10+59; i++ {
+		for i := 10; i < len(vals)-1; i++ {
 			if vals[i] != MissingInt {
 				r.AtopIDs = append(r.AtopIDs, int(vals[i]))
 			}

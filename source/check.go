@@ -77,6 +77,26 @@ var checkSpecs = []checkSpec{
 		rows, ds, err := ReadATOPStateYears(p)
 		return ds, map[string]int{"state-years": len(rows)}, err
 	}},
+	{PathATOPAllianceNNA, "ATOP alliance level, no nonaggression-only pacts", "5.1", false, func(p string) (world.Dataset, map[string]int, error) {
+		rows, ds, err := ReadATOPAlliancesNNA(p)
+		return ds, map[string]int{"alliances": distinct(rows, func(r *ATOPAlliance) int { return r.AtopID })}, err
+	}},
+	{PathATOPPhasesNNA, "ATOP alliance-phase level, no nonaggression-only pacts", "5.1", false, func(p string) (world.Dataset, map[string]int, error) {
+		rows, ds, err := ReadATOPPhasesNNA(p)
+		return ds, map[string]int{"phases": len(rows)}, err
+	}},
+	{PathATOPMembersNNA, "ATOP member level, no nonaggression-only pacts", "5.1", false, func(p string) (world.Dataset, map[string]int, error) {
+		rows, ds, err := ReadATOPMembersNNA(p)
+		return ds, map[string]int{"member rows": len(rows), "alliances": distinct(rows, func(r *ATOPMember) int { return r.AtopID })}, err
+	}},
+	{PathATOPStateYearNNA, "ATOP state-year, no nonaggression-only pacts", "5.1", false, func(p string) (world.Dataset, map[string]int, error) {
+		rows, ds, err := ReadATOPStateYearsNNA(p)
+		return ds, map[string]int{"state-years": len(rows)}, err
+	}},
+	{PathATOPInst, "ATOP institutionalization (Leeds & Anac)", "5.1", false, func(p string) (world.Dataset, map[string]int, error) {
+		rows, ds, err := ReadATOPInstitutionalization(p)
+		return ds, map[string]int{"phases": len(rows)}, err
+	}},
 	{PathATOPDyadYears, "ATOP directed dyad-year", "5.1", true, func(p string) (world.Dataset, map[string]int, error) {
 		t, err := ReadATOPDyadYears(p)
 		if err != nil {

@@ -33,6 +33,12 @@ func TestCheckRealData(t *testing.T) {
 		{PathCapitals, "peacesciencer fe150a2", 1816, 2024, 242, "capitals", 242},
 		{PathCodelist, "1.8.0", 0, 0, 292, "entities", 292},
 		{PathDyadicWar, "2018", 1823, 2003, 1364, "directed dyad-years", 1364},
+		// PROVENANCE: the *_NNA files drop the 200 nonaggression-only pacts.
+		{PathATOPAllianceNNA, "5.1", 1815, 2018, 589, "alliances", 589},
+		{PathATOPPhasesNNA, "5.1", 1815, 2018, 638, "phases", 638},
+		{PathATOPMembersNNA, "5.1", 1815, 2018, 1838, "member rows", 1838},
+		{PathATOPStateYearNNA, "5.1", 1815, 2018, 10514, "state-years", 10514},
+		{PathATOPInst, "5.1", 0, 0, 849, "phases", 849},
 	}
 	for _, c := range cases {
 		r, ok := by[c.file]

@@ -500,3 +500,30 @@ func BenchmarkReadATOPDyadYears(b *testing.B) {
 		}
 	}
 }
+
+// The institutionalization file covers exactly the phases of the phase
+// file once its float-artefact ids ("2050.1001") are rounded back.
+func TestATOPInstMatchesPhases(t *testing.T) {
+	inst, _, err := ReadATOPInstitutionalization(path(t, PathATOPInst))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ph, _, err := ReadATOPPhases(path(t, PathATOPPhases))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, p := range ph {
+		want[p.PhaseID] = true
+	}
+	got := map[string]bool{}
+	for _, r := range inst {
+		got[r.PhaseID] = true
+		if !want[r.PhaseID] {
+			t.Errorf("inst phase %q not in atop5_1aph.csv", r.PhaseID)
+		}
+	}
+	if len(got) != len(want) || len(got) != 849 {
+		t.Errorf("%d inst phases, %d aph phases, want 849 each", len(got), len(want))
+	}
+}

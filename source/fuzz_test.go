@@ -33,7 +33,10 @@ var parsers = map[string]parseFunc{
 		r, err := parseATOPAlliances(f, d, atopPhaseCols)
 		return len(r), err
 	},
-	"atop_sy.csv": func(f string, d []byte) (int, error) { r, err := parseATOPStateYears(f, d); return len(r), err },
+	"atop_sy.csv": func(f string, d []byte) (int, error) {
+		r, err := parseATOPStateYears(f, d, atopStateYearCols)
+		return len(r), err
+	},
 	"atop_ddyr.csv": func(f string, d []byte) (int, error) {
 		r, err := parseATOPDyadYears(f, d)
 		return len(r), err
@@ -45,6 +48,7 @@ var parsers = map[string]parseFunc{
 	"contdirs.csv":   func(f string, d []byte) (int, error) { r, err := parseContdirs(f, d); return len(r), err },
 	"capitals.csv":   func(f string, d []byte) (int, error) { r, err := parseCapitals(f, d); return len(r), err },
 	"codelist.csv":   func(f string, d []byte) (int, error) { r, err := parseCodelist(f, d); return len(r), err },
+	"atop_inst.csv":  func(f string, d []byte) (int, error) { r, err := parseATOPInst(f, d); return len(r), err },
 	"panel.csv":      func(f string, d []byte) (int, error) { r, err := parseCodelistPanel(f, d); return len(r), err },
 }
 
@@ -111,3 +115,4 @@ func FuzzContdirs(f *testing.F)       { fuzzParser(f, "contdirs.csv") }
 func FuzzCapitals(f *testing.F)       { fuzzParser(f, "capitals.csv") }
 func FuzzCodelist(f *testing.F)       { fuzzParser(f, "codelist.csv") }
 func FuzzCodelistPanel(f *testing.F)  { fuzzParser(f, "panel.csv") }
+func FuzzATOPInst(f *testing.F)       { fuzzParser(f, "atop_inst.csv") }
