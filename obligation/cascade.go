@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/casus-dev/casus/world"
@@ -102,7 +103,7 @@ func (e *Engine) Evaluate(s *Scenario, explain bool) *Report {
 		// The report's own cascade is run 0 of the Monte-Carlo series.
 		rng = runRand(s.Assume.Seed, 0)
 	}
-	r := e.newRun(s, explain, rng)
+	r := e.newRun(s, explain, rng, false)
 	r.run()
 	rep.Obligations = r.results()
 	rep.Conflicts = r.conflicts
@@ -129,11 +130,12 @@ type run struct {
 	round   map[int]int
 	how     map[int]string
 	order   []int
-	res     map[string]int // dedup key -> index in list
+	res     map[resKey]int // dedup key -> index in list
 	list    []Result
 	decided map[[2]int]bool
 	struck  map[[2]int]bool
 
+	cache     map[string][]Result // Monte-Carlo only: act key -> results
 	rounds    []Round
 	conflicts []Conflict
 	neutrals  []Neutral
@@ -141,11 +143,18 @@ type run struct {
 	buf       []Result
 }
 
-func (e *Engine) newRun(s *Scenario, explain bool, rng *rand.Rand) *run {
+func (e *Engine) newRun(s *Scenario, explain bool, rng *rand.Rand, lite bool) *run {
 	r := &run{e: e, s: s, rng: rng,
 		ctx:  evalCtx{assume: s.Assume, enemies: map[int][]int{}, explain: explain},
 		side: map[int]int{}, since: map[int]world.Date{}, round: map[int]int{}, how: map[int]string{},
-		res: map[string]int{}, decided: map[[2]int]bool{}, struck: map[[2]int]bool{},
+		res: map[resKey]int{}, decided: map[[2]int]bool{}, struck: map[[2]int]bool{}, lite: lite,
+	}
+	if !lite {
+		// One allocation each instead of repeated doubling: an attack on
+		// the USA touches a few hundred obligation pairs.
+		r.buf = make([]Result, 0, 256)
+		r.list = make([]Result, 0, 128)
+		r.res = make(map[resKey]int, 256)
 	}
 	for _, ev := range s.Events {
 		if ev.Kind == Request {
@@ -303,9 +312,22 @@ func (r *run) classify(a *act) []*act {
 // day the obligation falls due (so a later attack on it is an attack on a
 // belligerent), and strikes the protected party's attackers next round.
 func (r *run) evaluate(a *act, rd *Round, next []*act) []*act {
-	r.buf = r.e.touched(a, &r.ctx, r.buf[:0])
-	for i := range r.buf {
-		res := &r.buf[i]
+	var results []Result
+	if r.cache != nil {
+		// Monte-Carlo: the same strike in the same war state gives the
+		// same results in every run; only who honours them differs.
+		k := r.actKey(a)
+		var ok bool
+		if results, ok = r.cache[k]; !ok {
+			results = r.e.touched(a, &r.ctx, nil)
+			r.cache[k] = results
+		}
+	} else {
+		r.buf = r.e.touched(a, &r.ctx, r.buf[:0])
+		results = r.buf
+	}
+	for i := range results {
+		res := &results[i]
 		if !r.lite {
 			r.record(res)
 		}
@@ -374,8 +396,14 @@ func (r *run) honours(obl, ben int) bool {
 	return v
 }
 
+type resKey struct {
+	treaty, article string
+	kind            world.Kind
+	obl, ben        int
+}
+
 func (r *run) record(res *Result) {
-	k := res.Treaty + "|" + res.Article + "|" + res.Obligor + "|" + res.Beneficiary + "|" + string(res.Kind)
+	k := resKey{res.Treaty, res.Article, res.Kind, res.obligor, res.beneficiary}
 	if i, ok := r.res[k]; ok {
 		if res.Status.rank() > r.list[i].Status.rank() {
 			r.list[i] = *res
@@ -450,9 +478,13 @@ func appendOpen(list []OpenEntry, o OpenEntry) []OpenEntry {
 // results orders the deduplicated results: binding, contingent,
 // non-binding, not triggered; then by round, treaty, obligor.
 func (r *run) results() []Result {
-	out := append([]Result(nil), r.list...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	// Sort indexes, not the (large) results themselves.
+	idx := make([]int, len(r.list))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := &r.list[idx[i]], &r.list[idx[j]]
 		if a.Status.rank() != b.Status.rank() {
 			return a.Status.rank() > b.Status.rank()
 		}
@@ -470,8 +502,9 @@ func (r *run) results() []Result {
 		}
 		return a.Beneficiary < b.Beneficiary
 	})
-	if out == nil {
-		out = []Result{}
+	out := make([]Result, len(idx))
+	for i, j := range idx {
+		out[i] = r.list[j]
 	}
 	return out
 }
@@ -529,4 +562,38 @@ func (e *Engine) describe(ev Event) string {
 		return fmt.Sprintf("%s: %s requests assistance under %s", ev.Date, by, t)
 	}
 	return string(ev.Kind)
+}
+
+// actKey identifies an act and every input of its evaluation that varies
+// between runs: the enemies of the parties (an article counting attackers
+// reads them).
+func (r *run) actKey(a *act) string {
+	b := make([]byte, 0, 64)
+	b = append(b, a.kind...)
+	b = append(b, '|')
+	b = strconv.AppendInt(b, int64(a.on), 10)
+	for _, x := range a.by {
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(x), 10)
+	}
+	b = append(b, '|')
+	b = append(b, a.at.Name...)
+	b = append(b, '|')
+	b = append(b, a.target...)
+	b = strconv.AppendInt(b, int64(a.date), 10)
+	for _, f := range []bool{a.provoked, a.stateOfWar, a.general, a.counter, a.fresh, a.entry} {
+		if f {
+			b = append(b, '1')
+		} else {
+			b = append(b, '0')
+		}
+	}
+	for _, p := range append([]int{a.on}, a.by...) {
+		b = append(b, '|')
+		for _, x := range r.ctx.enemies[p] {
+			b = strconv.AppendInt(b, int64(x), 10)
+			b = append(b, ',')
+		}
+	}
+	return string(b)
 }

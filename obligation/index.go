@@ -17,6 +17,7 @@ type Engine struct {
 	mobil    []*tinfo // treaties with a mobilization trigger: a mobilizing non-member touches them
 	places   *world.PlaceTable
 	abbCode  map[string]int // COW abbreviation -> code for the places table
+	codeAbb  map[int]string
 }
 
 type tinfo struct {
@@ -33,6 +34,7 @@ type oinfo struct {
 	admin    int   // Scope.AdministeredBy resolved when it names a state
 	terr     []int // Scope.Territories that are states
 	terrName []string
+	terrPl   []*world.Place
 }
 
 var engines sync.Map // *world.World -> *Engine
@@ -49,9 +51,10 @@ func For(w *world.World) *Engine {
 // New indexes w's treaties. ATOP imports a registry treaty supersedes are
 // left out: the registry's article-level version is evaluated instead.
 func New(w *world.World) *Engine {
-	e := &Engine{w: w, byMember: map[int][]*tinfo{}, places: world.Places(), abbCode: map[string]int{}}
+	e := &Engine{w: w, byMember: map[int][]*tinfo{}, places: world.Places(), abbCode: map[string]int{}, codeAbb: map[int]string{}}
 	for i := range w.States {
 		e.abbCode[w.States[i].Abb] = w.States[i].Code
+		e.codeAbb[w.States[i].Code] = w.States[i].Abb
 	}
 	for _, t := range w.Treaties {
 		if t.SupersededBy != "" {
@@ -74,8 +77,9 @@ func New(w *world.World) *Engine {
 				oi.admin = e.code(o.Scope.AdministeredBy)
 			}
 			for _, tn := range o.Scope.Territories {
-				if _, isPlace := e.places.Place(tn); isPlace {
+				if pl, isPlace := e.places.Place(tn); isPlace {
 					oi.terrName = append(oi.terrName, tn)
+					oi.terrPl = append(oi.terrPl, pl)
 				} else if c := e.code(tn); c != 0 {
 					oi.terr = append(oi.terr, c)
 				}
@@ -124,8 +128,8 @@ func (e *Engine) codes(ss []string) []int {
 
 // Abb names a state by its COW abbreviation (its number when it has none).
 func (e *Engine) Abb(code int) string {
-	if s, ok := e.w.State(code); ok {
-		return s.Abb
+	if s, ok := e.codeAbb[code]; ok {
+		return s
 	}
 	if code == 0 {
 		return "a non-member state"

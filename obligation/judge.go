@@ -95,6 +95,18 @@ type evalCtx struct {
 	// hypothetical: the attacker is an unnamed non-member (guarantees);
 	// conditions on who attacks stay open instead of failing.
 	hypothetical bool
+	commonMemo   struct {
+		oi  *oinfo
+		ben int
+		a   *act
+		res *commonRes
+	}
+	scopeMemo struct {
+		oi               *oinfo
+		ben              int
+		a                *act
+		fail, open, fact string
+	}
 }
 
 // touched evaluates every obligation the act touches: those of every
@@ -203,6 +215,11 @@ func (e *Engine) beneficiaries(ti *tinfo, oi *oinfo, a *act) []int {
 		return nil
 	}
 	add(a.on)
+	if a.entry && (oi.o.Trigger == world.ArmedAttack || oi.o.Trigger == world.ThreatOfAttack) {
+		// A cascade strike never triggers the striker's own armed-attack
+		// clauses, and those lines are not reported (see treatyResults).
+		return out
+	}
 	for _, b := range a.by {
 		add(b)
 	}
@@ -231,15 +248,21 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 			facts = append(facts, fmt.Sprintf(f, args...))
 		}
 	}
-	fact("event: %s", a.desc)
-	fact("%s %s (%s): %s", t.ID, o.Article, o.Kind, orText(o.Text, string(o.Trigger)))
+	if c.explain {
+		fact("event: %s", a.desc)
+	}
+	if c.explain {
+		fact("%s %s (%s): %s", t.ID, o.Article, o.Kind, orText(o.Text, string(o.Trigger)))
+	}
 
 	// In force: the treaty, the article, and both parties' membership, on
 	// the event date, the day of entry into force included.
 	if !t.InForceOn(d) {
 		fail("treaty not yet in force on %s: it enters into force on %s (signed %s)", d, t.InForce, t.Signed)
 	} else {
-		fact("treaty in force on %s (since %s)", d, orDate(t.InForce, t.Signed))
+		if c.explain {
+			fact("treaty in force on %s (since %s)", d, orDate(t.InForce, t.Signed))
+		}
 	}
 	if (o.During.Start != 0 || o.During.End != 0) && !o.During.Contains(d) {
 		if o.During.Start > d {
@@ -264,7 +287,9 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 				}
 			}
 		default:
-			fact("%s is a party on %s (since %s)", e.Abb(code), d, m.Spell(t).Start)
+			if c.explain {
+				fact("%s is a party on %s (since %s)", e.Abb(code), d, m.Spell(t).Start)
+			}
 		}
 		return m
 	}
@@ -333,227 +358,16 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		}
 		return r, true
 	}
-	switch a.kind {
-	case Mobilization:
-		mob := a.by[0]
-		if len(oi.named) > 0 && !hasInt(oi.named, mob) {
-			return r, false // not a mobilization the article names
-		}
-		if len(oi.named) == 0 && hasInt(ti.members, mob) {
-			return r, false
-		}
-		fact("%s mobilizes (general: %v); %s names %s", e.Abb(mob), a.general, o.Article, strings.Join(e.abbs(oi.named), ", "))
-		if !a.general {
-			open = append(open, fmt.Sprintf("a partial mobilization by %s counts (the scenario does not say it is general)", e.Abb(mob)))
-		}
-	case Threat, Coercion:
-		switch o.Trigger {
-		case world.ArmedAttack, world.StateOfWar:
-			if benAttacker {
-				return r, false
-			}
-			what := "coercion"
-			if a.kind == Threat {
-				what = "a threat"
-			}
-			fail("below the armed-attack threshold: %s, not an armed attack", what)
-		case world.AnyConflict:
-			return r, false
-		case world.ThreatOfAttack:
-			if benAttacker {
-				return r, false
-			}
-			fact("%s faces a %s from %s", e.Abb(ben), a.kind, strings.Join(e.abbs(a.by), ", "))
-		default:
-			return r, false
-		}
-	default: // armed attack or declaration of war
-		switch o.Trigger {
-		case world.ArmedAttack, world.ThreatOfAttack:
-			if benAttacker {
-				msg := fmt.Sprintf("the protected party %s is the attacker, not attacked (%s): the article protects a party that suffers an armed attack", e.Abb(ben), a.desc)
-				var also []string
-				if o.ExternalOnly {
-					also = append(also, "the pledge covers only an external armed attack on "+e.Abb(ben))
-				}
-				if o.NonProvocation {
-					also = append(also, "it requires an attack \"without direct provocation\"")
-				}
-				if o.MinAttackers > 1 {
-					also = append(also, fmt.Sprintf("it requires %d or more %sattackers, and %s is at war with %s", o.MinAttackers, majorWord(o.AttackersMajor), e.Abb(ben), e.foesText(c.enemies[ben], o.AttackersMajor, d)))
-				}
-				if len(also) > 0 {
-					msg += "; also " + strings.Join(also, "; ")
-				}
-				fails = append(fails, msg)
-			} else if a.counter {
-				if !c.assume.EntryCountsAsAttack {
-					fail("the strike on %s is a counter-strike in a war %s's side began, and entry_counts_as_attack is false", e.Abb(ben), e.Abb(ben))
-				} else {
-					r.Flags = append(r.Flags, FlagInitiator)
-					fact("entry_counts_as_attack is true: the counter-strike by %s counts as an armed attack on %s, whose side began the war", strings.Join(e.abbs(a.by), ", "), e.Abb(ben))
-					if o.NonProvocation {
-						fail("provocation: %s's side began the war, and the article requires an attack without direct provocation", e.Abb(ben))
-					}
-				}
-			} else if a.fresh {
-				fact("%s was not at war before: a fresh armed attack by %s", e.Abb(ben), strings.Join(e.abbs(a.by), ", "))
-			} else {
-				fact("armed attack on %s by %s", e.Abb(ben), strings.Join(e.abbs(a.by), ", "))
-			}
-		case world.StateOfWar, world.AnyConflict:
-			fact("%s is at war with %s", e.Abb(ben), strings.Join(e.abbs(adversaries), ", "))
-		default:
-			return r, false
-		}
+	cr := e.common(ti, oi, ben, a, c, benAttacker, adversaries)
+	if cr.untouched {
+		return r, false
 	}
-
-	// Attacker (adversary) restrictions; moot when the protected party is
-	// itself the attacker under an armed-attack clause.
-	attackerMoot := benAttacker && (o.Trigger == world.ArmedAttack || o.Trigger == world.ThreatOfAttack)
-	if a.kind != Mobilization && !attackerMoot {
-		if o.Attacker.NonMember {
-			for _, x := range adversaries {
-				if _, in := t.MemberOn(x, d); in {
-					fail("the attacker %s is itself a party: the article covers attacks by non-members", e.Abb(x))
-				}
-			}
-		}
-		if len(oi.named) > 0 {
-			hit := false
-			for _, x := range adversaries {
-				hit = hit || hasInt(oi.named, x)
-			}
-			if !hit && c.hypothetical {
-				open = append(open, fmt.Sprintf("the attacker is %s (the adversary the article names)", strings.Join(e.abbs(oi.named), " or ")))
-			} else if !hit {
-				fail("the attacker %s is not the adversary the article names (%s)", strings.Join(e.abbs(adversaries), ", "), strings.Join(e.abbs(oi.named), ", "))
-			} else {
-				fact("the attacker is the named adversary (%s)", strings.Join(e.abbs(oi.named), ", "))
-			}
-		}
-		if g := o.Attacker.Group; g != "" {
-			if c.hypothetical {
-				open = append(open, fmt.Sprintf("the attacker counts as %q", g))
-			} else if g == "great_power" || g == "major" || g == "major_power" {
-				for _, x := range adversaries {
-					major, known := e.w.MajorOn(x, d)
-					switch {
-					case !known:
-						open = append(open, fmt.Sprintf("%s counts as a great power (COW major-power data end before %s)", e.Abb(x), d))
-					case !major:
-						fail("the attacker %s is not a great power (COW majors) on %s", e.Abb(x), d)
-					}
-				}
-			} else {
-				open = append(open, fmt.Sprintf("the attacker counts as %q (%s)", g, orText(o.Attacker.Text, "the article limits the attacker to this group")))
-			}
-		}
-		if o.Attacker.Unspecified {
-			open = append(open, "the attacker is the adversary the treaty has in mind ("+orText(o.Attacker.Text, "ATOP flags an adversary condition but not which")+")")
-		}
+	fails = append(fails, cr.fails...)
+	open = append(open, cr.open...)
+	if c.explain {
+		facts = append(facts, cr.facts...)
 	}
-	if o.MinAttackers > 1 && !benAttacker && a.kind != Mobilization {
-		var foes []string
-		unknown := false
-		for _, x := range unionInts(c.enemies[ben], a.by) {
-			if _, in := t.MemberOn(x, d); in {
-				continue
-			}
-			if o.AttackersMajor {
-				major, known := e.w.MajorOn(x, d)
-				if !known {
-					unknown = true
-				}
-				if !major {
-					continue
-				}
-			}
-			foes = append(foes, e.Abb(x))
-		}
-		if len(foes) < o.MinAttackers {
-			if c.hypothetical {
-				open = append(open, fmt.Sprintf("%d or more %sstates attack", o.MinAttackers, majorWord(o.AttackersMajor)))
-			} else if unknown {
-				open = append(open, fmt.Sprintf("%d or more attackers are great powers (COW major-power data end before %s)", o.MinAttackers, d))
-			} else {
-				fail("too few attackers: the article needs %d or more %snon-party attackers at war with %s, there are %d (%s)", o.MinAttackers, majorWord(o.AttackersMajor), e.Abb(ben), len(foes), orText(strings.Join(foes, ", "), "none"))
-			}
-		} else {
-			fact("%d %sattackers at war with %s (%s): at least %d", len(foes), majorWord(o.AttackersMajor), e.Abb(ben), strings.Join(foes, ", "), o.MinAttackers)
-		}
-	}
-	if o.NonProvocation && a.provoked && !benAttacker {
-		fail("provocation: the scenario marks the attack as provoked by %s, and the article requires an attack without provocation", e.Abb(ben))
-	} else if o.NonProvocation && !benAttacker && !a.counter {
-		fact("unprovoked: the scenario does not mark the attack as provoked by %s", e.Abb(ben))
-	}
-	if o.RequiresStateOfWar && !benAttacker && a.kind != Mobilization {
-		if !a.stateOfWar {
-			fail("not a state of war: the scenario marks the attack as a limited clash that does not put %s in a state of war", e.Abb(ben))
-		} else {
-			fact("%s is in a state of war as a result", e.Abb(ben))
-		}
-	}
-	if o.ExternalOnly && !benAttacker {
-		r.Flags = append(r.Flags, FlagExternal)
-		fact("the pledge covers only an external armed attack: %s attacks from outside", strings.Join(e.abbs(a.by), ", "))
-	}
-
-	// Where.
-	if a.kind != Mobilization && !benAttacker {
-		sf, so, sfact := e.scope(oi, ti, ben, a)
-		if sf != "" {
-			fails = append(fails, sf)
-		}
-		if so != "" {
-			open = append(open, so)
-		}
-		if sfact != "" {
-			fact("%s", sfact)
-		}
-	}
-
-	// Requests.
-	if o.RequiresRequest {
-		if who, ok := requested(c.requests, t, ti, ben, d); ok {
-			fact("%s requested assistance under %s", e.Abb(who), t.ID)
-		} else {
-			open = append(open, fmt.Sprintf("a request for assistance by %s", e.Abb(ben)))
-		}
-	}
-	for _, cond := range o.Conditions {
-		switch cond.Kind {
-		case "attacked":
-			if benAttacker {
-				fail("%s was not the party attacked (%s)", e.Abb(ben), orText(cond.Text, "the article requires the partner to be attacked"))
-			} else {
-				fact("%s is the party attacked", e.Abb(ben))
-			}
-		case "request":
-			if who, ok := requested(c.requests, t, ti, ben, d); ok {
-				fact("%s requested assistance", e.Abb(who))
-			} else {
-				open = append(open, fmt.Sprintf("a request for assistance by %s", e.Abb(ben)))
-			}
-		case "provocation":
-			if a.provoked || a.counter {
-				fail("provocation: %s", orText(cond.Text, "the article requires an unprovoked attack"))
-			}
-		case "location":
-			open = append(open, "the attack is in the area the treaty names ("+orText(cond.Text, "ATOP flags a location condition but not where")+")")
-		default:
-			why := cond.Text
-			if why == "" {
-				why = cond.Kind + " condition"
-			}
-			if cond.Unspecified {
-				open = append(open, "an unspecified condition holds: "+why)
-			} else {
-				open = append(open, "the condition holds: "+why)
-			}
-		}
-	}
+	r.Flags = cr.flags
 
 	switch {
 	case len(fails) > 0:
@@ -677,4 +491,298 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// commonRes is the part of a judgment that does not depend on the obligor:
+// trigger, attacker, number, provocation, state of war, scope, request and
+// further conditions. judge computes it once per article, protected party
+// and act, and adds each obligor's membership and suspensions.
+type commonRes struct {
+	untouched          bool
+	fails, open, facts []string
+	flags              []string
+}
+
+func (e *Engine) common(ti *tinfo, oi *oinfo, ben int, a *act, c *evalCtx, benAttacker bool, adversaries []int) *commonRes {
+	m := &c.commonMemo
+	if m.oi == oi && m.ben == ben && m.a == a && m.res != nil {
+		return m.res
+	}
+	cr := &commonRes{}
+	m.oi, m.ben, m.a, m.res = oi, ben, a, cr
+	t, o, d := ti.t, oi.o, a.date
+	var open, fails []string
+	fail := func(f string, args ...any) { fails = append(fails, fmt.Sprintf(f, args...)) }
+	fact := func(f string, args ...any) { cr.facts = append(cr.facts, fmt.Sprintf(f, args...)) }
+	defer func() {
+		cr.open = append(cr.open, open...)
+		cr.fails = append(cr.fails, fails...)
+	}()
+	switch a.kind {
+	case Mobilization:
+		mob := a.by[0]
+		if len(oi.named) > 0 && !hasInt(oi.named, mob) {
+			cr.untouched = true
+			return cr
+		}
+		if len(oi.named) == 0 && hasInt(ti.members, mob) {
+			cr.untouched = true
+			return cr
+		}
+		if c.explain {
+			fact("%s mobilizes (general: %v); %s names %s", e.Abb(mob), a.general, o.Article, strings.Join(e.abbs(oi.named), ", "))
+		}
+		if !a.general {
+			open = append(open, fmt.Sprintf("a partial mobilization by %s counts (the scenario does not say it is general)", e.Abb(mob)))
+		}
+	case Threat, Coercion:
+		switch o.Trigger {
+		case world.ArmedAttack, world.StateOfWar:
+			if benAttacker {
+				cr.untouched = true
+				return cr
+			}
+			what := "coercion"
+			if a.kind == Threat {
+				what = "a threat"
+			}
+			fail("below the armed-attack threshold: %s, not an armed attack", what)
+		case world.AnyConflict:
+			cr.untouched = true
+			return cr
+		case world.ThreatOfAttack:
+			if benAttacker {
+				cr.untouched = true
+				return cr
+			}
+			if c.explain {
+				fact("%s faces a %s from %s", e.Abb(ben), a.kind, strings.Join(e.abbs(a.by), ", "))
+			}
+		default:
+			cr.untouched = true
+			return cr
+		}
+	default: // armed attack or declaration of war
+		switch o.Trigger {
+		case world.ArmedAttack, world.ThreatOfAttack:
+			if benAttacker {
+				msg := fmt.Sprintf("the protected party %s is the attacker, not attacked (%s): the article protects a party that suffers an armed attack", e.Abb(ben), a.desc)
+				var also []string
+				if o.ExternalOnly {
+					also = append(also, "the pledge covers only an external armed attack on "+e.Abb(ben))
+				}
+				if o.NonProvocation {
+					also = append(also, "it requires an attack \"without direct provocation\"")
+				}
+				if o.MinAttackers > 1 {
+					also = append(also, fmt.Sprintf("it requires %d or more %sattackers, and %s is at war with %s", o.MinAttackers, majorWord(o.AttackersMajor), e.Abb(ben), e.foesText(c.enemies[ben], o.AttackersMajor, d)))
+				}
+				if len(also) > 0 {
+					msg += "; also " + strings.Join(also, "; ")
+				}
+				fails = append(fails, msg)
+			} else if a.counter {
+				if !c.assume.EntryCountsAsAttack {
+					fail("the strike on %s is a counter-strike in a war %s's side began, and entry_counts_as_attack is false", e.Abb(ben), e.Abb(ben))
+				} else {
+					cr.flags = append(cr.flags, FlagInitiator)
+					if c.explain {
+						fact("entry_counts_as_attack is true: the counter-strike by %s counts as an armed attack on %s, whose side began the war", strings.Join(e.abbs(a.by), ", "), e.Abb(ben))
+					}
+					if o.NonProvocation {
+						fail("provocation: %s's side began the war, and the article requires an attack without direct provocation", e.Abb(ben))
+					}
+				}
+			} else if a.fresh {
+				if c.explain {
+					fact("%s was not at war before: a fresh armed attack by %s", e.Abb(ben), strings.Join(e.abbs(a.by), ", "))
+				}
+			} else {
+				if c.explain {
+					fact("armed attack on %s by %s", e.Abb(ben), strings.Join(e.abbs(a.by), ", "))
+				}
+			}
+		case world.StateOfWar, world.AnyConflict:
+			if c.explain {
+				fact("%s is at war with %s", e.Abb(ben), strings.Join(e.abbs(adversaries), ", "))
+			}
+		default:
+			cr.untouched = true
+			return cr
+		}
+	}
+
+	// Attacker (adversary) restrictions; moot when the protected party is
+	// itself the attacker under an armed-attack clause.
+	attackerMoot := benAttacker && (o.Trigger == world.ArmedAttack || o.Trigger == world.ThreatOfAttack)
+	if a.kind != Mobilization && !attackerMoot {
+		if o.Attacker.NonMember {
+			for _, x := range adversaries {
+				if _, in := t.MemberOn(x, d); in {
+					fail("the attacker %s is itself a party: the article covers attacks by non-members", e.Abb(x))
+				}
+			}
+		}
+		if len(oi.named) > 0 {
+			hit := false
+			for _, x := range adversaries {
+				hit = hit || hasInt(oi.named, x)
+			}
+			if !hit && c.hypothetical {
+				open = append(open, fmt.Sprintf("the attacker is %s (the adversary the article names)", strings.Join(e.abbs(oi.named), " or ")))
+			} else if !hit {
+				fail("the attacker %s is not the adversary the article names (%s)", strings.Join(e.abbs(adversaries), ", "), strings.Join(e.abbs(oi.named), ", "))
+			} else {
+				if c.explain {
+					fact("the attacker is the named adversary (%s)", strings.Join(e.abbs(oi.named), ", "))
+				}
+			}
+		}
+		if g := o.Attacker.Group; g != "" {
+			if c.hypothetical {
+				open = append(open, fmt.Sprintf("the attacker counts as %q", g))
+			} else if g == "great_power" || g == "major" || g == "major_power" {
+				for _, x := range adversaries {
+					major, known := e.w.MajorOn(x, d)
+					switch {
+					case !known:
+						open = append(open, fmt.Sprintf("%s counts as a great power (COW major-power data end before %s)", e.Abb(x), d))
+					case !major:
+						fail("the attacker %s is not a great power (COW majors) on %s", e.Abb(x), d)
+					}
+				}
+			} else {
+				open = append(open, fmt.Sprintf("the attacker counts as %q (%s)", g, orText(o.Attacker.Text, "the article limits the attacker to this group")))
+			}
+		}
+		if o.Attacker.Unspecified {
+			open = append(open, "the attacker is the adversary the treaty has in mind ("+orText(o.Attacker.Text, "ATOP flags an adversary condition but not which")+")")
+		}
+	}
+	if o.MinAttackers > 1 && !benAttacker && a.kind != Mobilization {
+		var foes []string
+		unknown := false
+		for _, x := range unionInts(c.enemies[ben], a.by) {
+			if _, in := t.MemberOn(x, d); in {
+				continue
+			}
+			if o.AttackersMajor {
+				major, known := e.w.MajorOn(x, d)
+				if !known {
+					unknown = true
+				}
+				if !major {
+					continue
+				}
+			}
+			foes = append(foes, e.Abb(x))
+		}
+		if len(foes) < o.MinAttackers {
+			if c.hypothetical {
+				open = append(open, fmt.Sprintf("%d or more %sstates attack", o.MinAttackers, majorWord(o.AttackersMajor)))
+			} else if unknown {
+				open = append(open, fmt.Sprintf("%d or more attackers are great powers (COW major-power data end before %s)", o.MinAttackers, d))
+			} else {
+				fail("too few attackers: the article needs %d or more %snon-party attackers at war with %s, there are %d (%s)", o.MinAttackers, majorWord(o.AttackersMajor), e.Abb(ben), len(foes), orText(strings.Join(foes, ", "), "none"))
+			}
+		} else {
+			if c.explain {
+				fact("%d %sattackers at war with %s (%s): at least %d", len(foes), majorWord(o.AttackersMajor), e.Abb(ben), strings.Join(foes, ", "), o.MinAttackers)
+			}
+		}
+	}
+	if o.NonProvocation && a.provoked && !benAttacker {
+		fail("provocation: the scenario marks the attack as provoked by %s, and the article requires an attack without provocation", e.Abb(ben))
+	} else if o.NonProvocation && !benAttacker && !a.counter {
+		if c.explain {
+			fact("unprovoked: the scenario does not mark the attack as provoked by %s", e.Abb(ben))
+		}
+	}
+	if o.RequiresStateOfWar && !benAttacker && a.kind != Mobilization {
+		if !a.stateOfWar {
+			fail("not a state of war: the scenario marks the attack as a limited clash that does not put %s in a state of war", e.Abb(ben))
+		} else {
+			if c.explain {
+				fact("%s is in a state of war as a result", e.Abb(ben))
+			}
+		}
+	}
+	if o.ExternalOnly && !benAttacker {
+		cr.flags = append(cr.flags, FlagExternal)
+		if c.explain {
+			fact("the pledge covers only an external armed attack: %s attacks from outside", strings.Join(e.abbs(a.by), ", "))
+		}
+	}
+
+	// Where.
+	if a.kind != Mobilization && !benAttacker {
+		// The scope depends on the article, the protected party and the
+		// act, not on the obligor: one computation serves all obligors.
+		sc := &c.scopeMemo
+		if sc.oi != oi || sc.ben != ben || sc.a != a {
+			sc.fail, sc.open, sc.fact = e.scope(oi, ti, ben, a)
+			sc.oi, sc.ben, sc.a = oi, ben, a
+		}
+		sf, so, sfact := sc.fail, sc.open, sc.fact
+		if sf != "" {
+			fails = append(fails, sf)
+		}
+		if so != "" {
+			open = append(open, so)
+		}
+		if sfact != "" {
+			if c.explain {
+				fact("%s", sfact)
+			}
+		}
+	}
+
+	// Requests.
+	if o.RequiresRequest {
+		if who, ok := requested(c.requests, t, ti, ben, d); ok {
+			if c.explain {
+				fact("%s requested assistance under %s", e.Abb(who), t.ID)
+			}
+		} else {
+			open = append(open, fmt.Sprintf("a request for assistance by %s", e.Abb(ben)))
+		}
+	}
+	for _, cond := range o.Conditions {
+		switch cond.Kind {
+		case "attacked":
+			if benAttacker {
+				fail("%s was not the party attacked (%s)", e.Abb(ben), orText(cond.Text, "the article requires the partner to be attacked"))
+			} else {
+				if c.explain {
+					fact("%s is the party attacked", e.Abb(ben))
+				}
+			}
+		case "request":
+			if who, ok := requested(c.requests, t, ti, ben, d); ok {
+				if c.explain {
+					fact("%s requested assistance", e.Abb(who))
+				}
+			} else {
+				open = append(open, fmt.Sprintf("a request for assistance by %s", e.Abb(ben)))
+			}
+		case "provocation":
+			if a.provoked || a.counter {
+				fail("provocation: %s", orText(cond.Text, "the article requires an unprovoked attack"))
+			}
+		case "location":
+			open = append(open, "the attack is in the area the treaty names ("+orText(cond.Text, "ATOP flags a location condition but not where")+")")
+		default:
+			why := cond.Text
+			if why == "" {
+				why = cond.Kind + " condition"
+			}
+			if cond.Unspecified {
+				open = append(open, "an unspecified condition holds: "+why)
+			} else {
+				open = append(open, "the condition holds: "+why)
+			}
+		}
+	}
+
+	return cr
 }

@@ -85,9 +85,10 @@ func (e *Engine) MonteCarlo(s *Scenario, workers int) *MonteCarlo {
 		wg.Add(1)
 		go func(wk int) {
 			defer wg.Done()
+			cache := map[string][]Result{}
 			for i := wk; i < n; i += workers {
-				r := e.newRun(s, false, runRand(s.Assume.Seed, i))
-				r.lite = true
+				r := e.newRun(s, false, runRand(s.Assume.Seed, i), true)
+				r.cache = cache
 				r.run()
 				var o runOutcome
 				for _, st := range r.order {

@@ -73,8 +73,8 @@ func (e *Engine) scope(oi *oinfo, ti *tinfo, ben int, a *act) (fail, open, fact 
 			inTerr = e.Abb(a.at.State)
 		}
 		if a.at.Place != nil {
-			for _, tn := range oi.terrName {
-				if p, ok := e.places.Place(tn); ok && p == a.at.Place {
+			for _, p := range oi.terrPl {
+				if p == a.at.Place {
 					inTerr = p.Name
 				}
 			}
