@@ -36,9 +36,9 @@ type Year struct {
 	// Positions is the number of states in both portfolios of the pair.
 	Positions []int32
 	Values    [NumMeasures][]float64
-	// Encoded is scratch space for a Prepare hook (a writer's encoded
-	// rows); DyadYears itself leaves it alone.
-	Encoded []byte
+	// Prepared holds what an Options.Prepare hook made of the year (a
+	// writer's encoded rows); DyadYears itself leaves it alone.
+	Prepared any
 }
 
 // Len returns the number of dyads in the year.

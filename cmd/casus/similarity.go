@@ -193,15 +193,14 @@ func writeSimilarityCSV(ctx context.Context, w *world.World, opt similarity.Opti
 	enc := &similarity.CSVEncoder{Layout: l}
 	opt.Prepare = enc.Prepare
 	return similarity.DyadYears(ctx, w, opt, func(y *similarity.Year) error {
-		_, err := out.Write(y.Encoded)
-		enc.Release(y)
 		prog.Add(1)
-		return err
+		return enc.Write(out, y)
 	})
 }
 
 func writeSimilarityParquet(ctx context.Context, w *world.World, opt similarity.Options, l similarity.Layout, out io.Writer, prog *output.Progress) (similarity.Summary, error) {
 	pw := similarity.NewParquetWriter(out, l)
+	opt.Prepare = pw.Prepare
 	sum, err := similarity.DyadYears(ctx, w, opt, func(y *similarity.Year) error {
 		prog.Add(1)
 		return pw.Write(y)
