@@ -73,9 +73,11 @@ func panelYears(s string) (int, int, error) {
 func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	start := time.Now()
 	// The command allocates a few hundred MB of pointer-free columns and
-	// exits: collecting as it goes only costs time. Restored for in-process
-	// callers (tests).
+	// exits: collecting often only costs time. A soft limit keeps the
+	// engines' garbage (similarity's per-year buffers) from piling up.
+	// Both are restored for in-process callers (tests).
 	defer debug.SetGCPercent(debug.SetGCPercent(800))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
 	f := newFlags(m, commands["panel "+unit]).withData()
 	directed := f.Bool("directed", false, "dyad-years: both orders of every dyad (default ccode1 < ccode2)")
 	years := f.String("years", "1816-2016", "years A-B")
