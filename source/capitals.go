@@ -54,3 +54,58 @@ func parseCapitals(file string, data []byte) ([]CapitalRow, error) {
 	})
 	return rows, err
 }
+
+// PathCapitalsRaw is the author's raw compiled list (verbatim).
+const PathCapitalsRaw = "capitals/capitals_peacesciencer_raw.csv"
+
+var capitalsRawHeader = []string{"ccode", "gwcode", "statenme", "capital", "styear", "endyear", "stmon", "stday", "endmon", "endday", "comments"}
+
+// RawCapitalRow is one row of capitals_peacesciencer_raw.csv, the list the
+// converted file was built from. Codes, months and days may be blank
+// (MissingInt); it is a working list, so start/end order is not enforced
+// (one row ends in 1812, before its start).
+type RawCapitalRow struct {
+	Code, GWCode     int
+	StateName        string
+	Capital          string
+	StartYear        int
+	EndYear          int
+	StartMonth       int
+	StartDay         int
+	EndMonth, EndDay int
+	Comments         string
+}
+
+// ReadCapitalsRaw reads capitals_peacesciencer_raw.csv.
+func ReadCapitalsRaw(path string) ([]RawCapitalRow, world.Dataset, error) {
+	in, err := readInput(path)
+	if err != nil {
+		return nil, world.Dataset{}, err
+	}
+	rows, err := parseCapitalsRaw(in.base, in.data)
+	if err != nil {
+		return nil, world.Dataset{}, err
+	}
+	var ys yearSpan
+	for _, r := range rows {
+		ys.add(r.StartYear)
+		ys.add(r.EndYear)
+	}
+	return rows, in.dataset("Capitals, raw list (peacesciencer)", "peacesciencer fe150a2", len(rows), ys.first, ys.last, citeCapitals), nil
+}
+
+func parseCapitalsRaw(file string, data []byte) ([]RawCapitalRow, error) {
+	var rows []RawCapitalRow
+	err := parseAll(file, data, capitalsRawHeader, func(s *scanner) error {
+		rows = append(rows, RawCapitalRow{
+			Code: s.intOrBlank(0, 2, 999), GWCode: s.intOrBlank(1, 2, 999),
+			StateName: s.nonEmpty(2), Capital: s.nonEmpty(3),
+			StartYear: s.intIn(4, 1800, 2100), EndYear: s.intIn(5, 1800, 2100),
+			StartMonth: s.intOrBlank(6, 1, 12), StartDay: s.intOrBlank(7, 1, 31),
+			EndMonth: s.intOrBlank(8, 1, 12), EndDay: s.intOrBlank(9, 1, 31),
+			Comments: s.text(10),
+		})
+		return nil
+	})
+	return rows, err
+}

@@ -158,6 +158,10 @@ var checkSpecs = []checkSpec{
 		rows, ds, err := ReadCapitals(p)
 		return ds, map[string]int{"capitals": len(rows), "states": distinct(rows, func(r *CapitalRow) int { return r.Code })}, err
 	}},
+	{PathCapitalsRaw, "Capitals, raw list (peacesciencer)", "peacesciencer fe150a2", false, func(p string) (world.Dataset, map[string]int, error) {
+		rows, ds, err := ReadCapitalsRaw(p)
+		return ds, map[string]int{"capitals": len(rows)}, err
+	}},
 	{PathCodelist, "countrycode code list", "1.8.0", true, func(p string) (world.Dataset, map[string]int, error) {
 		rows, ds, err := ReadCodelist(p)
 		withCOW := 0

@@ -39,6 +39,7 @@ func TestCheckRealData(t *testing.T) {
 		{PathATOPMembersNNA, "5.1", 1815, 2018, 1838, "member rows", 1838},
 		{PathATOPStateYearNNA, "5.1", 1815, 2018, 10514, "state-years", 10514},
 		{PathATOPInst, "5.1", 0, 0, 849, "phases", 849},
+		{PathCapitalsRaw, "peacesciencer fe150a2", 1812, 2020, 266, "capitals", 266},
 	}
 	for _, c := range cases {
 		r, ok := by[c.file]
