@@ -95,3 +95,21 @@ func TestCheckMissingAndMalformed(t *testing.T) {
 		}
 	}
 }
+
+// Every file PROVENANCE.md lists is examined by Check, and Check examines
+// nothing else.
+func TestCheckCoversKnownFiles(t *testing.T) {
+	specs := map[string]bool{}
+	for _, c := range checkSpecs {
+		specs[c.rel] = true
+	}
+	for _, k := range KnownFiles {
+		if !specs[k.Path] {
+			t.Errorf("%s is known but not checked", k.Path)
+		}
+		delete(specs, k.Path)
+	}
+	for p := range specs {
+		t.Errorf("%s is checked but has no known hash", p)
+	}
+}
