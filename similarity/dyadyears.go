@@ -124,6 +124,11 @@ func DyadYears(ctx context.Context, w *world.World, opt Options, emit func(*Year
 		}()
 	}
 	for i := 0; i < nyears; i++ {
+		// select picks at random among ready cases: check ctx first so a
+		// cancelled run stops at once.
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
 		select {
 		case y := <-slots[i]:
 			if err := emit(y); err != nil {

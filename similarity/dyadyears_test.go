@@ -2,6 +2,7 @@ package similarity
 
 import (
 	"context"
+	"errors"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -366,4 +367,47 @@ func BenchmarkAllDyadYearsParquet(b *testing.B) {
 func allMeasures() []Measure {
 	ms, _ := ParseMeasures("all")
 	return ms
+}
+
+// The result does not depend on how many workers ran: same rows, same bits.
+func TestDyadYearsDeterministic(t *testing.T) {
+	w := realWorld(t)
+	a, _ := collect(t, w, Options{First: 1900, Last: 1960, Workers: 1})
+	b, _ := collect(t, w, Options{First: 1900, Last: 1960, Workers: 3})
+	for i := range a {
+		if a[i].Year != b[i].Year || a[i].Len() != b[i].Len() {
+			t.Fatalf("year %d: %d rows vs %d", a[i].Year, a[i].Len(), b[i].Len())
+		}
+		for m := range NumMeasures {
+			for d := range a[i].Values[m] {
+				x, y := a[i].Values[m][d], b[i].Values[m][d]
+				if math.Float64bits(x) != math.Float64bits(y) || a[i].Code1[d] != b[i].Code1[d] || a[i].Code2[d] != b[i].Code2[d] {
+					t.Fatalf("year %d row %d %s: %v vs %v", a[i].Year, d, Measure(m), x, y)
+				}
+			}
+		}
+	}
+}
+
+// An error from emit stops the run and comes back unchanged; so does a
+// cancelled context.
+func TestDyadYearsStops(t *testing.T) {
+	w := realWorld(t)
+	stop := errors.New("disk full")
+	seen := 0
+	_, err := DyadYears(context.Background(), w, Options{}, func(y *Year) error {
+		seen++
+		if seen == 3 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || seen != 3 {
+		t.Fatalf("err %v after %d years, want %v after 3", err, seen, stop)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := DyadYears(ctx, w, Options{}, func(*Year) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled context: err %v", err)
+	}
 }
