@@ -448,10 +448,23 @@ func (r *run) checkNonAggression(res *Result) {
 				if o.Kind == world.Neutrality {
 					kind = "defend_vs_neutrality"
 				}
-				c := Conflict{State: res.Obligor, Kind: kind,
-					Detail: fmt.Sprintf("%s is bound to defend %s against %s (%s %s) while under a %s obligation toward %s (%s %s)",
-						res.Obligor, res.Beneficiary, r.e.Abb(foe), res.Treaty, res.Article, o.Kind, r.e.Abb(foe), ti.t.ID, o.Article)}
-				r.addConflict(c)
+				// One conflict per state, protected party, foe and kind;
+				// the instruments are its items.
+				detail := fmt.Sprintf("%s is bound to defend %s against %s (%s %s) while under %s obligations toward %s",
+					res.Obligor, res.Beneficiary, r.e.Abb(foe), res.Treaty, res.Article, o.Kind, r.e.Abb(foe))
+				item := ti.t.ID + " " + o.Article
+				found := false
+				for i := range r.conflicts {
+					if r.conflicts[i].Kind == kind && r.conflicts[i].Detail == detail {
+						found = true
+						if !contains(r.conflicts[i].Items, item) {
+							r.conflicts[i].Items = append(r.conflicts[i].Items, item)
+						}
+					}
+				}
+				if !found {
+					r.conflicts = append(r.conflicts, Conflict{State: res.Obligor, Kind: kind, Detail: detail, Items: []string{item}})
+				}
 			}
 		}
 	}

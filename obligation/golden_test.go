@@ -2,6 +2,7 @@ package obligation
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,8 +20,8 @@ import (
 //
 // Commands:
 //
-//	scenario [explain] [full] [treaty=id,...] [date=YYYY-MM-DD] [entry]
-//	    the input is a scenario; prints one line per obligation (or the
+//	scenario [file=PATH] [explain] [full] [treaty=id,...] [date=YYYY-MM-DD] [entry]
+//	    the input (or the file) is a scenario; prints one line per obligation (or the
 //	    full text report), conflicts, rounds and sides
 //	parse
 //	    the input is a scenario; prints "ok" or the error
@@ -54,7 +55,16 @@ func runGolden(t *testing.T, w *world.World, d *datadriven.TestData) string {
 		}
 		return "ok\n"
 	case "scenario", "montecarlo":
-		s, err := Parse(w, "test.yaml", []byte(d.Input))
+		input, name := []byte(d.Input), "test.yaml"
+		if d.HasArg("file") {
+			d.ScanArgs(t, "file", &name)
+			b, err := os.ReadFile(name)
+			if err != nil {
+				d.Fatalf(t, "%v", err)
+			}
+			input = b
+		}
+		s, err := Parse(w, name, input)
 		if err != nil {
 			return "error: " + err.Error() + "\n"
 		}
@@ -147,7 +157,11 @@ func compact(rep *Report, only []string, explain bool) string {
 		}
 	}
 	for _, c := range rep.Conflicts {
-		fmt.Fprintf(&b, "conflict %s %s: %s\n", c.State, c.Kind, c.Detail)
+		fmt.Fprintf(&b, "conflict %s %s: %s", c.State, c.Kind, c.Detail)
+		if len(c.Items) > 0 {
+			fmt.Fprintf(&b, " [%s]", strings.Join(c.Items, "; "))
+		}
+		b.WriteString("\n")
 	}
 	for _, rd := range rep.Rounds {
 		fmt.Fprintf(&b, "round %d: %s\n", rd.N, strings.Join(rd.Events, "; "))

@@ -276,6 +276,8 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		switch {
 		case m == nil:
 			fail("%s is not a party", e.Abb(code))
+		case when < 0 && !e.exists(code, d):
+			return nil // the state itself is gone (West Germany after 1990)
 		case when < 0:
 			fail("%s (%s) already left the treaty: its membership ended %s", e.Abb(code), role, m.Spell(t).End)
 		case when > 0:
@@ -785,4 +787,11 @@ func (e *Engine) common(ti *tinfo, oi *oinfo, ben int, a *act, c *evalCtx, benAt
 	}
 
 	return cr
+}
+
+// exists reports whether a state is a member of the state system on d
+// (unknown codes count as existing: ATOP partners outside COW).
+func (e *Engine) exists(code int, d world.Date) bool {
+	s, ok := e.w.State(code)
+	return !ok || s.MemberOn(d)
 }

@@ -1,0 +1,106 @@
+package obligation
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/casus-dev/casus/world"
+)
+
+// TestMustShow pins the answers of the shared worked scenarios
+// (shared/scenarios/README.md) on the registry and ATOP 5.1.
+func TestMustShow(t *testing.T) {
+	w := realWorld(t)
+	type want struct {
+		treaty, articlePrefix, obligor, beneficiary string
+		status                                      Status
+		reason                                      string // substring of the reason
+	}
+	tests := []struct {
+		file string
+		date world.Date // 0: the file's
+		want []want
+	}{
+		{"korea-2025.yaml", 0, []want{
+			{"rus-prk-2024", "Art. 4", "RUS", "PRK", Binding, ""},
+			{"chn-prk-1961", "Art. II", "CHN", "PRK", Binding, ""},
+			{"usa-rok-1953", "Art. III", "USA", "ROK", NotTriggered, "ROK is the attacker"},
+			{"camp-david-2023", "", "USA", "ROK", NonBinding, "not legally binding"},
+		}},
+		{"korea-2025.yaml", world.D(2024, 11, 1), []want{
+			{"rus-prk-2024", "Art. 4", "RUS", "PRK", NotTriggered, "not yet in force on 2024-11-01: it enters into force on 2024-12-04"},
+			{"chn-prk-1961", "Art. II", "CHN", "PRK", Binding, ""},
+		}},
+		{"guam-2026.yaml", 0, []want{
+			{"usa-rok-1953", "Art. III", "ROK", "USA", Binding, ""},
+			{"anzus", "Art. IV", "AUL", "USA", Binding, ""},
+			{"usa-phl-1951", "Art. IV", "PHI", "USA", Binding, ""},
+			{"anzus", "Art. IV", "NEW", "USA", NotTriggered, "suspended"},
+			{"usa-jpn-1960", "Art. V", "JPN", "USA", NotTriggered, "not territory under the administration of JPN"},
+			{"nato-1949", "Art. 5", "UKG", "USA", NotTriggered, "wrong location: Guam"},
+			{"nato-1949", "Art. 5", "TUR", "USA", NotTriggered, "wrong location: Guam"},
+			{"rio-1947", "Art. 3", "BRA", "USA", Contingent, "Guam counts as"},
+			{"rus-prk-2024", "Art. 4", "RUS", "PRK", NotTriggered, "PRK is the attacker"},
+		}},
+		{"july-1914.yaml", 0, []want{
+			{"franco-russian-1892", "Art. 1 (Russia attacked by Germany)", "FRN", "RUS", Binding, ""},
+			{"franco-russian-1892", "Art. 2", "FRN", "RUS", Binding, ""},
+			{"dual-alliance-1879", "Art. I", "AUH", "GMY", NotTriggered, "GMY is the attacker"},
+			{"triple-alliance-1882", "Art. III", "ITA", "GMY", NotTriggered, "without direct provocation"},
+			{"triple-alliance-1882", "Art. III", "ITA", "GMY", NotTriggered, "2 or more great-power attackers"},
+		}},
+	}
+	for _, tc := range tests {
+		s := sharedScenario(t, tc.file)
+		if tc.date != 0 {
+			s.Redate(tc.date)
+		}
+		rep := For(w).Evaluate(s, false)
+		for _, wt := range tc.want {
+			found := false
+			for _, r := range rep.Obligations {
+				if r.Treaty != wt.treaty || !strings.HasPrefix(r.Article, wt.articlePrefix) || r.Obligor != wt.obligor || r.Beneficiary != wt.beneficiary {
+					continue
+				}
+				found = true
+				if r.Status != wt.status || !strings.Contains(r.Reason, wt.reason) {
+					t.Errorf("%s on %s: %s %s %s→%s: want %s (%q), got %s: %s", tc.file, s.Date, wt.treaty, r.Article, wt.obligor, wt.beneficiary, wt.status, wt.reason, r.Status, r.Reason)
+				}
+			}
+			if !found {
+				t.Errorf("%s on %s: no result for %s %s %s→%s", tc.file, s.Date, wt.treaty, wt.articlePrefix, wt.obligor, wt.beneficiary)
+			}
+		}
+	}
+	// Every NATO member (on 2026-01-10) is listed as not triggered for Guam.
+	rep := For(w).Evaluate(sharedScenario(t, "guam-2026.yaml"), false)
+	n := 0
+	for _, r := range rep.Obligations {
+		if r.Treaty == "nato-1949" && strings.HasPrefix(r.Article, "Art. 5") {
+			if r.Status != NotTriggered {
+				t.Errorf("Guam: NATO %s→USA: want not_triggered, got %s", r.Obligor, r.Status)
+			}
+			n++
+		}
+	}
+	if n != 31 {
+		t.Errorf("Guam: NATO Art. 5 lines: want 31 (32 members less the USA), got %d", n)
+	}
+	// 1914: the final sides.
+	rep = For(w).Evaluate(sharedScenario(t, "july-1914.yaml"), false)
+	if got := sideList(rep.Sides[0]); got != "AUH, GMY" {
+		t.Errorf("1914 side 1: want AUH, GMY, got %s", got)
+	}
+	for _, st := range []string{"RUS", "FRN", "BEL"} {
+		if !strings.Contains(sideList(rep.Sides[1]), st) {
+			t.Errorf("1914 side 2: want %s among %s", st, sideList(rep.Sides[1]))
+		}
+	}
+	// Guarantees: the DPRK is the only state outside the former Soviet
+	// space that Russia is bound to defend.
+	g := For(w).Guarantees(365, world.D(2025, 6, 1), false)
+	last := g.Summary[len(g.Summary)-1]
+	if last != "of the states RUS is bound to defend, outside the former Soviet space: 1 — PRK" {
+		t.Errorf("guarantees RUS: got %q", last)
+	}
+}
