@@ -152,7 +152,7 @@ func runSimilarity(ctx context.Context, m *Main, args []string) error {
 				t.Types[similarity.Columns[mm].Name] = "number"
 			}
 			sum, err = similarity.DyadYears(ctx, w, opt, func(y *similarity.Year) error {
-				addSimilarityRows(t, layout, y)
+				addSimilarityRows(t, layout, y, f.format == "json")
 				return nil
 			})
 			if err != nil {
@@ -211,7 +211,9 @@ func writeSimilarityParquet(ctx context.Context, w *world.World, opt similarity.
 	return sum, pw.Close()
 }
 
-func addSimilarityRows(t *output.Table, l similarity.Layout, y *similarity.Year) {
+// addSimilarityRows adds a year to a table for people (4 decimals) or, for
+// JSON, programs (full precision).
+func addSimilarityRows(t *output.Table, l similarity.Layout, y *similarity.Year, exact bool) {
 	weighted := len(l.Header()) > 3+len(l.Measures)
 	for d := range y.Code1 {
 		row := []string{strconv.Itoa(int(y.Code1[d])), strconv.Itoa(int(y.Code2[d])), strconv.Itoa(y.Year)}
@@ -219,6 +221,8 @@ func addSimilarityRows(t *output.Table, l similarity.Layout, y *similarity.Year)
 			v := y.Values[m][d]
 			if math.IsNaN(v) {
 				row = append(row, "")
+			} else if exact {
+				row = append(row, strconv.FormatFloat(v, 'g', -1, 64))
 			} else {
 				row = append(row, strconv.FormatFloat(v, 'f', 4, 64))
 			}
