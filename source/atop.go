@@ -1,7 +1,6 @@
 package source
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -24,13 +23,7 @@ type atopRule struct {
 }
 
 func (r atopRule) want() string {
-	var w string
-	switch {
-	case r.lo == 0 && r.hi == 1:
-		w = "0 or 1"
-	default:
-		w = fmt.Sprintf("an integer from %d to %d", r.lo, r.hi)
-	}
+	w := wantRange(r.lo, r.hi)
 	if r.extra >= 0 {
 		w += " or " + strconv.Itoa(r.extra)
 	}

@@ -281,8 +281,13 @@ func atoi(b []byte) (int, bool) {
 }
 
 func wantRange(lo, hi int) string {
-	if lo == 0 && hi == 1 {
+	switch {
+	case lo == hi:
+		return strconv.Itoa(lo)
+	case lo == 0 && hi == 1:
 		return "0 or 1"
+	case hi == lo+1:
+		return fmt.Sprintf("%d or %d", lo, hi)
 	}
 	return fmt.Sprintf("an integer from %d to %d", lo, hi)
 }

@@ -143,7 +143,7 @@ func TestMalformedCopies(t *testing.T) {
 			`NMC-60-abridged.csv:5: column "milper": want a number from 0 to 1e+06 or -9 (missing), got ""`},
 		{"war file with bare CR line ends", PathWars, 100, set(5, "3"),
 			func(p string) error { _, _, err := ReadInterStateWars(p); return err },
-			`Inter-StateWarData_v4.0.csv:100: column "Side": want an integer from 1 to 2, got "3"`},
+			`Inter-StateWarData_v4.0.csv:100: column "Side": want 1 or 2, got "3"`},
 		{"ddyr truncated", PathATOPDyadYears, 200000, drop,
 			func(p string) error { _, err := ReadATOPDyadYears(p); return err },
 			`atop5_1_ddyr_subset_peacesciencer.csv:200000: want 8 fields, got 7`},
