@@ -30,7 +30,7 @@ func TestScenarioFlagsFormJSON(t *testing.T) {
 	var rep struct {
 		Obligations []struct {
 			Treaty, Article, Obligor, Beneficiary, Status, Reason string
-			Explain                                              []string
+			Explain                                               []string
 		}
 		Balance struct {
 			Release string
