@@ -187,3 +187,37 @@ func compact(rep *Report, only []string, explain bool) string {
 	}
 	return b.String()
 }
+
+// TestGoldenCoversEveryReason checks that the fixture golden files show
+// every status and every failing or open condition the engine names, so a
+// reason cannot silently drop out of the tests.
+func TestGoldenCoversEveryReason(t *testing.T) {
+	files, _ := filepath.Glob("testdata/golden/*.txt")
+	var all strings.Builder
+	for _, f := range files {
+		if strings.HasPrefix(filepath.Base(f), "real_") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(b)
+	}
+	text := all.String()
+	for _, want := range []string{
+		"binding ", "contingent ", "not_triggered ", "non_binding ",
+		"treaty not yet in force", "not yet a party", "already left the treaty",
+		"participation is suspended/frozen", "suspended its obligations toward",
+		"is the attacker, not attacked", "is itself a party", "is not the adversary the article names",
+		"too few attackers", "provocation:", "not a state of war", "below the armed-attack threshold",
+		"wrong location", "counter-strike in a war", "a request for assistance",
+		"ATOP flags a location condition", "an unspecified condition holds", "counts as the territory of an American state",
+		"counts as \"communist\"", "partial mobilization", "initiator_is_protected_party",
+		"both_sides", "defend_vs_nonaggression", "neutral:", "open entry:", "missing",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no fixture golden test shows %q", want)
+		}
+	}
+}

@@ -453,16 +453,14 @@ func unionInts(a, b []int) []int {
 }
 
 // requested finds a request for assistance under t (or any treaty) by the
-// protected party or another member, made on or before d.
-func requested(reqs []Event, t *world.Treaty, ti *tinfo, ben int, d world.Date) (int, bool) {
+// protected party or another member.
+func requested(reqs []Event, t *world.Treaty, ti *tinfo, ben int, _ world.Date) (int, bool) {
 	for _, q := range reqs {
 		if q.Treaty != "" && q.Treaty != t.ID {
 			continue
 		}
-		if q.Date > d && q.Date != 0 {
-			// A later request still answers an open condition of this
-			// attack: the obligation falls due when it is made.
-		}
+		// A request dated after the attack still answers the open
+		// condition: the obligation falls due when it is made.
 		if len(q.By) == 1 && (q.By[0] == ben || hasInt(ti.members, q.By[0])) {
 			return q.By[0], true
 		}

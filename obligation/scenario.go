@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -149,7 +150,7 @@ func (p *parser) parse(data []byte) (s *Scenario, err error) {
 		if i := strings.Index(msg, "line "); i >= 0 {
 			fmt.Sscanf(msg[i:], "line %d", &line)
 		}
-		if errors.Is(err, errEOF) || strings.Contains(err.Error(), "EOF") {
+		if errors.Is(err, io.EOF) {
 			msg = "empty file: want a scenario with date and events"
 		}
 		return nil, &Error{File: p.file, Line: line, Msg: "not valid YAML or JSON: " + msg}
@@ -216,8 +217,6 @@ func (p *parser) parse(data []byte) (s *Scenario, err error) {
 	sort.SliceStable(s.Events, func(i, j int) bool { return s.Events[i].Date < s.Events[j].Date })
 	return s, nil
 }
-
-var errEOF = errors.New("EOF")
 
 func nodeKind(n *yaml.Node) string {
 	switch n.Kind {
@@ -346,7 +345,7 @@ func (p *parser) event(n *yaml.Node, def world.Date) (Event, error) {
 		return Event{}, p.errf(v, k.Value, "want a mapping of the event's fields (%s), got %s", strings.Join(allowed, ", "), nodeKind(v))
 	}
 	ev := Event{Kind: kind, Date: def, Line: k.Line, StateOfWar: true, Target: "territory"}
-	var atNode, onNode, byNode *yaml.Node
+	var onNode *yaml.Node
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		fk, fv := v.Content[i], v.Content[i+1]
@@ -365,7 +364,6 @@ func (p *parser) event(n *yaml.Node, def world.Date) (Event, error) {
 		var err error
 		switch fk.Value {
 		case "by", "declared_by":
-			byNode = fv
 			ev.By, err = p.states(fv, field)
 			if err == nil && len(ev.By) > 1 && (kind == Mobilization || kind == Request) {
 				err = p.errf(fv, field, "want one state, got %d", len(ev.By))
@@ -374,7 +372,6 @@ func (p *parser) event(n *yaml.Node, def world.Date) (Event, error) {
 			onNode = fv
 			ev.On, err = p.state(fv, field)
 		case "at":
-			atNode = fv
 			if fv.Kind != yaml.ScalarNode || fv.Value == "" {
 				err = p.errf(fv, field, "want a state, place or region, got %s", nodeKind(fv))
 				break
@@ -428,14 +425,12 @@ func (p *parser) event(n *yaml.Node, def world.Date) (Event, error) {
 			return ev, p.errf(onNode, string(kind)+".on", "attacker and victim are the same state (%s): want different states", p.abb(b))
 		}
 	}
-	_ = byNode
 	if ev.Date == 0 {
 		return ev, p.errf(v, string(kind)+".date", "missing: give the event a date or the scenario a top-level date")
 	}
 	if needOn && ev.At.Name == "" {
 		ev.At = Location{Name: p.abb(ev.On), State: ev.On}
 	}
-	_ = atNode
 	return ev, nil
 }
 
