@@ -39,6 +39,21 @@
 // Monte-Carlo summary of runs seeded cascades. Problems are *Error values
 // (file:line: field "x": want ..., got ...), BadInput: exit code 2.
 //
+// # Places and scope
+//
+// Where an attack happens is a state's home territory (its state_regions in
+// world/places.yaml), a place (Guam, Okinawa, the Senkaku Islands, Crimea,
+// with sovereign, administrator and regions of its own: a place does not
+// inherit its sovereign's regions, which is how Hawaii and Guam fall outside
+// NATO Art. 6 while Alaska is inside) or a region id (a sea area, for
+// attacks on forces, vessels or aircraft). An article's scope holds when
+// the location lies in one of its regions or is one of its territories,
+// when forces are hit in one of its forces-only regions, and, if it says
+// administered_by, when the administrator is the protected party, a party
+// or the named state (US–Japan Art. V: JPN). A place's uncertain_regions
+// (Guam for the Rio Treaty) make the result contingent, as does a scope
+// ATOP flags without saying where.
+//
 // # Statuses and reasons
 //
 // An obligation is in force on a date when the treaty is (entry into force,

@@ -104,3 +104,80 @@ func TestMustShow(t *testing.T) {
 		t.Errorf("guarantees RUS: got %q", last)
 	}
 }
+
+// TestTreatyScopesKnown: every region, territory and administering state a
+// loaded treaty's scope names is known to the places table or the state
+// list; an unknown one would make every attack "outside" the scope.
+func TestTreatyScopesKnown(t *testing.T) {
+	w := realWorld(t)
+	pt := world.Places()
+	n := 0
+	for _, tr := range w.Treaties {
+		for _, o := range tr.Obligations {
+			sc := o.Scope
+			for _, r := range append(append([]string(nil), sc.Regions...), sc.ForcesRegions...) {
+				n++
+				if !pt.HasRegion(r) {
+					t.Errorf("%s %s: scope region %q is not in world/places.yaml", tr.ID, o.Article, r)
+				}
+			}
+			for _, x := range sc.Territories {
+				n++
+				if _, ok := pt.Place(x); ok {
+					continue
+				}
+				if _, err := w.Resolve(x); err != nil {
+					t.Errorf("%s %s: scope territory %q is neither a place nor a state: %v", tr.ID, o.Article, x, err)
+				}
+			}
+			switch a := sc.AdministeredBy; a {
+			case "", "beneficiary", "party":
+			default:
+				if _, err := w.Resolve(a); err != nil {
+					t.Errorf("%s %s: administered_by %q: %v", tr.ID, o.Article, a, err)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no treaty names a scope region or territory: is the registry loaded?")
+	}
+}
+
+// TestNATOArticle6 checks NATO Art. 5/6 on the registry place by place:
+// the US and Canadian home territory, European members and Turkey are
+// inside; Hawaii, Guam, Puerto Rico and Ceuta are not.
+func TestNATOArticle6(t *testing.T) {
+	w := realWorld(t)
+	tests := []struct {
+		victim, at string
+		inside     bool
+	}{
+		{"USA", "USA", true}, {"CAN", "CAN", true}, {"USA", "Alaska", true},
+		{"EST", "EST", true}, {"POL", "POL", true}, {"TUR", "TUR", true}, {"FIN", "FIN", true},
+		{"POR", "Azores", true}, {"SPN", "Canary Islands", true}, {"DEN", "Greenland", true},
+		{"USA", "Hawaii", false}, {"USA", "Guam", false}, {"USA", "Puerto Rico", false},
+		{"USA", "US Virgin Islands", false}, {"SPN", "Ceuta", false}, {"UKG", "Falklands", false},
+	}
+	for _, tc := range tests {
+		s := mustParse(t, w, "date: 2025-06-01\nevents:\n  - armed_attack: {by: [IRN], on: "+tc.victim+", at: "+tc.at+"}\n")
+		rep := For(w).Evaluate(s, false)
+		obligor := "UKG"
+		if tc.victim == "UKG" {
+			obligor = "USA"
+		}
+		got := Status("")
+		for _, r := range rep.Obligations {
+			if r.Treaty == "nato-1949" && strings.HasPrefix(r.Article, "Art. 5") && r.Obligor == obligor && r.Beneficiary == tc.victim {
+				got = r.Status
+			}
+		}
+		want := NotTriggered
+		if tc.inside {
+			want = Binding
+		}
+		if got != want {
+			t.Errorf("attack on %s at %s: NATO Art. 5 %s→%s: want %s, got %q", tc.victim, tc.at, obligor, tc.victim, want, got)
+		}
+	}
+}
