@@ -52,7 +52,7 @@ func parseATOPDyadYears(file string, data []byte) ([]world.AllianceDyadYear, err
 	for s.pos < len(s.data) {
 		// Fast path: eight plain integers, all in range.
 		pos, line := s.pos, s.line
-		if s.ints(v[:]) {
+		if ddyrLine(s, &v) || s.ints(v[:]) {
 			r := world.AllianceDyadYear{A: v[0], B: v[1], Year: v[2],
 				Defense: v[3] == 1, Offense: v[4] == 1, Neutral: v[5] == 1, Nonagg: v[6] == 1, Consul: v[7] == 1}
 			if r.A >= 2 && r.A <= 9999 && r.B >= 2 && r.B <= 9999 && r.A != r.B &&
@@ -85,4 +85,50 @@ func parseATOPDyadYears(file string, data []byte) ([]world.AllianceDyadYear, err
 		rows = append(rows, r)
 	}
 	return rows, nil
+}
+
+// ddyrLine reads the common shape of a dyad-year line, three unsigned
+// numbers and five one-digit flags ("2,20,1942,1,1,0,0,0\n"), with fewer
+// checks per byte than the general ints; anything else returns false with
+// nothing consumed.
+func ddyrLine(s *scanner, v *[8]int) bool {
+	d, i := s.data, s.pos
+	for k := 0; k < 3; k++ {
+		start, n := i, 0
+		for i < len(d) && d[i]-'0' <= 9 {
+			n = n*10 + int(d[i]-'0')
+			i++
+		}
+		if i == start || i-start > 9 || i >= len(d) || d[i] != ',' {
+			return false
+		}
+		v[k] = n
+		i++
+	}
+	if len(d)-i < 9 {
+		return false
+	}
+	f := d[i : i+9 : i+9]
+	if f[1] != ',' || f[3] != ',' || f[5] != ',' || f[7] != ',' {
+		return false
+	}
+	v[3], v[4], v[5], v[6], v[7] = int(f[0])-'0', int(f[2])-'0', int(f[4])-'0', int(f[6])-'0', int(f[8])-'0'
+	i += 9
+	if i < len(d) {
+		switch d[i] {
+		case '\n':
+			i++
+		case '\r':
+			i++
+			if i < len(d) && d[i] == '\n' {
+				i++
+			}
+		default:
+			return false
+		}
+	}
+	s.rec = s.line
+	s.line++
+	s.pos = i
+	return true
 }

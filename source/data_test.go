@@ -527,3 +527,18 @@ func TestATOPInstMatchesPhases(t *testing.T) {
 		t.Errorf("%d inst phases, %d aph phases, want 849 each", len(got), len(want))
 	}
 }
+
+// BenchmarkParseATOPDyadYears is the parse alone (no read, no hash).
+func BenchmarkParseATOPDyadYears(b *testing.B) {
+	data, err := os.ReadFile(path(b, PathATOPDyadYears))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseATOPDyadYears("x", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
