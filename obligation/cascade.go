@@ -109,8 +109,27 @@ func (e *Engine) Evaluate(s *Scenario, explain bool) *Report {
 	rep.Conflicts = r.conflicts
 	rep.Rounds = r.rounds
 	rep.Sides = r.sides()
-	rep.Neutrals = r.neutrals
-	rep.OpenEntries = r.open
+	// A state that fights is no longer a neutral or an open entry on the
+	// side it fights for; one fighting the state it owes neutrality is a
+	// conflict.
+	rep.Neutrals = []Neutral{}
+	for _, n := range r.neutrals {
+		st, tw := e.abbCode[n.State], e.abbCode[n.Toward]
+		switch {
+		case r.side[st] == 0:
+			rep.Neutrals = append(rep.Neutrals, n)
+		case r.side[tw] != 0 && r.side[st] != r.side[tw]:
+			rep.Conflicts = append(rep.Conflicts, Conflict{State: n.State, Kind: "fights_vs_neutrality",
+				Detail: fmt.Sprintf("%s fights against %s while bound to neutrality toward it", n.State, n.Toward),
+				Items:  []string{n.Treaty + " " + n.Article}})
+		}
+	}
+	rep.OpenEntries = []OpenEntry{}
+	for _, o := range r.open {
+		if st, f := e.abbCode[o.State], e.abbCode[o.For]; r.side[st] == 0 || r.side[st] != r.side[f] {
+			rep.OpenEntries = append(rep.OpenEntries, o)
+		}
+	}
 	rep.Balance = e.Balance(rep.Sides, s.Date, s.Assume.NMC)
 	if !det {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("honour %.3g: the rounds and sides above are run 0 of %d seeded runs (seed %d)", honour, s.Assume.Runs, s.Assume.Seed))
