@@ -411,3 +411,38 @@ func TestDyadYearsStops(t *testing.T) {
 		t.Fatalf("cancelled context: err %v", err)
 	}
 }
+
+// peacesciencer 0.5.0 documents 2,063,670 directed COW dyad-years for
+// 1816–2020 (FIXTURES.md), counting every pair of states that are both
+// members in a year. Its later create_dyadyears drops the pairs that are
+// never members on the same day; there are exactly 30 such non-directed
+// dyad-years, Suriname–Rep. Vietnam 1975 among them, and the engine drops
+// them too.
+func TestDyadCountsMatchPeacesciencer(t *testing.T) {
+	w := realWorld(t)
+	opt := Options{}
+	e, _, err := newEngine(w, &opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, falseDyads := 0, 0
+	suriname := false
+	for y := 1816; y <= 2020; y++ {
+		mem := e.members(y)
+		for i := range mem {
+			for j := i + 1; j < len(mem); j++ {
+				all++
+				if !coexist(&mem[i], &mem[j]) {
+					falseDyads++
+					suriname = suriname || (y == 1975 && mem[i].code == 115 && mem[j].code == 817)
+				}
+			}
+		}
+	}
+	if 2*all != 2063670 {
+		t.Errorf("directed dyad-years 1816-2020 with both states members in the year: %d, peacesciencer 0.5.0 documents 2,063,670", 2*all)
+	}
+	if falseDyads != 30 || !suriname {
+		t.Errorf("%d non-directed dyad-years without a common day (Suriname-RVN 1975 among them: %v), want 30", falseDyads, suriname)
+	}
+}
