@@ -123,12 +123,15 @@
 //	  flags[]      initiator_is_protected_party, external_attack_only
 //	  explain[]    the chain of facts (always present in JSON from the CLI)
 //	conflicts[]  {state, kind (both_sides | defend_vs_nonaggression |
-//	             defend_vs_neutrality), detail, items[]}
+//	             defend_vs_neutrality | fights_vs_neutrality), detail,
+//	             items[] (the instruments)}
 //	rounds[]     {round, events[], entered[]}
 //	sides        [side 1, side 2], each {name, members[] {state, ccode,
 //	             since, round, how}}
-//	neutrals[]   {state, toward, treaty, article}
-//	open_entries[] {state, for, treaty, article, open[]}
+//	neutrals[]   {state, toward, treaty, article}: bound to neutrality and
+//	             not fighting
+//	open_entries[] {state, for, treaty, article, open[]}: contingent entries
+//	             of states not already fighting on that side
 //	balance      {release ("7.0"), year (data year; 0 when not covered),
 //	             note (says when the release ends before the scenario:
 //	             NMC 6.0 ends 2016, 7.0 ends 2022), sides[2] {states[],
