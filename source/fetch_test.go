@@ -195,3 +195,46 @@ func TestDefaultManifestIsConsistent(t *testing.T) {
 		}
 	}
 }
+
+func TestFetchServerIgnoringRangeStartsOver(t *testing.T) {
+	z, a, b := testArchive(t)
+	var ranges []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ranges = append(ranges, r.Header.Get("Range"))
+		w.Write(z) // 200 with the whole body, whatever was asked
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	part := filepath.Join(dir, ".downloads", "data.zip.part")
+	os.MkdirAll(filepath.Dir(part), 0o755)
+	os.WriteFile(part, z[:100], 0o644) // a stale partial download
+	if err := Fetch(context.Background(), dir, manifestFor(srv.URL, sum(z), a, b), nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(ranges) != 1 || ranges[0] != "bytes=100-" {
+		t.Errorf("Range headers %q", ranges)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "set", "a.csv")); !bytes.Equal(got, a) {
+		t.Errorf("a.csv = %q", got)
+	}
+}
+
+func TestFetchCompletePartNeedsNoBytes(t *testing.T) {
+	z, a, b := testArchive(t)
+	s := &server{body: z}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	dir := t.TempDir()
+	part := filepath.Join(dir, ".downloads", "data.zip.part")
+	os.MkdirAll(filepath.Dir(part), 0o755)
+	os.WriteFile(part, z, 0o644) // stopped after the download, before extraction
+	if err := Fetch(context.Background(), dir, manifestFor(srv.URL, sum(z), a, b), nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.ranges) != 1 || s.ranges[0] != "bytes="+strconv.Itoa(len(z))+"-" {
+		t.Errorf("Range headers %q", s.ranges)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "set", "b.csv")); !bytes.Equal(got, b) {
+		t.Errorf("b.csv: %d bytes", len(got))
+	}
+}
