@@ -85,7 +85,9 @@
 // obligation with a military response brings its obligor onto the protected
 // party's side on the day it falls due (if it honours it); the next round
 // it strikes the protected party's attackers, and in round 2 every victim
-// strikes back. A strike on a state not yet at war is a fresh armed attack
+// strikes back. Generated strikes hit the target's home territory (so a
+// strike on the USA is in North America, inside NATO Art. 6); put a
+// scenario event with an explicit at to model another target. A strike on a state not yet at war is a fresh armed attack
 // whatever the switch says; a strike by side 2 on side 1 is a
 // counter-strike, an armed attack on side 1 only with
 // entry_counts_as_attack: true (then flagged initiator_is_protected_party,
