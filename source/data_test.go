@@ -301,7 +301,10 @@ func TestWars(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wars := GroupWars(rows)
+	wars, _, err := ReadWars(path(t, PathWars))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(wars) != 95 || len(rows) != 337 {
 		t.Errorf("%d wars, %d participants; want 95, 337", len(wars), len(rows))
 	}

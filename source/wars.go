@@ -101,6 +101,15 @@ func ReadInterStateWars(path string) ([]WarParticipantRow, world.Dataset, error)
 	return rows, in.dataset("COW Inter-State War", "4.0", len(rows), ys.first, ys.last, citeWars), nil
 }
 
+// ReadWars reads the war file straight into the world model's wars.
+func ReadWars(path string) ([]world.War, world.Dataset, error) {
+	rows, ds, err := ReadInterStateWars(path)
+	if err != nil {
+		return nil, ds, err
+	}
+	return GroupWars(rows), ds, nil
+}
+
 // GroupWars groups participant rows into wars, in file order.
 func GroupWars(rows []WarParticipantRow) []world.War {
 	var out []world.War
