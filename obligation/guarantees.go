@@ -34,10 +34,17 @@ type Guarantee struct {
 func (e *Engine) Guarantees(code int, d world.Date, explain bool) *Guarantees {
 	g := &Guarantees{State: e.Abb(code), Date: d}
 	c := &evalCtx{assume: Assumptions{Honour: 1}, enemies: map[int][]int{}, explain: explain, hypothetical: true}
+	// One act per attacked state, kept alive for the whole call: the
+	// judge's memos are keyed by the act's address.
+	acts := map[int]*act{}
 	hyp := func(on int) *act {
-		return &act{kind: ArmedAttack, by: []int{0}, on: on, at: homeOf(e.w, on), target: "territory", date: d,
+		if a, ok := acts[on]; ok {
+			return a
+		}
+		acts[on] = &act{kind: ArmedAttack, by: []int{0}, on: on, at: homeOf(e.w, on), target: "territory", date: d,
 			stateOfWar: true, fresh: true, round: 1,
 			desc: fmt.Sprintf("%s: a state outside the treaty attacks %s at home (hypothetical)", d, e.Abb(on))}
+		return acts[on]
 	}
 	for _, ti := range e.byMember[code] {
 		if !ti.t.InForceOn(d) {

@@ -112,6 +112,9 @@ type evalCtx struct {
 // touched evaluates every obligation the act touches: those of every
 // treaty one of the act's parties belongs to, each treaty once.
 func (e *Engine) touched(a *act, c *evalCtx, out []Result) []Result {
+	// The memos serve one act; a later act may reuse a freed act's address.
+	c.commonMemo.res, c.commonMemo.a = nil, nil
+	c.scopeMemo.a = nil
 	if a.kind == Mobilization {
 		for _, ti := range e.mobil {
 			out = e.treatyResults(ti, a, c, out)
