@@ -100,10 +100,20 @@ func (l Layout) AppendCSV(b []byte, y *Year) []byte {
 		b = strconv.AppendInt(b, int64(y.Code2[d]), 10)
 		b = append(b, ',')
 		b = append(b, year...)
+		// Neighbouring columns often hold the same number (binary S with
+		// absolute and squared distance always do): copy its digits.
+		prev, ps, pe := math.NaN(), 0, 0
 		for _, m := range l.Measures {
 			b = append(b, ',')
-			if v := y.Values[m][d]; !math.IsNaN(v) {
+			v := y.Values[m][d]
+			switch {
+			case math.IsNaN(v):
+			case v == prev:
+				b = append(b, b[ps:pe]...)
+			default:
+				ps = len(b)
 				b = appendDecimal(b, v)
+				prev, pe = v, len(b)
 			}
 		}
 		if weighted {
