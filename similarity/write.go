@@ -164,9 +164,8 @@ func (e *CSVEncoder) Write(w io.Writer, y *Year) error {
 
 // ParquetWriter writes the table as Parquet: ccode1, ccode2 and year as
 // required INT32, each measure as an optional DOUBLE (null = missing), nmc
-// as a required string; Snappy-compressed, one row group per call to
-// Flush or as the writer's buffer fills. The file's key-value metadata
-// records the NMC release and the generator.
+// as a required string; Snappy-compressed. The file's key-value metadata
+// records the NMC release ("casus.nmc") and the generator.
 type ParquetWriter struct {
 	layout Layout
 	w      *parquet.Writer
