@@ -310,6 +310,11 @@ func addATOP(f *Frame, w *world.World, o Options) error {
 		for i := lo; i < hi; i++ {
 			y := int(years[i])
 			na := y < t.first || y > t.last
+			if ab == nil && ba == nil && !na {
+				// Most dyads never had an alliance: the columns are
+				// already 0.
+				continue
+			}
 			var v12, v21 uint8
 			if !na {
 				if ab != nil {
