@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/casus-dev/casus/world"
 )
@@ -106,6 +107,14 @@ func (e *Engine) Evaluate(s *Scenario, explain bool) *Report {
 	r := e.newRun(s, explain, rng, false)
 	r.run()
 	rep.Obligations = r.results()
+	if r.buf != nil {
+		// The scratch buffer's results were copied into the list; drop
+		// their references before pooling it.
+		clear(r.buf[:cap(r.buf)])
+		b := r.buf[:0]
+		bufPool.Put(&b)
+		r.buf = nil
+	}
 	rep.Conflicts = r.conflicts
 	rep.Rounds = r.rounds
 	rep.Sides = r.sides()
@@ -169,11 +178,13 @@ func (e *Engine) newRun(s *Scenario, explain bool, rng *rand.Rand, lite bool) *r
 		res: map[resKey]int{}, decided: map[[2]int]bool{}, struck: map[[2]int]bool{}, lite: lite,
 	}
 	if !lite {
-		// One allocation each instead of repeated doubling: an attack on
-		// the USA touches a few hundred obligation pairs.
-		r.buf = make([]Result, 0, 256)
+		// An attack on the USA touches a few hundred obligation pairs:
+		// size the list once, and reuse scratch buffers across runs.
 		r.list = make([]Result, 0, 128)
 		r.res = make(map[resKey]int, 256)
+		if b, ok := bufPool.Get().(*[]Result); ok {
+			r.buf = (*b)[:0]
+		}
 	}
 	for _, ev := range s.Events {
 		if ev.Kind == Request {
@@ -182,6 +193,8 @@ func (e *Engine) newRun(s *Scenario, explain bool, rng *rand.Rand, lite bool) *r
 	}
 	return r
 }
+
+var bufPool = sync.Pool{New: func() any { b := make([]Result, 0, 256); return &b }}
 
 // maxRounds bounds the cascade; entries are monotone (a state enters at
 // most once), so it ends long before on any real system.
@@ -534,9 +547,27 @@ func (r *run) results() []Result {
 		}
 		return a.Beneficiary < b.Beneficiary
 	})
-	out := make([]Result, len(idx))
-	for i, j := range idx {
-		out[i] = r.list[j]
+	// Apply the permutation in place, cycle by cycle: no second copy of
+	// the (large) results.
+	out := r.list
+	done := make([]bool, len(idx))
+	for i := range idx {
+		if done[i] || idx[i] == i {
+			done[i] = true
+			continue
+		}
+		tmp := out[i]
+		j := i
+		for {
+			k := idx[j]
+			done[j] = true
+			if k == i {
+				out[j] = tmp
+				break
+			}
+			out[j] = out[k]
+			j = k
+		}
 	}
 	return out
 }
