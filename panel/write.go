@@ -24,6 +24,28 @@ func WriteCSV(w io.Writer, f *Frame) error {
 		bw.WriteString(c.Name)
 	}
 	bw.WriteByte('\n')
+	// Gathered columns (NMC) format each dictionary value once: a
+	// state-year's milex appears in hundreds of dyad rows.
+	pre := make([]*formatted, len(f.Cols))
+	byDict := map[*float64]*formatted{}
+	for k, c := range f.Cols {
+		if c.Idx == nil || len(c.Dict) == 0 {
+			continue
+		}
+		if p, ok := byDict[&c.Dict[0]]; ok {
+			pre[k] = p
+			continue
+		}
+		p := &formatted{off: make([]int32, len(c.Dict)+1)}
+		for i, v := range c.Dict {
+			if !math.IsNaN(v) {
+				p.buf = strconv.AppendFloat(p.buf, v, 'f', -1, 64)
+			}
+			p.off[i+1] = int32(len(p.buf))
+		}
+		byDict[&c.Dict[0]] = p
+		pre[k] = p
+	}
 	const block = 1 << 15
 	nb := (f.Len() + block - 1) / block
 	// A small pipeline: workers format blocks into buffers, the writer
@@ -44,7 +66,7 @@ func WriteCSV(w io.Writer, f *Frame) error {
 				defer wg.Done()
 				bp := pool.Get().(*[]byte)
 				lo, hi := k*block, min((k+1)*block, f.Len())
-				chans[k] <- appendRows((*bp)[:0], f, lo, hi)
+				chans[k] <- appendRows((*bp)[:0], f, pre, lo, hi)
 			}(k)
 		}
 		wg.Wait()
@@ -65,11 +87,24 @@ func WriteCSV(w io.Writer, f *Frame) error {
 	return bw.Flush()
 }
 
-func appendRows(b []byte, f *Frame, lo, hi int) []byte {
+// formatted holds the decimal forms of a dictionary: value i is
+// buf[off[i]:off[i+1]] (empty when missing).
+type formatted struct {
+	buf []byte
+	off []int32
+}
+
+func appendRows(b []byte, f *Frame, pre []*formatted, lo, hi int) []byte {
 	for i := lo; i < hi; i++ {
 		for k, c := range f.Cols {
 			if k > 0 {
 				b = append(b, ',')
+			}
+			if p := pre[k]; p != nil {
+				if x := c.Idx[i]; x >= 0 {
+					b = append(b, p.buf[p.off[x]:p.off[x+1]]...)
+				}
+				continue
 			}
 			switch c.Type {
 			case Int16:
