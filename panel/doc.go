@@ -23,6 +23,20 @@
 //     building and writing touch memory sequentially. Lookups go through
 //     dense arrays indexed by state and year, never maps per row.
 //
-// Adders (see Adders and the column dictionary returned by Dictionary) never
-// read files: they take a *world.World built by package source.
+// Adders (Adders, ParseAdders, Apply; every column is documented by
+// Dictionary) never read files: they take a *world.World built by package
+// source, loading only Datasets(adders). atop: ATOP 5.1 directed
+// dyad-years, non-directed values the maximum of both directions
+// (peacesciencer's ndir = TRUE) with Options.ATOPDirections keeping each
+// side; nmc: NMC 6.0 or 7.0; majors: majors2016, missing after 2016 unless
+// Options.CarryForward (flagged); contiguity: lowest contdir type in the
+// year, 0 none; capdist: Vincenty great-circle km on geosphere's 6378.137
+// km sphere; wars: COW Inter-State War 4.0, opposite sides on a common day;
+// similarity: package similarity; obligations: package obligation's
+// Guarantees (needs the treaty model attached).
+//
+// Output: WriteCSV (shortest round-tripping decimals, empty = missing) and
+// WriteParquet (one row group; INT(16) keys, INT(8)/INT(32) nullable codes,
+// nullable DOUBLE measures; small integers dictionary-encoded, floats PLAIN
+// with Snappy), both deterministic.
 package panel

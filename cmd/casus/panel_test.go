@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parquet-go/parquet-go"
 )
 
 func TestPanelDyadYearsCSV(t *testing.T) {
@@ -52,6 +54,7 @@ func TestPanelUsageErrors(t *testing.T) {
 		{"panel", "dyad-years", "--years", "1816-2020", "--out", filepath.Join(dir, "x.csv")},
 		{"panel", "state-years", "--add", "atop", "--out", filepath.Join(dir, "x.csv")},
 		{"panel", "dyad-years", "--nmc", "5.0", "--out", filepath.Join(dir, "x.csv")},
+		{"panel", "state-years", "--directed", "--out", filepath.Join(dir, "x.csv")},
 	} {
 		_, errOut, code := run(t, args...)
 		if code != 2 {
@@ -91,5 +94,36 @@ func BenchmarkPanelCLI(b *testing.B) {
 		if err := m.Run(context.Background(), []string{"panel", "dyad-years", "--add", "atop,nmc,majors,contiguity", "--out", out}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestPanelStateYearsParquet(t *testing.T) {
+	needData(t)
+	out := filepath.Join(t.TempDir(), "s.parquet")
+	_, errOut, code := run(t, "panel", "state-years", "--add", "nmc,majors,wars", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf, err := parquet.OpenFile(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The COW v2016 system has 15,951 state-years (system2016.csv).
+	if pf.NumRows() != 15951 {
+		t.Errorf("state-years: %d rows, want 15,951", pf.NumRows())
+	}
+	var names []string
+	for _, f := range pf.Schema().Fields() {
+		names = append(names, f.Name())
+	}
+	if got := strings.Join(names, ","); got != "ccode,year,milex,milper,irst,pec,tpop,upop,cinc,cowmaj,warnum,cowinteronset,cowinterongoing" {
+		t.Errorf("columns %s", got)
+	}
+	if v, _ := pf.Lookup("casus.unit"); v != "state-years" {
+		t.Errorf("casus.unit metadata %q", v)
 	}
 }
