@@ -12,10 +12,9 @@ import (
 )
 
 var (
-	realOnce  sync.Once
-	realW     *world.World
-	realErr   error
-	realStart = func() {}
+	realOnce sync.Once
+	realW    *world.World
+	realErr  error
 )
 
 // realWorld loads the official data in $CASUS_DATA with the registry and
