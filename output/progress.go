@@ -66,7 +66,7 @@ func (p *Progress) draw() {
 			bar[i] = '.'
 		}
 	}
-	fmt.Fprintf(p.w, "\r%s [%s] %3.0f%% %s", p.label, bar, 100*frac, time.Since(p.start).Round(100*time.Millisecond))
+	fmt.Fprintf(p.w, "\r%s [%s] %3.0f%% %s\x1b[K", p.label, bar, 100*frac, time.Since(p.start).Round(100*time.Millisecond))
 }
 
 // Done finishes the bar with a newline.
