@@ -181,3 +181,25 @@ func TestNATOArticle6(t *testing.T) {
 		}
 	}
 }
+
+// TestBalanceRealNMC checks side sums against values NMC 7.0 publishes
+// (PROVENANCE.md: CINC 2022 USA 0.1236, China 0.2341) and the data-year
+// note for a 2025 scenario.
+func TestBalanceRealNMC(t *testing.T) {
+	w := realWorld(t)
+	s := mustParse(t, w, "date: 2025-06-01\nevents:\n  - armed_attack: {by: [CHN], on: USA, at: Guam}\nassume: {honour: none}\n")
+	b := For(w).Evaluate(s, false).Balance
+	if b.Release != "7.0" || b.Year != 2022 || !strings.Contains(b.Note, "NMC 7.0 ends in 2022") || !strings.Contains(b.Note, "NMC 6.0 ends in 2016") {
+		t.Fatalf("balance release/year/note: got %s %d %q", b.Release, b.Year, b.Note)
+	}
+	for i, want := range []float64{0.2341, 0.1236} {
+		if got := b.Sides[i].CINC; got == nil || *got < want-0.00006 || *got > want+0.00006 {
+			t.Errorf("side %d CINC 2022: want %.4f ± 0.00006, got %v", i+1, want, got)
+		}
+	}
+	s.Assume.NMC = "6.0"
+	b = For(w).Evaluate(s, false).Balance
+	if b.Release != "6.0" || b.Year != 2016 {
+		t.Errorf("--nmc 6.0: want data year 2016, got %s %d", b.Release, b.Year)
+	}
+}
