@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/klauspost/compress/s2"
 	"github.com/parquet-go/parquet-go/deprecated"
@@ -157,6 +158,20 @@ func schemaElement(c *Column) format.SchemaElement {
 	return e
 }
 
+// scratch is the working memory of one column encoding, reused across
+// columns: allocating it afresh per column cost more in page faults than
+// the encoding itself.
+type scratch struct {
+	slot                [1 << 16]int32
+	seen                [1 << 16]bool
+	levels, idx         []uint32
+	body, buf, lv, comp []byte
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{levels: make([]uint32, 0, parquetPageRows), idx: make([]uint32, 0, parquetPageRows)}
+}}
+
 // encoded is one column chunk ready to write.
 type encoded struct {
 	data         []byte
@@ -174,19 +189,27 @@ type encoded struct {
 // compress worse than the plain values, whose year sequences repeat from
 // dyad to dyad and suit Snappy.
 func encodeColumn(c *Column, n int, codec format.CompressionCodec) (encoded, error) {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	var e encoded
 	le := binary.LittleEndian
-	// Compressed floats take about a tenth of their 8 bytes: one
-	// allocation for the chunk in the common case.
-	e.data = make([]byte, 0, n+4096)
+	// Compressed floats take about a tenth of their 8 bytes, dictionary
+	// indices of flags and codes at most a byte: one allocation for the
+	// chunk in the common case.
+	if c.Type == Float64 || c.Type == Int32 {
+		e.data = make([]byte, 0, n+4096)
+	} else {
+		e.data = make([]byte, 0, n/4+4096)
+	}
 	dictionary := c.Type == Int16 || c.Type == Int8
 	optional := c.Type != Int16
 	// slot maps value+32768 to its dictionary index.
 	var slot []int32
 	ndict := 0
 	if dictionary {
-		slot = make([]int32, 1<<16)
-		seen := make([]bool, 1<<16)
+		slot = sc.slot[:]
+		seen := sc.seen[:]
+		clear(seen)
 		if c.Type == Int8 {
 			for _, v := range c.I8[:n] {
 				if v != NA8 {
@@ -227,9 +250,9 @@ func encodeColumn(c *Column, n int, codec format.CompressionCodec) (encoded, err
 		e.encodings = []format.Encoding{format.Plain, format.RLE}
 	}
 	bw := bitWidth(uint32(max(ndict-1, 0)))
-	levels := make([]uint32, 0, parquetPageRows)
-	idx := make([]uint32, 0, parquetPageRows)
-	var body, buf, lv, comp []byte
+	levels, idx := sc.levels[:0], sc.idx[:0]
+	body, buf, lv, comp := sc.body, sc.buf, sc.lv, sc.comp
+	defer func() { sc.body, sc.buf, sc.lv, sc.comp = body, buf, lv, comp }()
 	for lo := 0; lo < n; lo += parquetPageRows {
 		hi := min(lo+parquetPageRows, n)
 		// One pass per page over the typed slice: levels, then indices or
