@@ -164,15 +164,17 @@ func (e *CSVEncoder) Write(w io.Writer, y *Year) error {
 
 // ParquetWriter writes the table as Parquet: ccode1, ccode2 and year as
 // required INT32, each measure as an optional DOUBLE (null = missing), nmc
-// as a required string; Snappy-compressed. The file's key-value metadata
-// records the NMC release ("casus.nmc") and the generator.
+// as a required string; Snappy-compressed, one row group per year. The
+// file's key-value metadata records the NMC release ("casus.nmc") and the
+// generator.
 type ParquetWriter struct {
 	layout Layout
 	w      *parquet.Writer
 	cols   []int // schema column index of: ccode1, ccode2, year, measures…, nmc
 	sorted bool  // cols is 0, 1, 2, …: rows need no reordering
 	nmc    []byte
-	pool   sync.Pool // of *parquetBatch
+	pool   sync.Pool  // of *parquetBatch
+	mu     sync.Mutex // BeginRowGroup touches the shared writer
 }
 
 // NewParquetWriter starts a Parquet table on out.
@@ -209,16 +211,27 @@ func NewParquetWriter(out io.Writer, l Layout) *ParquetWriter {
 	return p
 }
 
-// parquetBatch is one year's rows, built in a worker.
+// parquetBatch is scratch for one year's rows.
 type parquetBatch struct {
 	flat []parquet.Value
 	rows []parquet.Row
 }
 
-// Prepare builds the year's Parquet rows into y.Prepared; use it as
-// Options.Prepare so the values are assembled on all cores and Write only
-// hands them to the (single-threaded) file writer.
+// preparedGroup is a year encoded and compressed as a row group, waiting to
+// be committed in order.
+type preparedGroup struct {
+	rg  *parquet.ConcurrentRowGroupWriter
+	err error
+}
+
+// Prepare encodes and compresses the year as its own row group in
+// y.Prepared; use it as Options.Prepare, so that all cores do that work
+// and Write only appends finished pages to the file in year order.
 func (p *ParquetWriter) Prepare(y *Year) {
+	if y.Len() == 0 {
+		y.Prepared = &preparedGroup{}
+		return
+	}
 	bt, _ := p.pool.Get().(*parquetBatch)
 	if bt == nil {
 		bt = &parquetBatch{}
@@ -256,21 +269,33 @@ func (p *ParquetWriter) Prepare(y *Year) {
 		rows[d] = r
 	}
 	bt.flat, bt.rows = flat, rows
-	y.Prepared = bt
+
+	p.mu.Lock()
+	rg := p.w.BeginRowGroup()
+	p.mu.Unlock()
+	// The row group copies the values into its column buffers, and Flush
+	// encodes and compresses them into pages here, in the worker.
+	_, err := rg.WriteRows(rows)
+	if err == nil {
+		err = rg.Flush()
+	}
+	p.pool.Put(bt)
+	y.Prepared = &preparedGroup{rg: rg, err: err}
 }
 
-// Write appends the year's rows (building them now if Prepare did not).
-// The writer copies the values into its column buffers, so the batch is
-// recycled at once.
+// Write appends the year's row group (preparing it now if Prepare did
+// not). Call it in year order from one goroutine.
 func (p *ParquetWriter) Write(y *Year) error {
-	bt, ok := y.Prepared.(*parquetBatch)
+	g, ok := y.Prepared.(*preparedGroup)
 	if !ok {
 		p.Prepare(y)
-		bt = y.Prepared.(*parquetBatch)
+		g = y.Prepared.(*preparedGroup)
 	}
-	_, err := p.w.WriteRows(bt.rows)
 	y.Prepared = nil
-	p.pool.Put(bt)
+	if g.err != nil || g.rg == nil {
+		return g.err
+	}
+	_, err := g.rg.Commit()
 	return err
 }
 

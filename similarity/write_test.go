@@ -2,6 +2,7 @@ package similarity
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"math"
@@ -88,12 +89,12 @@ func TestCSVAndParquetRoundTrip(t *testing.T) {
 		}
 	}
 
+	// Through the engine with row groups prepared in the workers, as the
+	// CLI writes; ys above stay as they were for comparison.
 	var buf bytes.Buffer
 	pw := NewParquetWriter(&buf, l)
-	for _, y := range ys {
-		if err := pw.Write(y); err != nil {
-			t.Fatal(err)
-		}
+	if _, err := DyadYears(context.Background(), w, Options{First: 2016, Last: 2017, NMC: "6.0", Prepare: pw.Prepare}, pw.Write); err != nil {
+		t.Fatal(err)
 	}
 	if err := pw.Close(); err != nil {
 		t.Fatal(err)
