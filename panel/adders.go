@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -59,7 +60,7 @@ var adders = []*Adder{
 	{Name: "nmc", Summary: "COW National Material Capabilities (milex … cinc)", Datasets: []string{DataNMC}, units: []Unit{StateYears, DyadYears}, add: addNMC},
 	{Name: "majors", Summary: "COW major-power status (cowmaj)", Datasets: []string{DataMajors}, units: []Unit{StateYears, DyadYears}, add: addMajors},
 	{Name: "contiguity", Summary: "COW direct contiguity type, lowest in the year (conttype)", Datasets: []string{DataContiguity}, units: []Unit{DyadYears}, add: addContiguity},
-	{Name: "capdist", Summary: "great-circle distance between capitals, km (capdist)", Datasets: []string{DataCapitals}, units: []Unit{DyadYears}, add: addCapdist},
+	{Name: "capdist", Summary: "great-circle distance between capitals, km (capdist; state-years: mincapdist)", Datasets: []string{DataCapitals}, units: []Unit{StateYears, DyadYears}, add: addCapdist},
 	{Name: "wars", Summary: "COW inter-state war onset and ongoing, with sides", Datasets: []string{DataWars}, units: []Unit{StateYears, DyadYears}, add: addWars},
 	{Name: "similarity", Summary: "alliance-portfolio similarity: S, pi, kappa, tau-b (package similarity)", Datasets: []string{DataATOPDyads, DataNMC}, units: []Unit{DyadYears}, add: addSimilarity},
 	{Name: "obligations", Summary: "would ccode1 be bound to defend ccode2 attacked at home (package obligation)", Treaties: true, units: []Unit{DyadYears}, add: addObligations},
@@ -601,6 +602,9 @@ func addCapdist(f *Frame, w *world.World, o Options) error {
 		}
 		return -1
 	}
+	if f.Unit == StateYears {
+		return addMinCapdist(f, caps, capitalIn)
+	}
 	col, err := f.add("capdist", Float64)
 	if err != nil {
 		return err
@@ -624,6 +628,46 @@ func addCapdist(f *Frame, w *world.World, o Options) error {
 		}
 	})
 	f.Notes = append(f.Notes, "capdist: great-circle km between Jan. 1 capitals (peacesciencer capitals; Vincenty formula on a sphere of radius 6378.137 km, as geosphere::distVincentySphere)")
+	return nil
+}
+
+// addMinCapdist adds mincapdist to state-years: the distance from the
+// state's capital to the nearest capital of another state in the system
+// that year — peacesciencer's add_capital_distance on state-years.
+func addMinCapdist(f *Frame, caps map[int][]world.Capital, capitalIn func([]world.Capital, int) int) error {
+	col, err := f.add("mincapdist", Float64)
+	if err != nil {
+		return err
+	}
+	codes, _ := f.Codes()
+	yy := f.Years()
+	byYear := map[int][]int{} // year → rows
+	for i, y := range yy {
+		byYear[int(y)] = append(byYear[int(y)], i)
+	}
+	for y, rows := range byYear {
+		for _, i := range rows {
+			best := world.NA
+			ca := caps[int(codes[i])]
+			ia := capitalIn(ca, y)
+			if ia >= 0 {
+				for _, j := range rows {
+					if j == i {
+						continue
+					}
+					cb := caps[int(codes[j])]
+					if ib := capitalIn(cb, y); ib >= 0 {
+						d := GreatCircleKm(ca[ia].Lat, ca[ia].Lng, cb[ib].Lat, cb[ib].Lng)
+						if math.IsNaN(best) || d < best {
+							best = d
+						}
+					}
+				}
+			}
+			col.F64[i] = best
+		}
+	}
+	f.Notes = append(f.Notes, "capdist: mincapdist = great-circle km to the nearest other member's Jan. 1 capital that year")
 	return nil
 }
 

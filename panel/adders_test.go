@@ -348,7 +348,7 @@ func TestStateYearAdders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	as, _ := ParseAdders("nmc,majors,wars")
+	as, _ := ParseAdders("nmc,majors,wars,capdist")
 	if err := Apply(f, testWorld(t), as, Options{NMC: "6.0"}); err != nil {
 		t.Fatal(err)
 	}
@@ -369,6 +369,14 @@ func TestStateYearAdders(t *testing.T) {
 	}
 	if got := val(t, f, "cinc", find(2, 2016)); math.Abs(got-0.13305758) > 1e-12 {
 		t.Errorf("USA 2016 cinc: got %v", got)
+	}
+	// Nearest capitals: London–Brussels about 320 km, Seoul–Pyongyang
+	// about 195 km.
+	if got := val(t, f, "mincapdist", find(200, 2000)); math.Abs(got-320) > 15 {
+		t.Errorf("UK 2000 mincapdist: got %.1f km, want 320 ± 15 (Brussels)", got)
+	}
+	if got := val(t, f, "mincapdist", find(732, 2000)); math.Abs(got-195) > 10 {
+		t.Errorf("ROK 2000 mincapdist: got %.1f km, want 195 ± 10 (Pyongyang)", got)
 	}
 	if val(t, f, "cowmaj", find(2, 1898)) != 1 || val(t, f, "cowinterongoing", find(2, 1898)) != 1 {
 		t.Error("USA 1898: want major and at war (Spanish-American War)")

@@ -60,6 +60,7 @@ func Dictionary() []ColumnInfo {
 			"lowest direct-contiguity type in the year: 1 land, 2 ≤12 mi water, 3 ≤24 mi, 4 ≤150 mi, 5 ≤400 mi, 0 none; missing outside 1816–2016"},
 		ColumnInfo{"capdist", "capdist", "float64", "peacesciencer cow_capitals (OpenStreetMap geocodes)", "2025-06",
 			"great-circle km between the states' Jan. 1 capitals, Vincenty formula on a sphere of radius 6378.137 km (geosphere::distVincentySphere default); missing without a capital"},
+		ColumnInfo{"mincapdist", "capdist", "float64", "peacesciencer cow_capitals", "2025-06", "state-years: great-circle km from the state's Jan. 1 capital to the nearest other member's that year"},
 		ColumnInfo{"warnum", "wars", "int32", "COW Inter-State War", "4.0", "COW war number of the lowest-numbered war in which the states fight on opposite sides that year (state-years: any war the state fights); missing if none or after 2007"},
 		ColumnInfo{"cowinteronset", "wars", "int8", "COW Inter-State War", "4.0", "1 in the first year the states fight each other in a war (state-years: the state's first year in it); missing after 2007"},
 		ColumnInfo{"cowinterongoing", "wars", "int8", "COW Inter-State War", "4.0", "1 if the states fight on opposite sides on a common day of the year; missing after 2007"},
