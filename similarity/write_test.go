@@ -153,3 +153,29 @@ func TestCSVAndParquetRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAppendDecimal compares the CSV number writer with strconv at the
+// same precision.
+func BenchmarkAppendDecimal(b *testing.B) {
+	r := rand.New(rand.NewPCG(13, 14))
+	vals := make([]float64, 1024)
+	for i := range vals {
+		vals[i] = r.Float64()*2 - 1
+	}
+	buf := make([]byte, 0, 64)
+	b.Run("appendDecimal", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			buf = appendDecimal(buf[:0], vals[i&1023])
+		}
+	})
+	b.Run("strconv-f10", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			buf = strconv.AppendFloat(buf[:0], vals[i&1023], 'f', 10, 64)
+		}
+	})
+	b.Run("strconv-shortest", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			buf = strconv.AppendFloat(buf[:0], vals[i&1023], 'g', -1, 64)
+		}
+	})
+}
