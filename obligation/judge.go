@@ -36,7 +36,15 @@ const (
 	// is true and the article has no non-provocation clause.
 	FlagInitiator = "initiator_is_protected_party"
 	FlagExternal  = "external_attack_only"
+	// FlagBeyondATOP: the obligation comes from an ATOP alliance and the
+	// event falls after ATOP's coverage ends (2018-12-31). ATOP codes the
+	// alliance as still in force then; whether it still is today is an
+	// assumption the answer must carry, not a fact ATOP states.
+	FlagBeyondATOP = "after_atop_coverage"
 )
+
+// atopEnd is the last day ATOP 5.1 covers.
+var atopEnd = world.D(2018, 12, 31)
 
 // Result is one obligation evaluated against one event. JSON field names
 // are the contract documented in doc.go.
@@ -373,6 +381,12 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		facts = append(facts, cr.facts...)
 	}
 	r.Flags = cr.flags
+	if t.Source == world.FromATOP && d > atopEnd {
+		r.Flags = append(r.Flags, FlagBeyondATOP)
+		if c.explain {
+			facts = append(facts, fmt.Sprintf("ATOP 5.1 ends %s with this alliance in force; casus assumes it still is on %s", atopEnd, d))
+		}
+	}
 
 	switch {
 	case len(fails) > 0:
@@ -388,6 +402,9 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 	default:
 		r.Status = Binding
 		r.Reason = "every condition holds"
+	}
+	if hasFlag(r.Flags, FlagBeyondATOP) && r.Status != NotTriggered {
+		r.Reason += fmt.Sprintf(" (ATOP data end %s; assumed still in force)", atopEnd)
 	}
 	if r.Status == Binding && (o.Kind == world.Defense || o.Kind == world.Offense) && entersWar(o.Response.Action) {
 		r.enters = true
@@ -795,4 +812,13 @@ func (e *Engine) common(ti *tinfo, oi *oinfo, ben int, a *act, c *evalCtx, benAt
 func (e *Engine) exists(code int, d world.Date) bool {
 	s, ok := e.w.State(code)
 	return !ok || s.MemberOn(d)
+}
+
+func hasFlag(flags []string, f string) bool {
+	for _, x := range flags {
+		if x == f {
+			return true
+		}
+	}
+	return false
 }

@@ -203,3 +203,37 @@ func TestBalanceRealNMC(t *testing.T) {
 		t.Errorf("--nmc 6.0: want data year 2016, got %s %d", b.Release, b.Year)
 	}
 }
+
+// An ATOP alliance judged after ATOP's last day (2018-12-31) carries the
+// assumption that it is still in force, flagged and said in the reason;
+// judged inside ATOP's years it carries no such flag.
+func TestBeyondATOPCoverageIsFlagged(t *testing.T) {
+	w := realWorld(t)
+	for _, tc := range []struct {
+		date world.Date
+		want bool
+	}{{world.D(2025, 6, 1), true}, {world.D(2018, 6, 1), false}} {
+		s := sharedScenario(t, "korea-2025.yaml")
+		s.Redate(tc.date)
+		rep := For(w).Evaluate(s, false)
+		seen := 0
+		for _, r := range rep.Obligations {
+			if r.Source != world.FromATOP || r.Status == NotTriggered {
+				if hasFlag(r.Flags, FlagBeyondATOP) {
+					t.Errorf("%s: %s %s→%s flagged beyond ATOP", tc.date, r.Treaty, r.Obligor, r.Beneficiary)
+				}
+				continue
+			}
+			seen++
+			if got := hasFlag(r.Flags, FlagBeyondATOP); got != tc.want {
+				t.Errorf("%s: %s %s→%s flag %v, want %v", tc.date, r.Treaty, r.Obligor, r.Beneficiary, got, tc.want)
+			}
+			if tc.want && !strings.Contains(r.Reason, "ATOP data end 2018-12-31") {
+				t.Errorf("%s: reason %q does not say ATOP ends", r.Treaty, r.Reason)
+			}
+		}
+		if seen == 0 {
+			t.Fatalf("%s: no ATOP obligation judged; the test checks nothing", tc.date)
+		}
+	}
+}
