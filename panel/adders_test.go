@@ -88,21 +88,22 @@ func TestATOPEqualsDirectedFile(t *testing.T) {
 			t.Fatalf("%d-%d %d atop_any: got %d", c1[i], c2[i], y, f.Column("atop_any").I8[i])
 		}
 	}
-	// Every ATOP row inside the COW dyad-years was used; the rest are 1815,
-	// 2017–2018 or pairs outside the COW system that year.
-	outside := 0
+	// Every ATOP row whose two states are COW members in a year of
+	// 1816–2016 lands on a panel row (none falls on a false dyad); the rest
+	// are 1815, 2017–2018, or a state outside the system that year.
+	sys := system2016(t)
+	inSystem, other := 0, 0
 	for k := range file {
-		if rowOf(f, k.a, k.b, k.year) < 0 {
-			outside++
-			if k.year >= 1816 && k.year <= 2016 && cow2016(t).MemberInYear(k.a, k.year) && cow2016(t).MemberInYear(k.b, k.year) && outside < 5 {
-				t.Logf("ATOP row %v: both members in the year but no common day", k)
-			}
+		if k.year >= 1816 && k.year <= 2016 && sys[sy{k.a, k.year}] && sys[sy{k.b, k.year}] {
+			inSystem++
+		} else {
+			other++
 		}
 	}
-	if matched+outside != len(file) || len(file) != 273296 {
-		t.Errorf("ATOP rows: %d matched + %d outside the panel != %d (want 273,296)", matched, outside, len(file))
+	if len(file) != 273296 || matched != inSystem || inSystem != 250494 {
+		t.Errorf("ATOP rows %d (want 273,296): %d on panel rows, %d with both states in the system (want 250,494 both)", len(file), matched, inSystem)
 	}
-	t.Logf("ATOP directed rows: %d in the COW v2016 panel, %d outside it", matched, outside)
+	t.Logf("ATOP directed rows: %d in the COW v2016 panel, %d outside it (1815, 2017-2018, non-members)", matched, other)
 }
 
 func TestATOPAsymmetricPledges(t *testing.T) {
