@@ -120,7 +120,12 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 		return errors.New("this build has no data loader")
 	}
 	prog := output.NewProgress(m.Stderr, "panel", int64(3+len(adders)))
-	defer prog.Done()
+	finished := false
+	defer func() {
+		if !finished {
+			prog.Done() // end the bar's line before the error message
+		}
+	}()
 
 	// Only the datasets the adders read, and the treaty model only for
 	// --add obligations: the other columns use ATOP's dyad-year file.
@@ -189,6 +194,7 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	}
 	prog.Add(1)
 	prog.Done()
+	finished = true
 	kind := unit
 	if unit == "dyad-years" {
 		if *directed {
