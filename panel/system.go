@@ -83,6 +83,9 @@ func NewSystem(name string, states []world.State, first, end world.Date) (*Syste
 		s.Codes = append(s.Codes, st.Code)
 		s.Spells = append(s.Spells, sp)
 	}
+	if len(s.Codes) == 0 {
+		return nil, fmt.Errorf("panel: no state is a member between %s and %s (state-system data not loaded?)", first, end)
+	}
 	return s, nil
 }
 
