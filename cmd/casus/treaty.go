@@ -83,6 +83,86 @@ type treatyRow struct {
 	Members      []string `json:"members"`
 	Kinds        []string `json:"kinds"`
 	SupersededBy string   `json:"superseded_by,omitempty"`
+	// Obligations summarises each obligation (in force on --in-force, if
+	// given) so a program can see article, kind and restrictions without
+	// a second call to treaty show.
+	Obligations []obligationSummary `json:"obligations"`
+}
+
+// obligationSummary is one obligation in `casus treaty list --format json`.
+// Attacker and Scope are "any"/"anywhere" when the article sets no
+// restriction, so absence of a restriction is stated, not implied.
+type obligationSummary struct {
+	Article            string   `json:"article"`
+	Kind               string   `json:"kind"`
+	Trigger            string   `json:"trigger"`
+	Obligors           []string `json:"obligors,omitempty"`
+	Protects           []string `json:"protects,omitempty"`
+	Attacker           string   `json:"attacker"`
+	Scope              string   `json:"scope"`
+	RequiresStateOfWar bool     `json:"requires_state_of_war,omitempty"`
+	RequiresRequest    bool     `json:"requires_request,omitempty"`
+	NonProvocation     bool     `json:"non_provocation,omitempty"`
+	Response           string   `json:"response"`
+	Qualifiers         []string `json:"qualifiers,omitempty"`
+}
+
+func summarizeObligations(t *world.Treaty, d world.Date) []obligationSummary {
+	out := []obligationSummary{}
+	for i := range t.Obligations {
+		o := &t.Obligations[i]
+		if d != 0 && !obligationOn(o, d) {
+			continue
+		}
+		out = append(out, obligationSummary{
+			Article: o.Article, Kind: string(o.Kind), Trigger: string(o.Trigger),
+			Obligors: o.Obligors, Protects: o.Protects,
+			Attacker: attackerText(o.Attacker), Scope: scopeText(o.Scope),
+			RequiresStateOfWar: o.RequiresStateOfWar, RequiresRequest: o.RequiresRequest,
+			NonProvocation: o.NonProvocation, Response: o.Response.Action, Qualifiers: o.Response.Qualifiers,
+		})
+	}
+	return out
+}
+
+func attackerText(a world.AttackerCondition) string {
+	var parts []string
+	if a.NonMember {
+		parts = append(parts, "non-member")
+	}
+	if len(a.Named) > 0 {
+		parts = append(parts, "named: "+strings.Join(a.Named, ", "))
+	}
+	if a.Group != "" {
+		parts = append(parts, "group: "+a.Group)
+	}
+	if a.Unspecified {
+		parts = append(parts, "unspecified")
+	}
+	if len(parts) == 0 {
+		return "any"
+	}
+	return strings.Join(parts, "; ")
+}
+
+func scopeText(sc world.Scope) string {
+	if sc.Anywhere() {
+		return "anywhere"
+	}
+	var parts []string
+	if len(sc.Regions) > 0 {
+		parts = append(parts, "regions: "+strings.Join(sc.Regions, ", "))
+	}
+	if len(sc.Territories) > 0 {
+		parts = append(parts, "territories: "+strings.Join(sc.Territories, ", "))
+	}
+	if sc.AdministeredBy != "" {
+		parts = append(parts, "administered by: "+sc.AdministeredBy)
+	}
+	if sc.Unspecified {
+		parts = append(parts, "unspecified")
+	}
+	return strings.Join(parts, "; ")
 }
 
 var treatySources = []string{"all", world.FromRegistry, world.FromATOP, world.FromUser}
@@ -143,6 +223,7 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 			ID: t.ID, Title: t.Title, Source: t.Source, ATOPID: t.ATOPID,
 			Signed: t.Signed.String(), InForce: t.InForce.String(), Ended: t.Ended.String(),
 			Members: memberAbbs(w, t, on), Kinds: kindsOf(t, on), SupersededBy: t.SupersededBy,
+			Obligations: summarizeObligations(t, on),
 		})
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return treatyLess(rows[i], rows[j]) })

@@ -179,3 +179,48 @@ func TestTreatyCheckRegistryFileInPlace(t *testing.T) {
 		t.Fatalf("renamed copy: code %d, output %q", code, out)
 	}
 }
+
+// Issue 3's first "must show": at least 30 registry treaties in force on
+// 2026-01-01; Russia–DPRK in force from 2024-12-04 with an Art. 4 defense
+// obligation restricted neither by attacker nor by place.
+func TestTreatyListRegistry2026(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "treaty", "list", "--in-force", "2026-01-01", "--source", "registry", "--format", "json")
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	var rows []treatyRow
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 30 {
+		t.Fatalf("%d registry treaties in force on 2026-01-01, want at least 30", len(rows))
+	}
+	var rp *treatyRow
+	for i := range rows {
+		if rows[i].Source != "registry" {
+			t.Errorf("%s has source %q", rows[i].ID, rows[i].Source)
+		}
+		if rows[i].ID == "rus-prk-2024" {
+			rp = &rows[i]
+		}
+	}
+	if rp == nil {
+		t.Fatal("rus-prk-2024 not listed")
+	}
+	if rp.InForce != "2024-12-04" {
+		t.Errorf("rus-prk-2024 in force %q, want 2024-12-04", rp.InForce)
+	}
+	found := false
+	for _, o := range rp.Obligations {
+		if o.Article == "Art. 4" && o.Kind == "defense" {
+			found = true
+			if o.Attacker != "any" || o.Scope != "anywhere" || !o.RequiresStateOfWar {
+				t.Errorf("Art. 4 = %+v; want any attacker, anywhere, state of war required", o)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no Art. 4 defense obligation in %+v", rp.Obligations)
+	}
+}
