@@ -21,6 +21,7 @@ const (
 	SallyBWA
 	SallyBWS
 	PallyV
+	PallyVQ
 	PallyB
 	KallyV
 	KallyB
@@ -49,7 +50,8 @@ var Columns = [NumMeasures]Column{
 	{SallyVWS, "sallyvws", true, "S, valued, CINC-weighted, squared distance"},
 	{SallyBWA, "sallybwa", true, "S, binary, CINC-weighted, absolute distance"},
 	{SallyBWS, "sallybws", true, "S, binary, CINC-weighted, squared distance (equals sallybwa)"},
-	{PallyV, "pallyv", false, "Scott's pi (Häge 2011), valued, squared-distance disagreement on 0–3, expected disagreement from the pooled distribution of both states' codes (fpsim's pallyv is the nominal pi instead)"},
+	{PallyV, "pallyv", false, "Scott's pi, valued codes 0–3 as nominal categories (agreement = same code), expected agreement from the pooled distribution of both states' codes — as fpsim's spi(levels = 0:3), so peacesciencer's pallyv keeps its meaning"},
+	{PallyVQ, "pallyvq", false, "casus addition: Scott's pi in Häge's (2011) distance form, valued, squared-distance disagreement on 0–3 with pooled-distribution expectation (the pi that matches kallyv's weighting)"},
 	{PallyB, "pallyb", false, "Scott's pi, binary (nominal = any distance on 0/1)"},
 	{KallyV, "kallyv", false, "Cohen's kappa (Häge 2011), valued, squared-distance (quadratic) disagreement on 0–3, expected disagreement from each state's own distribution of codes (as fpsim's cohenk, levels 0:3)"},
 	{KallyB, "kallyb", false, "Cohen's kappa, binary"},

@@ -50,7 +50,7 @@
 // # All dyad-years
 //
 // DyadYears builds, for each year, the portfolio of every system member
-// and computes all 13 measures for every pair, streaming one Year at a time
+// and computes all 14 measures for every pair, streaming one Year at a time
 // in year order (workers compute years in parallel). Conventions, each of
 // which changes the numbers:
 //
@@ -87,15 +87,17 @@
 // key-value "casus.nmc") names the NMC release whenever a weighted measure
 // is written.
 //
-// Where the numbers differ from peacesciencer/fpsim on purpose: pallyv is
-// the squared-distance π of Häge's form above, while fpsim's pallyv is the
-// nominal π (Pi with Nominal reproduces it); the state system is
+// pallyv is fpsim's nominal π on the valued codes (Pi with Nominal), so a
+// script written for peacesciencer's column reads the same measure; the
+// squared-distance π of Häge's form above, which matches kallyv's
+// weighting, is the extra column pallyvq. Where the numbers differ from
+// peacesciencer/fpsim on purpose: the state system is
 // World.States (COW statelist2024), not states2016 extrapolated; values are
 // not rounded to 3 decimals.
 //
 // # Performance
 //
-// BenchmarkAllDyadYears (all 13 measures, 993,975 dyad-years 1816–2018),
+// BenchmarkAllDyadYears (all 14 measures, 993,975 dyad-years 1816–2018),
 // BenchmarkAllDyadYearsCSV and BenchmarkAllDyadYearsParquet measure the
 // engine alone and with each writer on the real data. Per pair the engine
 // visits only the positions where the second state has a non-zero code and

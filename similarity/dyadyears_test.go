@@ -175,7 +175,8 @@ func TestDyadYearsMatchReference(t *testing.T) {
 				SallyVWS: S(x, v, Valued, Squared, wt),
 				SallyBWA: S(bx, bv, Binary, Absolute, wt),
 				SallyBWS: S(bx, bv, Binary, Squared, wt),
-				PallyV:   Pi(x, v, Valued, Squared, nil),
+				PallyV:   Pi(x, v, Valued, Nominal, nil),
+				PallyVQ:  Pi(x, v, Valued, Squared, nil),
 				PallyB:   Pi(bx, bv, Binary, Nominal, nil),
 				KallyV:   Kappa(x, v, Valued, Squared, nil),
 				KallyB:   Kappa(bx, bv, Binary, Nominal, nil),
@@ -298,7 +299,7 @@ func asInput(err error, target **InputError) bool {
 	return ok
 }
 
-// BenchmarkAllDyadYears computes all 13 measures for every dyad-year
+// BenchmarkAllDyadYears computes all 14 measures for every dyad-year
 // 1816-2018 on the real data, with runtime.NumCPU() workers (the load of
 // the data is outside the timer).
 func BenchmarkAllDyadYears(b *testing.B) {

@@ -410,7 +410,7 @@ func TestFusedMeasures(t *testing.T) {
 			SallyBUA: bc.s(Absolute), SallyBUS: bc.s(Squared),
 			SallyVWA: wt.s(Absolute), SallyVWS: wt.s(Squared),
 			SallyBWA: bw.s(Absolute), SallyBWS: bw.s(Squared),
-			PallyV: cnt.chance(Squared, true), PallyB: bc.chance(Nominal, true),
+			PallyV: cnt.chance(Nominal, true), PallyVQ: cnt.chance(Squared, true), PallyB: bc.chance(Nominal, true),
 			KallyV: cnt.chance(Squared, false), KallyB: bc.chance(Nominal, false),
 			TauBAlly: cnt.tauB(),
 		}

@@ -231,7 +231,15 @@ func measures(cn *[16]int32, cw *[16]float64, out *[NumMeasures]float64) {
 	}
 	out[KallyV] = ratio(float64(dsq*n), float64(n*(sxx+syy)-2*sx*sy))
 	// (S_x + S_y)²/2 may be a half: double everything to stay in integers.
-	out[PallyV] = ratio(float64(2*dsq*n), float64(2*n*(sxx+syy)-(sx+sy)*(sx+sy)))
+	out[PallyVQ] = ratio(float64(2*dsq*n), float64(2*n*(sxx+syy)-(sx+sy)*(sx+sy)))
+	// Nominal pi: 1 − observed/expected disagreement with the pooled
+	// marginals m_a = (r_a + c_a)/2n, i.e. 1 − 4n(n − D)/(4n² − Σ(r_a + c_a)²).
+	var diag, pooled int64
+	for a := 0; a < 4; a++ {
+		diag += int64(cn[a<<2|a])
+		pooled += (r[a] + c[a]) * (r[a] + c[a])
+	}
+	out[PallyV] = ratio(float64(4*n*(n-diag)), float64(4*n*n-pooled))
 
 	// Binary: r1, c1 = positions where i, j have any obligation.
 	r1, c1 := n-r[0], n-c[0]

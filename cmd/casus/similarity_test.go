@@ -46,7 +46,7 @@ func TestSimilarityCSVFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := recs[0]
-	if len(h) != 17 || h[0] != "ccode1" || h[3] != "sallyvua" || h[15] != "taub" || h[16] != "nmc" {
+	if len(h) != 18 || h[0] != "ccode1" || h[3] != "sallyvua" || h[11] != "pallyv" || h[12] != "pallyvq" || h[16] != "taub" || h[17] != "nmc" {
 		t.Fatalf("header %v", h)
 	}
 	col := map[string]int{}
@@ -71,8 +71,8 @@ func TestSimilarityCSVFile(t *testing.T) {
 				t.Fatalf("2017 %s-%s: unweighted S empty", r[0], r[1])
 			}
 		}
-		if r[16] != "6.0" {
-			t.Fatalf("nmc column %q, want 6.0", r[16])
+		if r[col["nmc"]] != "6.0" {
+			t.Fatalf("nmc column %q, want 6.0", r[col["nmc"]])
 		}
 	}
 	// COW: 195 states in 2016 and 2017, all members all year.
