@@ -81,7 +81,9 @@ func (f *flags) printDefaults() {
 	fmt.Fprintln(f.m.Stdout, "\nFlags:")
 	f.VisitAll(func(fl *flag.Flag) {
 		def := ""
-		if fl.DefValue != "" && fl.DefValue != "false" {
+		// --data says "(default $CASUS_DATA)" in its usage already; its
+		// value is the environment's, not a default worth repeating.
+		if fl.DefValue != "" && fl.DefValue != "false" && fl.Name != "data" {
 			def = fmt.Sprintf(" (default %q)", fl.DefValue)
 		}
 		fmt.Fprintf(f.m.Stdout, "  --%-14s %s%s\n", fl.Name, fl.Usage, def)
