@@ -206,7 +206,7 @@ func TestMajorsContiguityWars(t *testing.T) {
 		{710, 740, 1878, "conttype", 5}, {740, 710, 1879, "conttype", 4}, // 5 then 4 in 1879: lowest
 		{710, 740, 1952, "conttype", 5}, {380, 571, 1990, "conttype", 0},
 		{2, 731, 1950, "cowinteronset", 1}, {2, 731, 1950, "cowinterongoing", 1}, {2, 731, 1950, "warnum", 151},
-		{2, 731, 1950, "sidea1", 1}, {2, 731, 1950, "sidea2", 0}, {731, 2, 1950, "sidea1", 0},
+		{2, 731, 1950, "sidea1", 1}, {2, 731, 1950, "sidea2", 2}, {731, 2, 1950, "sidea1", 2},
 		{2, 731, 1951, "cowinteronset", 0}, {2, 731, 1953, "cowinterongoing", 1},
 		{2, 731, 1954, "cowinterongoing", 0}, {2, 732, 1950, "cowinterongoing", 0},
 	} {
@@ -216,6 +216,55 @@ func TestMajorsContiguityWars(t *testing.T) {
 	}
 	if !f.Column("warnum").IsNA(rowOf(f, 2, 732, 1950)) || !f.Column("sidea1").IsNA(rowOf(f, 2, 732, 1950)) {
 		t.Error("USA-ROK 1950 (allies): want warnum and sidea1 missing")
+	}
+}
+
+// TestWarsAsPeacesciencer pins add_cow_wars(type = "inter")'s rules on
+// dyad-years of the real data: COW sides as 1/2, a resumption is an onset,
+// and of several wars in one dyad-year the one with an onset, else the
+// deadliest, speaks for the row.
+func TestWarsAsPeacesciencer(t *testing.T) {
+	f := dyadFrame(t, false, "wars", Options{})
+	for _, c := range []struct {
+		a, b, y           int
+		warnum, onset, on float64
+		sidea1, sidea2    float64
+		initiator1, init2 float64
+		why               string
+	}{
+		// Austro-Sardinian War (10): Austria and Sardinia resume fighting
+		// on 1849-03-12 (COW StartYear2): an onset, as in peacesciencer.
+		{300, 325, 1848, 10, 1, 1, 1, 2, 0, 1, "first spell"},
+		{300, 325, 1849, 10, 1, 1, 1, 2, 0, 1, "resumption is an onset"},
+		// USA–DRV: 1968 brings the Second Laotian War (170) while the
+		// Vietnam War (163) runs on: the onset wins.
+		{2, 816, 1968, 170, 1, 1, 2, 1, 0, 1, "onset beats ongoing"},
+		// 1970: the Communist Coalition war (176) begins.
+		{2, 816, 1970, 176, 1, 1, 2, 1, 0, 1, "onset beats ongoing"},
+		// 1971: three wars, none begins: the deadliest (163: 58,153 + 700,000).
+		{2, 816, 1971, 163, 0, 1, 2, 1, 1, 0, "deadliest of three"},
+		// Bulgaria–Turkey 1913: Bulgaria resumes the First Balkan War (100)
+		// on 1913-02-03 and the Second Balkan War (103) begins in July: two
+		// onsets, the deadlier (100: 32,000 + 30,000 against 18,000 +
+		// 20,000) wins. peacesciencer pairs Bulgaria's resumption only with
+		// resumptions (Turkey has none), so it shows 103.
+		{355, 640, 1913, 100, 1, 1, 1, 2, 0, 0, "two onsets: deadlier"},
+		// France returns to World War II on 1944-10-23 after Vichy: at war
+		// with Germany again (peacesciencer, pairing first spells with
+		// first spells only, has no France–Germany war-year in 1944–1945).
+		{220, 255, 1944, 139, 1, 1, 1, 2, 0, 1, "re-entry after a break"},
+		{220, 255, 1941, math.NaN(), 0, 0, math.NaN(), math.NaN(), math.NaN(), math.NaN(), "Vichy years: not at war"},
+	} {
+		r := rowOf(f, c.a, c.b, c.y)
+		for _, v := range []struct {
+			col  string
+			want float64
+		}{{"warnum", c.warnum}, {"cowinteronset", c.onset}, {"cowinterongoing", c.on}, {"sidea1", c.sidea1}, {"sidea2", c.sidea2}, {"initiator1", c.initiator1}, {"initiator2", c.init2}} {
+			got := val(t, f, v.col, r)
+			if got != v.want && !(math.IsNaN(got) && math.IsNaN(v.want)) {
+				t.Errorf("%d-%d %d %s (%s): got %v, want %v", c.a, c.b, c.y, v.col, c.why, got, v.want)
+			}
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 
 	"github.com/casus-dev/casus/world"
 )
@@ -31,18 +32,111 @@ func GreatCircleKm(lat1, lng1, lat2, lng2 float64) float64 {
 }
 
 // warSpell is a spell in which two states fought on opposite sides of one
-// COW inter-state war (both participation spells running).
+// COW inter-state war without a break (their participation spells
+// overlapping).
 type warSpell struct {
 	num          int32
 	start, end   world.Date
-	firstYear    int // first year the pair fought in this war: the onset
-	sideA1       int8
+	side1, side2 int8 // COW Side, 1 (side A) or 2 (side B)
 	init1, init2 int8
+	deaths       float64 // battle deaths of both participants, NaN if both unknown
 }
 
-// warsCovered is the last year of COW Inter-State War v4.0 (wars ongoing
-// at the end are coded as if 2007-12-31).
+// warsLast is the last year of COW Inter-State War v4.0 (wars ongoing at
+// the end are coded as if 2007-12-31).
 const warsLast = 2007
+
+// addDeaths sums two participants' battle deaths as peacesciencer's
+// add_cow_wars does: one unknown side counts as the other's figure alone.
+func addDeaths(a, b float64) float64 {
+	switch {
+	case math.IsNaN(a):
+		return b
+	case math.IsNaN(b):
+		return a
+	}
+	return a + b
+}
+
+// pairSpells returns the spells in which participants p and q fight each
+// other: every overlap of one of p's spells with one of q's, merged where
+// they touch. peacesciencer pairs only first spells with first spells and
+// resumptions with resumptions, so it loses, for example, France (back in
+// World War II from 1944-10-23) against Germany (one spell) in 1944-1945;
+// here every common day counts.
+func pairSpells(num int, p, q *world.WarParticipant) []warSpell {
+	var got []warSpell
+	for _, a := range p.Spells {
+		for _, b := range q.Spells {
+			lo, hi := max(a.Start, b.Start), min(a.End, b.End)
+			if lo > hi {
+				continue
+			}
+			got = append(got, warSpell{num: int32(num), start: lo, end: hi,
+				side1: int8(p.Side), side2: int8(q.Side), init1: b2i(p.Initiator), init2: b2i(q.Initiator),
+				deaths: addDeaths(p.BatDeath, q.BatDeath)})
+		}
+	}
+	sort.Slice(got, func(i, j int) bool { return got[i].start < got[j].start })
+	out := got[:0]
+	for _, g := range got {
+		if n := len(out); n > 0 && g.start <= out[n-1].end.AddDays(1) {
+			out[n-1].end = max(out[n-1].end, g.end)
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// pickWar chooses among the war spells running in year y the one whose war
+// speaks for the dyad-year, as peacesciencer's add_cow_wars does: a war
+// with an onset in y first, then the deadliest (battle deaths of the two
+// participants), then the lowest war number. It reports whether the chosen
+// war has an onset in y: a spell of the pair in that war begins in y (a
+// resumption after a break is an onset, as COW's StartYear2 is for
+// peacesciencer).
+func pickWar(ws []warSpell, y int) (best *warSpell, onset bool) {
+	onsetOf := func(num int32) bool {
+		for k := range ws {
+			if ws[k].num == num && ws[k].start.Year() == y {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range ws {
+		g := &ws[k]
+		if g.start.Year() > y || g.end.Year() < y {
+			continue
+		}
+		o := onsetOf(g.num)
+		if best == nil {
+			best, onset = g, o
+			continue
+		}
+		switch {
+		case o != onset:
+			if o {
+				best, onset = g, o
+			}
+		case deathsMore(g.deaths, best.deaths):
+			best = g
+		case deathsMore(best.deaths, g.deaths):
+		case g.num < best.num:
+			best = g
+		}
+	}
+	return best, onset
+}
+
+// deathsMore orders battle deaths descending with unknown last.
+func deathsMore(a, b float64) bool {
+	if math.IsNaN(a) {
+		return false
+	}
+	return math.IsNaN(b) || a > b
+}
 
 func addWars(f *Frame, w *world.World, o Options) error {
 	if len(w.Wars) == 0 {
@@ -53,34 +147,20 @@ func addWars(f *Frame, w *world.World, o Options) error {
 	if f.Unit == StateYears {
 		return addStateWars(f, w, first, last)
 	}
-	// Pairs on opposite sides, per directed pair.
+	// Spells on opposite sides, per directed pair. A state can appear twice
+	// in one war (France on both sides of World War II), so pairs are
+	// formed over participant rows.
 	spells := map[int32][]warSpell{}
 	for _, war := range w.Wars {
-		for _, p := range war.Participants {
-			for _, q := range war.Participants {
+		for i := range war.Participants {
+			p := &war.Participants[i]
+			for j := range war.Participants {
+				q := &war.Participants[j]
 				if p.Code == q.Code || p.Side == q.Side {
 					continue
 				}
-				var got []warSpell
-				for _, a := range p.Spells {
-					for _, b := range q.Spells {
-						lo, hi := max(a.Start, b.Start), min(a.End, b.End)
-						if lo > hi {
-							continue
-						}
-						got = append(got, warSpell{num: int32(war.Num), start: lo, end: hi,
-							sideA1: b2i(p.Side == 1), init1: b2i(p.Initiator), init2: b2i(q.Initiator)})
-					}
-				}
-				fy := math.MaxInt
-				for _, g := range got {
-					fy = min(fy, g.start.Year())
-				}
-				for i := range got {
-					got[i].firstYear = fy
-				}
 				k := pairKey(p.Code, q.Code)
-				spells[k] = append(spells[k], got...)
+				spells[k] = append(spells[k], pairSpells(war.Num, p, q)...)
 			}
 		}
 	}
@@ -107,22 +187,7 @@ func addWars(f *Frame, w *world.World, o Options) error {
 				}
 				continue
 			}
-			// Several wars in one dyad-year: the lowest war number speaks
-			// for the sides; onset is 1 if any war begins for the pair.
-			var best *warSpell
-			onset := int8(0)
-			for k := range ws {
-				g := &ws[k]
-				if g.start.Year() > y || g.end.Year() < y {
-					continue
-				}
-				if g.firstYear == y {
-					onset = 1
-				}
-				if best == nil || g.num < best.num {
-					best = g
-				}
-			}
+			best, onset := pickWar(ws, y)
 			if best == nil {
 				cols[0].I32[i] = NA32
 				cols[1].I8[i], cols[2].I8[i] = 0, 0
@@ -132,30 +197,23 @@ func addWars(f *Frame, w *world.World, o Options) error {
 				continue
 			}
 			cols[0].I32[i] = best.num
-			cols[1].I8[i], cols[2].I8[i] = onset, 1
-			cols[3].I8[i], cols[4].I8[i] = best.sideA1, 1-best.sideA1
+			cols[1].I8[i], cols[2].I8[i] = b2i(onset), 1
+			cols[3].I8[i], cols[4].I8[i] = best.side1, best.side2
 			cols[5].I8[i], cols[6].I8[i] = best.init1, best.init2
 		}
 	})
-	f.Notes = append(f.Notes, fmt.Sprintf("wars: COW Inter-State War 4.0, %d–%d; a dyad is at war when its states fight on opposite sides on a common day; missing after %d", first, last, last))
+	f.Notes = append(f.Notes, fmt.Sprintf("wars: COW Inter-State War 4.0, %d–%d; a dyad is at war when its states fight on opposite sides on a common day; several wars in a year: onset first, then deadliest; missing after %d", first, last, last))
 	return nil
 }
 
 func addStateWars(f *Frame, w *world.World, first, last int) error {
-	type part struct {
-		num       int32
-		sp        world.Spell
-		firstYear int
-	}
-	parts := map[int][]part{}
+	// A state's participation spells, read as spells of a pair with
+	// itself, so pickWar's choice (onset, deadliest, lowest number) applies.
+	parts := map[int][]warSpell{}
 	for _, war := range w.Wars {
 		for _, p := range war.Participants {
-			fy := math.MaxInt
 			for _, s := range p.Spells {
-				fy = min(fy, s.Start.Year())
-			}
-			for _, s := range p.Spells {
-				parts[p.Code] = append(parts[p.Code], part{int32(war.Num), s, fy})
+				parts[p.Code] = append(parts[p.Code], warSpell{num: int32(war.Num), start: s.Start, end: s.End, deaths: p.BatDeath})
 			}
 		}
 	}
@@ -180,20 +238,12 @@ func addStateWars(f *Frame, w *world.World, first, last int) error {
 				cols[0].I32[i], cols[1].I8[i], cols[2].I8[i] = NA32, NA8, NA8
 				continue
 			}
-			num, onset, on := int32(NA32), int8(0), int8(0)
-			for _, p := range ps {
-				if p.sp.Start.Year() > y || p.sp.End.Year() < y {
-					continue
-				}
-				on = 1
-				if p.firstYear == y {
-					onset = 1
-				}
-				if num == NA32 || p.num < num {
-					num = p.num
-				}
+			best, onset := pickWar(ps, y)
+			if best == nil {
+				cols[0].I32[i], cols[1].I8[i], cols[2].I8[i] = NA32, 0, 0
+				continue
 			}
-			cols[0].I32[i], cols[1].I8[i], cols[2].I8[i] = num, onset, on
+			cols[0].I32[i], cols[1].I8[i], cols[2].I8[i] = best.num, b2i(onset), 1
 		}
 	})
 	f.Notes = append(f.Notes, fmt.Sprintf("wars: COW Inter-State War 4.0, %d–%d; missing after %d", first, last, last))
