@@ -48,6 +48,8 @@ func (y *Year) Len() int { return len(y.Code1) }
 type Summary struct {
 	First, Last int
 	Rows        int
+	// ATOP is the version of the ATOP directed dyad-year table ("5.1").
+	ATOP string
 	// NMC is the capability release used for the weights ("" when the World
 	// holds none: then every weighted measure is missing).
 	NMC string
@@ -181,11 +183,16 @@ func newEngine(w *world.World, opt *Options) (*engine, Summary, error) {
 	if opt.First > opt.Last {
 		return nil, sum, &InputError{fmt.Sprintf("years %d-%d: want the first year not after the last", opt.First, opt.Last)}
 	}
-	if opt.First < ad.First || opt.Last > ad.Last {
-		return nil, sum, &InputError{fmt.Sprintf("years %d-%d: want years inside ATOP %s's coverage %d-%d (outside it alliance portfolios are unknown, not empty)",
-			opt.First, opt.Last, ad.Dataset.Version, ad.First, ad.Last)}
+	// ATOP starts in 1815 but the COW system, whose members are the
+	// positions, in 1816: a year outside either has no portfolios at all
+	// (unknown, not empty), so it is refused rather than emitted empty.
+	lo := max(systemStart, ad.First)
+	if opt.First < lo || opt.Last > ad.Last {
+		return nil, sum, &InputError{fmt.Sprintf("years %d-%d: want years inside %d-%d (ATOP %s covers %d-%d, the COW state system starts in %d; outside them portfolios are unknown, not empty)",
+			opt.First, opt.Last, lo, ad.Last, ad.Dataset.Version, ad.First, ad.Last, systemStart)}
 	}
 	sum.First, sum.Last = opt.First, opt.Last
+	sum.ATOP = ad.Dataset.Version
 
 	e := &engine{first: opt.First}
 	if len(w.NMC) > 0 || opt.NMC != "" {

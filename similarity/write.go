@@ -22,6 +22,10 @@ type Layout struct {
 	Measures []Measure
 	// NMC is written in an nmc column when a weighted measure is chosen.
 	NMC string
+	// ATOP (the ATOP release, Summary.ATOP) and Version (the casus build)
+	// go into the Parquet key-value metadata, with NMC, so that a file
+	// says which data and which code made it; empty ones are left out.
+	ATOP, Version string
 }
 
 // weighted reports whether any chosen measure needs capabilities.
@@ -167,8 +171,9 @@ func (e *CSVEncoder) Write(w io.Writer, y *Year) error {
 // ParquetWriter writes the table as Parquet: ccode1, ccode2 and year as
 // required INT32, each measure as an optional DOUBLE (null = missing), nmc
 // as a required string; Snappy-compressed, one row group per year. The
-// file's key-value metadata records the NMC release ("casus.nmc") and the
-// generator.
+// file's key-value metadata records the NMC release ("casus.nmc", empty
+// when none), the ATOP release ("casus.atop"), the casus version
+// ("casus.version") and the generator.
 type ParquetWriter struct {
 	layout Layout
 	w      *parquet.Writer
@@ -206,10 +211,19 @@ func NewParquetWriter(out io.Writer, l Layout) *ParquetWriter {
 		p.cols = append(p.cols, index[name])
 		p.sorted = p.sorted && index[name] == i
 	}
-	p.w = parquet.NewWriter(out, schema,
+	opts := []parquet.WriterOption{
+		schema,
 		parquet.Compression(&parquet.Snappy),
 		parquet.KeyValueMetadata("casus.nmc", l.NMC),
-		parquet.KeyValueMetadata("casus.generator", "casus similarity (ATOP 5.1 directed dyad-years)"))
+		parquet.KeyValueMetadata("casus.generator", "casus similarity (ATOP directed dyad-years, COW state system)"),
+	}
+	if l.ATOP != "" {
+		opts = append(opts, parquet.KeyValueMetadata("casus.atop", l.ATOP))
+	}
+	if l.Version != "" {
+		opts = append(opts, parquet.KeyValueMetadata("casus.version", l.Version))
+	}
+	p.w = parquet.NewWriter(out, opts...)
 	return p
 }
 

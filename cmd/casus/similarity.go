@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -108,7 +109,7 @@ func runSimilarity(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
-	layout := similarity.Layout{Measures: ms, NMC: plan.NMC}
+	layout := similarity.Layout{Measures: ms, NMC: plan.NMC, ATOP: plan.ATOP, Version: similarityVersion()}
 	nyears := int64(plan.Last - plan.First + 1)
 
 	var sum similarity.Summary
@@ -173,6 +174,21 @@ func runSimilarity(ctx context.Context, m *Main, args []string) error {
 	return nil
 }
 
+// similarityVersion names the build for the Parquet metadata, as casus
+// version prints it (module version, then the VCS revision when known).
+func similarityVersion() string {
+	v := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v = bi.Main.Version
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" {
+				v += " " + s.Value
+			}
+		}
+	}
+	return "casus " + v
+}
+
 func orNone(s string) string {
 	if s == "" {
 		return "none (weighted measures missing)"
@@ -181,7 +197,7 @@ func orNone(s string) string {
 }
 
 func similarityNote(sum similarity.Summary) string {
-	return fmt.Sprintf("ATOP 5.1 directed dyad-years; weights: CINC from NMC %s (%d-%d); empty = missing.", orNone(sum.NMC), sum.CapFirst, sum.CapLast)
+	return fmt.Sprintf("ATOP %s directed dyad-years; weights: CINC from NMC %s (%d-%d); empty = missing.", sum.ATOP, orNone(sum.NMC), sum.CapFirst, sum.CapLast)
 }
 
 // writeSimilarityCSV encodes years in the workers (Prepare) and writes them
