@@ -106,6 +106,66 @@ func TestSimilarityParquetFile(t *testing.T) {
 	if len(rows) == 0 || rows[0].Year != 1914 || rows[0].VWA == nil || rows[0].NMC != "7.0" {
 		t.Fatalf("%d rows, first %+v", len(rows), rows[0])
 	}
+
+	// Physical types: codes and year INT32 required, measures DOUBLE
+	// optional (null = missing), nmc a required string; the key-value
+	// metadata names the ATOP and NMC releases and the casus build.
+	fh, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	st, _ := fh.Stat()
+	pf, err := parquet.OpenFile(fh, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"ccode1": "INT32 required", "ccode2": "INT32 required", "year": "INT32 required",
+		"sallyvwa": "DOUBLE optional", "kallyb": "DOUBLE optional", "nmc": "BYTE_ARRAY required",
+	}
+	for _, f := range pf.Schema().Fields() {
+		rep := "required"
+		if f.Optional() {
+			rep = "optional"
+		}
+		got := f.Type().Kind().String() + " " + rep
+		if want[f.Name()] != got {
+			t.Errorf("Parquet column %s: want %s, got %s", f.Name(), want[f.Name()], got)
+		}
+		delete(want, f.Name())
+	}
+	if len(want) > 0 {
+		t.Errorf("Parquet columns missing: %v", want)
+	}
+	for k, v := range map[string]string{"casus.atop": "5.1", "casus.nmc": "7.0"} {
+		if got, _ := pf.Lookup(k); got != v {
+			t.Errorf("Parquet metadata %s: want %q, got %q", k, v, got)
+		}
+	}
+	if got, _ := pf.Lookup("casus.version"); !strings.HasPrefix(got, "casus ") {
+		t.Errorf("Parquet metadata casus.version: want \"casus <version>\", got %q", got)
+	}
+}
+
+// A failed write leaves nothing behind: the output is atomic.
+func TestSimilarityUnwritableOut(t *testing.T) {
+	needData(t)
+	dir := t.TempDir()
+	// A path through a regular file cannot be created, even by root.
+	blocker := filepath.Join(dir, "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{filepath.Join(blocker, "s.csv"), filepath.Join(dir, "missing", "s.parquet")} {
+		_, errOut, code := run(t, "similarity", "--years", "1900", "--out", out)
+		if code == 0 || !strings.Contains(errOut, out) {
+			t.Errorf("--out %s: exit %d, stderr %q: want a failure naming the file", out, code, errOut)
+		}
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("failed runs left files: %v", ents)
+	}
 }
 
 func TestSimilarityUsage(t *testing.T) {
@@ -120,12 +180,24 @@ func TestSimilarityUsage(t *testing.T) {
 		{"similarity"}, // all years as a table: too big for stdout
 		{"similarity", "--years", "1900-1950"},
 		{"similarity", "--years", "19x0"},
+		// ATOP has 1815, the COW state system starts in 1816.
+		{"similarity", "--years", "1815", "--format", "csv"},
+		{"similarity", "--years", "1815-1820", "--out", filepath.Join(dir, "b.parquet")},
+		{"similarity", "--years", "2018-2019", "--out", filepath.Join(dir, "c.parquet")},
 	}
 	for _, args := range cases {
-		_, errOut, code := run(t, args...)
+		out, errOut, code := run(t, args...)
 		if code != 2 {
 			t.Errorf("%v: exit %d (%s), want 2", args, code, strings.TrimSpace(errOut))
 		}
+		// One clear line on stderr (a usage hint may follow), nothing on stdout.
+		if lines := strings.Split(strings.TrimSpace(errOut), "\n"); errOut == "" || len(lines) > 2 || out != "" {
+			t.Errorf("%v: stdout %q, stderr %q: want one error line", args, out, errOut)
+		}
+	}
+	_, errOut, _ := run(t, "similarity", "--years", "1815-1820", "--format", "csv")
+	if !strings.Contains(errOut, "1816-2018") {
+		t.Errorf("--years 1815-1820: stderr %q, want the valid range 1816-2018", errOut)
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
 		t.Errorf("failed runs left files: %v", ents)
