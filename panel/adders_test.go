@@ -432,3 +432,134 @@ func TestStateYearAdders(t *testing.T) {
 		t.Error("USA 1898: want major and at war (Spanish-American War)")
 	}
 }
+
+// TestContiguityEqualsContdird checks conttype on every directed COW
+// dyad-year against COW's own dyad-year file: contdird lists a changed
+// dyad-year once per type (China–Japan 1879: 5, then 4 with the Ryukyus),
+// and conttype must be the lowest of them — peacesciencer's "minimum
+// contiguity relationship observed in that given year" from the master
+// records — and 0 where contdird has no row.
+func TestContiguityEqualsContdird(t *testing.T) {
+	raw := readRaw(t, "cow_contiguity/contdird.csv")
+	low := map[dy]int{}
+	changed := 0
+	for _, r := range raw.rows {
+		k := dy{raw.int(t, r, "state1no"), raw.int(t, r, "state2no"), raw.int(t, r, "year")}
+		ty := raw.int(t, r, "conttype")
+		if old, ok := low[k]; ok {
+			if k.a < k.b {
+				changed++
+			}
+			if ty >= old {
+				continue
+			}
+		}
+		low[k] = ty
+	}
+	f := dyadFrame(t, true, "contiguity", Options{})
+	c1, c2 := f.Codes()
+	ct := f.Column("conttype").I8
+	onPanel := 0
+	for i, y := range f.Years() {
+		k := dy{int(c1[i]), int(c2[i]), int(y)}
+		want, ok := low[k]
+		if ok {
+			onPanel++
+		}
+		if int(ct[i]) != want {
+			t.Fatalf("%d-%d %d conttype: got %d, contdird's lowest %d", k.a, k.b, k.year, ct[i], want)
+		}
+	}
+	// 29 non-directed dyad-years change type within the year, each listed
+	// with both types (Netherlands–France 1830, China–Japan 1879, Russia–
+	// Turkey 1991: land border to Dec. 1991, then across the Black Sea).
+	if changed != 29 {
+		t.Errorf("non-directed dyad-years listed twice in contdird: got %d, want 29", changed)
+	}
+	for _, c := range []struct{ a, b, y, want int }{{710, 740, 1879, 4}, {365, 640, 1991, 1}, {365, 640, 1992, 5}, {210, 220, 1830, 1}} {
+		if got := ct[rowOf(f, c.a, c.b, c.y)]; int(got) != c.want {
+			t.Errorf("%d-%d %d conttype: got %d, want %d", c.a, c.b, c.y, got, c.want)
+		}
+	}
+	t.Logf("contdird: %d directed dyad-years (%d on the panel), %d with a mid-year change", len(low), onPanel, changed)
+}
+
+// TestDecisionsOnRealDyadYears pins, with dyad-years of the real data, the
+// choices compared line by line with peacesciencer (see doc.go).
+func TestDecisionsOnRealDyadYears(t *testing.T) {
+	f := dyadFrame(t, false, "majors,contiguity,capdist,atop,nmc", Options{NMC: "6.0"})
+	for _, c := range []struct {
+		a, b, y   int
+		col       string
+		want, tol float64
+		why       string
+	}{
+		// Capitals: the Jan. 1 capital speaks for the year (peacesciencer
+		// keeps the first capital-year row). Brazil moves to Brasília on
+		// 1960-04-21; Russia to Moscow on 1918-03-12. Expected km from an
+		// independent evaluation of the Vincenty sphere formula, r = 6378.137.
+		{2, 140, 1960, "capdist", 7730.614, 0.01, "Rio de Janeiro still the Jan. 1 capital"},
+		{2, 140, 1961, "capdist", 6011.646, 0.01, "Brasília (peacesciencer's OSM point -10.33, -53.2)"},
+		{200, 365, 1918, "capdist", 2093.569, 0.01, "Saint Petersburg on Jan. 1, 1918"},
+		{200, 365, 1919, "capdist", 2503.963, 0.01, "Moscow"},
+		// Majors: major on any day of the year, as peacesciencer's
+		// styear:endyear expansion. France loses status 1940-06-22, regains
+		// it 1945-08-15.
+		{2, 220, 1940, "cowmaj2", 1, 0, "France major until June 22"},
+		{2, 220, 1941, "cowmaj2", 0, 0, "France not major"},
+		{2, 220, 1945, "cowmaj2", 1, 0, "France major from Aug. 15"},
+		{2, 740, 1945, "cowmaj2", 1, 0, "Japan major until Aug. 14"},
+		{2, 740, 1952, "cowmaj2", 0, 0, "Japan back in the system (1952-04-28), not major"},
+		// A state entering mid-year: South Sudan (2011-07-09) has its
+		// dyad-year with Sudan, land-contiguous from July 2011.
+		{625, 626, 2011, "conttype", 1, 0, "contiguity begins with entry"},
+		{625, 626, 2011, "cowmaj1", 0, 0, "neither is major"},
+		{2, 626, 2011, "cowmaj1", 1, 0, "USA major"},
+		// ATOP inside its years: no row means no obligation (0).
+		{2, 626, 2011, "atop_defense", 0, 0, "no ATOP row"},
+	} {
+		r := rowOf(f, c.a, c.b, c.y)
+		if r < 0 {
+			t.Errorf("%d-%d %d: no dyad-year (%s)", c.a, c.b, c.y, c.why)
+			continue
+		}
+		if got := val(t, f, c.col, r); math.Abs(got-c.want) > c.tol || math.IsNaN(got) {
+			t.Errorf("%d-%d %d %s (%s): got %v, want %v ± %g", c.a, c.b, c.y, c.col, c.why, got, c.want, c.tol)
+		}
+	}
+}
+
+// TestMajorsEqualMajorYears checks cowmaj on every COW state-year against
+// peacesciencer's major_years: majors2016's spells expanded from styear to
+// endyear.
+func TestMajorsEqualMajorYears(t *testing.T) {
+	raw := readRaw(t, "cow_states/majors2016.csv")
+	major := map[sy]bool{}
+	for _, r := range raw.rows {
+		for y := raw.int(t, r, "styear"); y <= raw.int(t, r, "endyear"); y++ {
+			major[sy{raw.int(t, r, "ccode"), y}] = true
+		}
+	}
+	f, err := cow2016(t).StateYears(1816, 2016)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, _ := ParseAdders("majors")
+	if err := Apply(f, testWorld(t), as, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	codes, _ := f.Codes()
+	col := f.Column("cowmaj").I8
+	n := 0
+	for i, y := range f.Years() {
+		want := b2i(major[sy{int(codes[i]), int(y)}])
+		if col[i] != want {
+			t.Fatalf("%d %d cowmaj: got %d, majors2016 says %d", codes[i], y, col[i], want)
+		}
+		n += int(want)
+	}
+	// Every major state-year of majors2016 is a system state-year.
+	if n != len(major) {
+		t.Errorf("major state-years on the panel %d, in majors2016 %d", n, len(major))
+	}
+}

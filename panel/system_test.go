@@ -155,6 +155,12 @@ func TestDyadYearsMatchReference(t *testing.T) {
 	if dir.Len() != len(want) {
 		t.Errorf("directed dyad-years: got %d, reference %d", dir.Len(), len(want))
 	}
+	// peacesciencer's create_dyadyears(system = "cow", mry = FALSE): the
+	// 1,912,350 year-level pairs of cow_states minus false_cow_dyads (60
+	// directed rows, states never members on a common day; TestFalseDyads).
+	if dir.Len() != 1912290 || nd.Len() != 956145 {
+		t.Errorf("COW v2016 1816-2016: %d directed, %d non-directed dyad-years; want 1,912,290 and 956,145", dir.Len(), nd.Len())
+	}
 	check := func(f *Frame, directed bool) {
 		c1, c2 := f.Codes()
 		yy := f.Years()
@@ -214,8 +220,8 @@ func TestFalseDyads(t *testing.T) {
 		yearLevel += len(codes) * (len(codes) - 1)
 	}
 	false_ := yearLevel - f.Len()
-	if false_ <= 0 {
-		t.Fatalf("year-level pairs %d, common-day dyad-years %d: want some false dyads removed", yearLevel, f.Len())
+	if yearLevel != 1912350 || false_ != 60 {
+		t.Fatalf("year-level pairs %d, common-day dyad-years %d: want 1,912,350 and 60 false dyad-years removed", yearLevel, f.Len())
 	}
 	t.Logf("year-level directed pairs %d, false directed dyad-years dropped %d", yearLevel, false_)
 	// FIXTURES.md's 2,063,670 directed rows (peacesciencer 0.5.0, 1816–2020)
