@@ -47,15 +47,15 @@ var Columns = [NumMeasures]Column{
 	{SallyBUA, "sallybua", false, "S, binary (any obligation), unweighted, absolute distance"},
 	{SallyBUS, "sallybus", false, "S, binary, unweighted, squared distance (equals sallybua: 0/1 codes)"},
 	{SallyVWA, "sallyvwa", true, "S, valued, weighted by the CINC of the position state k, divided by the sum of the weights, absolute distance"},
-	{SallyVWS, "sallyvws", true, "S, valued, CINC-weighted, squared distance"},
+	{SallyVWS, "sallyvws", true, "S, valued, CINC-weighted, squared distance (fpsim's stored srs() ignores weights with squared distances; here they count)"},
 	{SallyBWA, "sallybwa", true, "S, binary, CINC-weighted, absolute distance"},
-	{SallyBWS, "sallybws", true, "S, binary, CINC-weighted, squared distance (equals sallybwa)"},
+	{SallyBWS, "sallybws", true, "S, binary, CINC-weighted, squared distance (equals sallybwa; weighted, unlike fpsim's stored srs())"},
 	{PallyV, "pallyv", false, "Scott's pi, valued codes 0–3 as nominal categories (agreement = same code), expected agreement from the pooled distribution of both states' codes — as fpsim's spi(levels = 0:3), so peacesciencer's pallyv keeps its meaning"},
 	{PallyVQ, "pallyvq", false, "casus addition: Scott's pi in Häge's (2011) distance form, valued, squared-distance disagreement on 0–3 with pooled-distribution expectation (the pi that matches kallyv's weighting)"},
 	{PallyB, "pallyb", false, "Scott's pi, binary (nominal = any distance on 0/1)"},
 	{KallyV, "kallyv", false, "Cohen's kappa (Häge 2011), valued, squared-distance (quadratic) disagreement on 0–3, expected disagreement from each state's own distribution of codes (as fpsim's cohenk, levels 0:3)"},
 	{KallyB, "kallyb", false, "Cohen's kappa, binary"},
-	{TauBAlly, "taub", false, "Kendall's tau-b of the valued codes with tie correction (Bueno de Mesquita 1975; = R cor(method = \"kendall\"))"},
+	{TauBAlly, "taub", false, "Kendall's tau-b of the valued codes with tie correction (Bueno de Mesquita 1975; = R cor(method = \"kendall\")); a position missing for one state is skipped, where fpsim's taub is NA (3,698 dyad-years in 8 years)"},
 }
 
 func (m Measure) String() string {

@@ -72,8 +72,8 @@
 //     release. In years the release does not cover every weighted measure
 //     is missing (NaN), never 0. A position without a CINC in a covered
 //     year weighs 0 (is skipped for the weighted measures only).
-//   - Years must lie inside ATOP's coverage (1815–2018); the system starts
-//     in 1816, so the default is 1816–2018.
+//   - Years must lie inside both ATOP's coverage (1815–2018) and the state
+//     system (from 1816): 1816–2018, the default.
 //
 // # Output
 //
@@ -87,13 +87,64 @@
 // key-value "casus.nmc") names the NMC release whenever a weighted measure
 // is written.
 //
-// pallyv is fpsim's nominal π on the valued codes (Pi with Nominal), so a
-// script written for peacesciencer's column reads the same measure; the
-// squared-distance π of Häge's form above, which matches kallyv's
-// weighting, is the extra column pallyvq. Where the numbers differ from
-// peacesciencer/fpsim on purpose: the state system is
-// World.States (COW statelist2024), not states2016 extrapolated; values are
-// not rounded to 3 decimals.
+// # Against fpsim and peacesciencer
+//
+// Checked against the scripts that built fpsim's alliance similarity data
+// (svmiller/fpsim: data-raw/1-prepare-atop-alliance-data.R, which makes
+// ATOPDDY from peacesciencer's create_dyadyears(), atop5_1ddyr and
+// peacesciencer::cow_nmc, and inst/scripts/*-fpsim-alliances-*.R, which
+// apply R/srs.R, R/spi.R, R/cohenk.R and cor(method = "kendall") year by
+// year). What is the same:
+//
+//   - Positions: every COW member of the year (state_panel: a member on
+//     any day), k skipped for a pair when the directed dyad (i, k) or
+//     (j, k) does not exist because the two never share a day (fpsim's
+//     spread() leaves NA there and each function keeps complete cases).
+//     COW statelist2024 here, states2016 extended to 2018 there: the
+//     member-days of 1816–2018 are identical (only code 345's 2006 entry
+//     is split in two spells covering the same days).
+//   - Coding and direction: ordatop from the directed ATOP row
+//     ccode1 → ccode2 (statea → stateb), asymmetric rows without an
+//     obligation 0; each state at 3 (binary 1) in its own portfolio; the
+//     other state's position is its directed row like any other (USA–JPN
+//     1960 is (3, 2) at the US position, (3, 3) at Japan's).
+//   - S: range 3 valued, 1 binary, given explicitly (range = 3 or
+//     levels = 0:3), not fpsim's default of the observed range. Weighted S
+//     is Σ w·δ / (m·Σ w) with the raw CINC of the position state, not
+//     renormalised to sum 1; positions without a CINC are dropped.
+//   - Weights: peacesciencer::cow_nmc, NMC 7.0 since June 2026 (the
+//     weighted script notes that CINC now runs past ATOP's 2018), which
+//     is the default here; --nmc 6.0 makes 2017–2018 weighted S missing.
+//   - kallyv = cohenk(levels = 0:3, w_exp = 2): quadratic weights on
+//     |a−b|/3, own marginals. kallyb = cohenk(levels = 0:1): on 0/1 the
+//     squared weights are nominal. pallyv, pallyb = spi(levels = 0:3 or
+//     0:1): nominal π with pooled marginals. taub = cor(method =
+//     "kendall"), the textbook τ_b.
+//
+// Where casus differs, on purpose:
+//
+//   - taub where a position is skipped: cor() is called without
+//     use = "complete.obs", so fpsim's taub is NA for every pair with a
+//     skipped position, while its S, κ and π use complete cases. casus
+//     skips the position for τ_b too (the rule the issue sets for every
+//     measure). This concerns 3,698 of the 993,975 dyad-years, all in
+//     1860, 1918, 1941, 1945, 1958, 1964, 1975 and 1990
+//     (TestSkippedPositions).
+//   - sallyvws and sallybws: fpsim's srs() as stored (R/srs.R, commit
+//     5f88172) ignores the weights with distances = "squared", so an S
+//     made with it is the unweighted squared S; the later srs(levels =)
+//     that the weighted script calls could not be read. casus weights the
+//     squared S by CINC like the absolute one.
+//   - pallyvq is a casus addition: the squared-distance π of Häge's form,
+//     matching kallyv's weighting. pallyv keeps fpsim's nominal meaning.
+//   - Rounding: none. fpsim's scripts do not round; peacesciencer's older
+//     add_fpsim() data (Häge's v2.0) are rounded to 3 decimals. CSV here
+//     has 10 decimal places, Parquet the full float64.
+//   - Rows: one per non-directed dyad-year (ccode1 < ccode2) that exists
+//     that year; fpsim stores both orders and also pairs that never share
+//     a day (add_fpsim's left join onto create_dyadyears() drops those).
+//   - Years: 1816–2018 only; ATOP's 1815 has no state system and is an
+//     InputError, not an empty year.
 //
 // # Performance
 //

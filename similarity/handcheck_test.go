@@ -112,3 +112,49 @@ func TestHandCheckedDyadYears(t *testing.T) {
 		}
 	}
 }
+
+// TestSkippedPositions counts the dyad-years where some member of the year
+// is not a position of the pair because it never shares a day with one of
+// the two states. There fpsim's taub is NA (cor() without complete cases)
+// while casus skips the position (doc.go): the count, 3,698 in 8 years, is
+// the size of that difference. Day-by-day membership gives the expected
+// set; the engine's Positions must fall short of the year's members
+// exactly there.
+func TestSkippedPositions(t *testing.T) {
+	w := realWorld(t)
+	ys, _ := collect(t, w, Options{})
+	perYear := map[int]int{}
+	total := 0
+	for _, y := range ys {
+		mem := membership(w, y.Year)
+		// lonely[c]: c misses some other member of the year entirely.
+		lonely := map[int]bool{}
+		for a, da := range mem {
+			for b, db := range mem {
+				if a != b && !da.meets(db) {
+					lonely[a] = true
+				}
+			}
+		}
+		for d := range y.Code1 {
+			want := lonely[int(y.Code1[d])] || lonely[int(y.Code2[d])]
+			got := int(y.Positions[d]) < len(mem)
+			if got != want {
+				t.Errorf("%d %d-%d: %d positions of %d members, day-by-day says skipped = %v", y.Year, y.Code1[d], y.Code2[d], y.Positions[d], len(mem), want)
+			}
+			if got {
+				perYear[y.Year]++
+				total++
+			}
+		}
+	}
+	want := map[int]int{1860: 171, 1918: 142, 1941: 157, 1945: 301, 1958: 176, 1964: 475, 1975: 1157, 1990: 1119}
+	if total != 3698 || len(perYear) != len(want) {
+		t.Errorf("%d dyad-years with a skipped position in %d years, want 3,698 in 8: %v", total, len(perYear), perYear)
+	}
+	for y, n := range want {
+		if perYear[y] != n {
+			t.Errorf("%d: %d dyad-years with a skipped position, want %d", y, perYear[y], n)
+		}
+	}
+}
