@@ -563,3 +563,29 @@ func TestMajorsEqualMajorYears(t *testing.T) {
 		t.Errorf("major state-years on the panel %d, in majors2016 %d", n, len(major))
 	}
 }
+
+// TestATOPNonDirectedIsMaxOfDirections checks every non-directed COW
+// dyad-year against add_atop_alliance(ndir = TRUE): each obligation is the
+// maximum of the file's two directions, 0 without a row.
+func TestATOPNonDirectedIsMaxOfDirections(t *testing.T) {
+	file := map[dy][5]bool{}
+	for _, r := range testWorld(t).AllianceDyads.Rows {
+		file[dy{r.A, r.B, r.Year}] = [5]bool{r.Defense, r.Offense, r.Neutral, r.Nonagg, r.Consul}
+	}
+	f := dyadFrame(t, false, "atop", Options{})
+	c1, c2 := f.Codes()
+	ones := 0
+	for i, y := range f.Years() {
+		ab, ba := file[dy{int(c1[i]), int(c2[i]), int(y)}], file[dy{int(c2[i]), int(c1[i]), int(y)}]
+		for k, n := range atopNames {
+			want := b2i(ab[k] || ba[k])
+			if got := f.Column(n).I8[i]; got != want {
+				t.Fatalf("%d-%d %d %s: got %d, max of both directions %d", c1[i], c2[i], y, n, got, want)
+			}
+			ones += int(want)
+		}
+	}
+	if ones == 0 {
+		t.Fatal("no obligation on the non-directed panel")
+	}
+}

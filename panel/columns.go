@@ -33,7 +33,7 @@ func Dictionary() []ColumnInfo {
 	}
 	for _, n := range atopNames {
 		d = append(d, ColumnInfo{n, "atop", "int8", atop, "5.1", "1 if an alliance with a " + atopMeaning[n] +
-			" binds the dyad in the year (non-directed: either direction; directed: ccode1 toward ccode2); 0 if none; missing outside 1815–2018"})
+			" binds the dyad in the year (non-directed: either direction, as peacesciencer's add_atop_alliance(ndir = TRUE); directed: ccode1 toward ccode2); 0 if no ATOP row; missing outside 1815–2018 (as peacesciencer)"})
 	}
 	d = append(d, ColumnInfo{"atop_any", "atop", "int8", atop, "5.1", "1 if any of the five ATOP obligations holds (as atop_*)"})
 	for _, n := range atopNames {
@@ -53,18 +53,18 @@ func Dictionary() []ColumnInfo {
 		}
 	}
 	d = append(d,
-		ColumnInfo{"cowmaj1", "majors", "int8", "COW Major Powers (majors2016)", "2016", "1 if ccode1 is a COW major power on some day of the year, 0 if not; missing after 2016 unless --carry-forward"},
+		ColumnInfo{"cowmaj1", "majors", "int8", "COW Major Powers (majors2016)", "2016", "1 if ccode1 is a COW major power on some day of the year (as peacesciencer), 0 if not; missing after 2016 unless --carry-forward (peacesciencer's add_cow_majors puts 0 there)"},
 		ColumnInfo{"cowmaj2", "majors", "int8", "COW Major Powers (majors2016)", "2016", "as cowmaj1 for ccode2"},
 		ColumnInfo{"cowmaj_carried", "majors", "int8", "casus", "", "with --carry-forward: 1 when cowmaj* is the 2016 status carried forward, 0 when observed"},
 		ColumnInfo{"conttype", "contiguity", "int8", "COW Direct Contiguity (contdir master records)", "3.2",
-			"lowest direct-contiguity type in the year: 1 land, 2 ≤12 mi water, 3 ≤24 mi, 4 ≤150 mi, 5 ≤400 mi, 0 none; missing outside 1816–2016"},
+			"lowest direct-contiguity type of the master records touching the year (= the lowest of contdird's rows when the type changed mid-year; as peacesciencer): 1 land, 2 ≤12 mi water, 3 ≤24 mi, 4 ≤150 mi, 5 ≤400 mi, 0 none; missing outside 1816–2016 (peacesciencer puts 0 there)"},
 		ColumnInfo{"capdist", "capdist", "float64", "peacesciencer cow_capitals (OpenStreetMap geocodes)", "2025-06",
-			"great-circle km between the states' Jan. 1 capitals, Vincenty formula on a sphere of radius 6378.137 km (geosphere::distVincentySphere default); missing without a capital"},
-		ColumnInfo{"mincapdist", "capdist", "float64", "peacesciencer cow_capitals", "2025-06", "state-years: great-circle km from the state's Jan. 1 capital to the nearest other member's that year"},
-		ColumnInfo{"warnum", "wars", "int32", "COW Inter-State War", "4.0", "COW war number of the lowest-numbered war in which the states fight on opposite sides that year (state-years: any war the state fights); missing if none or after 2007"},
-		ColumnInfo{"cowinteronset", "wars", "int8", "COW Inter-State War", "4.0", "1 in the first year the states fight each other in a war (state-years: the state's first year in it); missing after 2007"},
+			"great-circle km between the states' Jan. 1 capitals (the capital on the first day of the year a state has one; a move takes effect the next year), d = r·atan2(√((cos φ2 sin Δλ)² + (cos φ1 sin φ2 − sin φ1 cos φ2 cos Δλ)²), sin φ1 sin φ2 + cos φ1 cos φ2 cos Δλ) with r = 6378.137 km (geosphere::distVincentySphere default, as peacesciencer); missing without a capital"},
+		ColumnInfo{"mincapdist", "capdist", "float64", "peacesciencer cow_capitals", "2025-06", "state-years: great-circle km from the state's Jan. 1 capital to the nearest capital of another member that year (peacesciencer takes the minimum over its directed dyad-years, which excludes the 60 false dyad-years)"},
+		ColumnInfo{"warnum", "wars", "int32", "COW Inter-State War", "4.0", "COW war number of the war that speaks for the year, as peacesciencer's add_cow_wars: of the wars in which the states fight on opposite sides on a common day (state-years: any war the state fights), one with an onset in the year, then the deadliest (both participants' battle deaths), then the lowest number; missing if none or after 2007"},
+		ColumnInfo{"cowinteronset", "wars", "int8", "COW Inter-State War", "4.0", "1 if the states begin, or resume after a break, fighting each other in warnum this year (peacesciencer: StartYear1 or StartYear2; casus also pairs one state's resumption with the other's single spell); 0 otherwise; missing after 2007"},
 		ColumnInfo{"cowinterongoing", "wars", "int8", "COW Inter-State War", "4.0", "1 if the states fight on opposite sides on a common day of the year; missing after 2007"},
-		ColumnInfo{"sidea1", "wars", "int8", "COW Inter-State War", "4.0", "1 if ccode1 is on side A (COW Side 1) of warnum, 0 if on side B; missing without war"},
+		ColumnInfo{"sidea1", "wars", "int8", "COW Inter-State War", "4.0", "COW Side of ccode1 in warnum: 1 side A, 2 side B (as COW and peacesciencer); missing without war"},
 		ColumnInfo{"sidea2", "wars", "int8", "COW Inter-State War", "4.0", "as sidea1 for ccode2"},
 		ColumnInfo{"initiator1", "wars", "int8", "COW Inter-State War", "4.0", "1 if ccode1 initiated warnum (COW Initiator); missing without war"},
 		ColumnInfo{"initiator2", "wars", "int8", "COW Inter-State War", "4.0", "as initiator1 for ccode2"},

@@ -35,6 +35,41 @@
 // similarity: package similarity; obligations: package obligation's
 // Guarantees (needs the treaty model attached).
 //
+// Compared with peacesciencer (R source read line by line; the tests pin
+// each point on real dyad-years):
+//
+//   - Rows: the same. create_dyadyears(system = "cow", mry = FALSE) expands
+//     cow_states by year and drops false_cow_dyads (pairs never members on
+//     a common day): 1,912,350 − 60 = 1,912,290 directed, 956,145
+//     non-directed dyad-years 1816–2016.
+//   - atop: the same join (ATOP 5.1 ddyr; no row = 0 inside 1815–2018,
+//     missing outside; ndir = TRUE takes the maximum of both directions;
+//     every ATOP row has its reverse, so the two agree on all rows).
+//     Added: atop_any and, on request, each direction (atop_*12, atop_*21).
+//   - nmc: the same left join (NMC 7.0 by default, -9 = missing); 6.0 on
+//     request.
+//   - majors: the same rule (major on any day of the year). Differs on
+//     purpose after 2016: peacesciencer puts 0, casus missing (unknown),
+//     or the 2016 status flagged by cowmaj_carried.
+//   - contiguity: the same rule (lowest type of the master records touching
+//     the year, which equals the lowest of COW's contdird rows in the 29
+//     dyad-years whose type changed mid-year; 0 = none). Differs on purpose
+//     outside 1816–2016: peacesciencer puts 0, casus missing.
+//   - capdist: the same data (cow_capitals), day (Jan. 1 capital) and
+//     formula (Vincenty on the 6378.137 km sphere). mincapdist takes the
+//     nearest capital among the year's members; peacesciencer's minimum
+//     over cow_ddy also leaves out partners of false dyad-years.
+//   - wars: the same file (Inter-State War 4.0), dyad rule (opposite sides
+//     on a common day), sides (1/2), onset (a pair's first year in a
+//     fighting spell, resumptions included) and choice among several wars
+//     in a year (onset, then deadliest, then lowest number). Differs on
+//     purpose: peacesciencer pairs first spells with first spells and
+//     resumptions with resumptions only, so it misses fighting where one
+//     state resumes and the other fought throughout (France against
+//     Germany 1944–1945, Bulgaria against Turkey 1913); casus pairs every
+//     overlap. peacesciencer's outcome, batdeath and resume columns are not
+//     carried.
+//
 // Output: WriteCSV (shortest round-tripping decimals, empty = missing) and
 // WriteParquet (one row group; INT(16) keys, INT(8)/INT(32) nullable codes,
 // nullable DOUBLE measures; small integers dictionary-encoded, floats PLAIN
