@@ -162,6 +162,14 @@ type run struct {
 	list    []Result
 	decided map[[2]int]bool
 	struck  map[[2]int]bool
+	// fought: states that have struck or been struck. A state that has
+	// only entered a side (its obligation fell due, it has not acted yet)
+	// is not yet a belligerent, so a strike on it is a fresh attack.
+	fought map[int]bool
+	// aggressed: for each state, the states it attacked other than by a
+	// counter-strike. A strike on a state that attacked the striker's side
+	// is a counter-strike whichever side began the war.
+	aggressed map[int][]int
 
 	cache     map[string][]Result // Monte-Carlo only: act key -> results
 	rounds    []Round
@@ -176,6 +184,7 @@ func (e *Engine) newRun(s *Scenario, explain bool, rng *rand.Rand, lite bool) *r
 		ctx:  evalCtx{assume: s.Assume, enemies: map[int][]int{}, explain: explain},
 		side: map[int]int{}, since: map[int]world.Date{}, round: map[int]int{}, how: map[int]string{},
 		res: map[resKey]int{}, decided: map[[2]int]bool{}, struck: map[[2]int]bool{}, lite: lite,
+		fought: map[int]bool{}, aggressed: map[int][]int{},
 	}
 	if !lite {
 		// An attack on the USA touches a few hundred obligation pairs:
@@ -241,6 +250,19 @@ func (r *run) run() {
 	}
 }
 
+// attackedSide reports whether y attacked, other than by a counter-strike,
+// a state now on side: then any strike of that side on y is the victims'
+// retaliation, a counter-strike (the README's convention 4), even when y is
+// on the side that was attacked first.
+func (r *run) attackedSide(y, side int) bool {
+	for _, v := range r.aggressed[y] {
+		if r.side[v] == side {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *run) strike(by, on int, d world.Date, verb string) *act {
 	r.struck[[2]int{by, on}] = true
 	return &act{kind: ArmedAttack, by: []int{by}, on: on, at: homeOf(r.e.w, on), target: "territory", date: d,
@@ -251,7 +273,7 @@ func (a *act) label() string {
 	s := a.desc
 	switch {
 	case a.counter:
-		s += " [counter-strike on the side that began the war]"
+		s += " [counter-strike on the side that attacked first]"
 	case a.fresh && (a.kind == ArmedAttack || a.kind == War):
 		s += " [fresh attack: the victim was not at war]"
 	}
@@ -278,6 +300,7 @@ func (r *run) classify(a *act) []*act {
 	}
 	var out []*act
 	sy0 := r.side[a.on] // the victim's side before this act
+	fought0 := r.fought[a.on]
 	for _, x := range a.by {
 		sx, sy := r.side[x], r.side[a.on]
 		if sy0 == 0 && sy != 0 {
@@ -288,6 +311,10 @@ func (r *run) classify(a *act) []*act {
 			sub.fresh = true
 			if sx == 0 {
 				r.join(x, 3-sy, a.date, a.round, "attacks "+r.e.Abb(a.on))
+			}
+			r.fought[x], r.fought[a.on] = true, true
+			if !hasInt(r.aggressed[x], a.on) {
+				r.aggressed[x] = append(r.aggressed[x], a.on)
 			}
 			if !hasInt(r.ctx.enemies[a.on], x) {
 				r.ctx.enemies[a.on] = append(r.ctx.enemies[a.on], x)
@@ -306,11 +333,23 @@ func (r *run) classify(a *act) []*act {
 		case sy == 0:
 			sub.fresh = true
 			r.join(a.on, 3-sx, a.date, a.round, "attacked by "+r.e.Abb(x))
+		case !fought0:
+			// The victim has only entered a side (US bases in Japan struck
+			// while the US is bound but has not yet acted): not yet at
+			// war, so a fresh attack whatever the switch says.
+			sub.fresh = true
+			if sx == 0 {
+				r.join(x, 3-sy, a.date, a.round, "attacks "+r.e.Abb(a.on))
+			}
 		case sx == 0:
-			sub.counter = sy == 1
+			sub.counter = sy == 1 || r.attackedSide(a.on, 3-sy)
 			r.join(x, 3-sy, a.date, a.round, "strikes "+r.e.Abb(a.on))
 		default:
-			sub.counter = sy == 1 && sx == 2
+			sub.counter = (sy == 1 && sx == 2) || (sx != sy && r.attackedSide(a.on, sx))
+		}
+		r.fought[x], r.fought[a.on] = true, true
+		if !sub.counter && !hasInt(r.aggressed[x], a.on) {
+			r.aggressed[x] = append(r.aggressed[x], a.on)
 		}
 		if !hasInt(r.ctx.enemies[a.on], x) {
 			r.ctx.enemies[a.on] = append(r.ctx.enemies[a.on], x)
@@ -386,7 +425,7 @@ func (r *run) evaluate(a *act, rd *Round, next []*act) []*act {
 			r.join(res.obligor, side, a.date, a.round+1, "enters for "+res.Beneficiary+" under "+via)
 			if !r.lite {
 				rd.Entered = append(rd.Entered, fmt.Sprintf("%s enters on side %d for %s (%s), %s", res.Obligor, side, res.Beneficiary, via, a.date))
-				r.checkNonAggression(res)
+				r.checkNonAggression(res, a.counter)
 			}
 			for _, f := range res.adversaries {
 				if f != 0 && !r.struck[[2]int{res.obligor, f}] {
@@ -447,8 +486,15 @@ func (r *run) record(res *Result) {
 }
 
 // checkNonAggression reports a state bound to defend a victim against an
-// attacker it has promised not to attack, or to stay neutral toward.
-func (r *run) checkNonAggression(res *Result) {
+// attacker it has promised not to attack, or to stay neutral toward. A
+// promise not to attack Y does not forbid defending Y's victim when Y
+// struck first: that is collective self-defence (UN Charter Art. 51),
+// not aggression, so a nonaggression conflict is reported only when the
+// strike that triggered the defence was a counter-strike (counter: the
+// protected party's side attacked first, entry_counts_as_attack true).
+// Neutrality toward Y is broken by fighting Y whoever began, so it is
+// always reported.
+func (r *run) checkNonAggression(res *Result, counter bool) {
 	d := res.Date
 	for _, foe := range res.adversaries {
 		for _, ti := range r.e.byMember[res.obligor] {
@@ -459,6 +505,9 @@ func (r *run) checkNonAggression(res *Result) {
 				oi := &ti.obls[i]
 				o := oi.o
 				if o.Kind != world.Nonaggression && o.Kind != world.Neutrality {
+					continue
+				}
+				if o.Kind == world.Nonaggression && !counter {
 					continue
 				}
 				if (o.During.Start != 0 || o.During.End != 0) && !o.During.Contains(d) {

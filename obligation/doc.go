@@ -87,14 +87,22 @@
 // it strikes the protected party's attackers, and in round 2 every victim
 // strikes back. Generated strikes hit the target's home territory (so a
 // strike on the USA is in North America, inside NATO Art. 6); put a
-// scenario event with an explicit at to model another target. A strike on a state not yet at war is a fresh armed attack
-// whatever the switch says; a strike by side 2 on side 1 is a
-// counter-strike, an armed attack on side 1 only with
+// scenario event with an explicit at to model another target. A strike on
+// a state not yet at war (one that has neither struck nor been struck; a
+// state whose obligation has fallen due but that has not acted yet is not
+// at war) is a fresh armed attack whatever the switch says. A strike on a
+// state that attacked the striker's side first (other than by a
+// counter-strike) is a counter-strike, and so is any strike by side 2 on
+// side 1: the victim's retaliation or an ally's entry. A counter-strike
+// is an armed attack on its target only with
 // entry_counts_as_attack: true (then flagged initiator_is_protected_party,
 // and failing a non-provocation clause). Rounds run until no one enters.
 // A state bound to both sides is reported as a conflict and stays where it
 // is; so is a state bound to defend a victim against a state it owes
-// non-aggression or neutrality.
+// neutrality, or non-aggression when the victim's side attacked first (a
+// counter-strike taken as an attack): defending the victim of a state's
+// own first strike is collective self-defence, which a promise not to
+// attack that state does not forbid.
 //
 // # JSON contract (--format json)
 //

@@ -224,7 +224,7 @@ func TestGoldenCoversEveryReason(t *testing.T) {
 		"participation is suspended/frozen", "suspended its obligations toward",
 		"is the attacker, not attacked", "is itself a party", "is not the adversary the article names",
 		"too few attackers", "provocation:", "not a state of war", "below the armed-attack threshold",
-		"wrong location", "counter-strike in a war", "a request for assistance",
+		"wrong location", "is a counter-strike: ", "a request for assistance",
 		"ATOP flags a location condition", "an unspecified condition holds", "counts as the territory of an American state",
 		"counts as \"communist\"", "partial mobilization", "initiator_is_protected_party",
 		"both_sides", "defend_vs_nonaggression", "neutral:", "open entry:", "missing",

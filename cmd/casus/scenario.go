@@ -51,7 +51,7 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 	on := f.String("on", "", "date of the attack (flags form), or the new date of a FILE scenario")
 	at := f.String("at", "", "where: a state, a place (Guam) or a region (flags form; default the victim's home territory)")
 	target := f.String("target", "territory", "territory, forces, vessels or aircraft (flags form)")
-	entry := f.Bool("entry-counts-as-attack", false, "a strike on the side that began the war triggers that side's treaties")
+	entry := f.Bool("entry-counts-as-attack", false, "a counter-strike on the side that attacked first triggers that side's treaties")
 	honour := f.String("honour", "", "all, none or a probability (overrides the scenario)")
 	runs := f.Int("runs", 0, "Monte-Carlo runs (overrides the scenario)")
 	seed := f.String("seed", "", "Monte-Carlo seed (overrides the scenario)")
