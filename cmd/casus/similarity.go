@@ -38,6 +38,15 @@ Kendall's tau-b for every non-directed dyad-year (ccode1 < ccode2) of the
 COW state system from the ATOP 5.1 directed dyad-years, 1816-2018. Columns
 carry peacesciencer add_fpsim() names:
 ` + measureHelp() + `
+A state's portfolio is its own directed ATOP obligations toward every
+member of the year (3 defense/offense, 2 neutrality/consultation, 1
+nonaggression only, 0 none), itself at 3; a member that never shares a day
+with one of the two states is skipped for that pair only. Weights are the
+CINC of the position state in the NMC release (--nmc), named by the nmc
+column and the Parquet metadata casus.nmc (with casus.atop, casus.version).
+Values are not rounded (CSV: 10 decimals). How each convention compares
+with fpsim/peacesciencer: go doc github.com/casus-dev/casus/similarity.
+
 Missing values (weighted measures outside the NMC release's years, undefined
 kappa/pi/tau-b) are empty in CSV and null in Parquet. Rows come in order of
 year, ccode1, ccode2. Without --out, at most 5 years print to stdout in
