@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
@@ -87,6 +89,14 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	f.BoolVar(&o.ATOPDirections, "atop-directions", false, "also write each direction's ATOP pledges (atop_defense12, atop_defense21, …)")
 	f.BoolVar(&o.CarryForward, "carry-forward", false, "carry 2016 major-power status forward (flagged in cowmaj_carried)")
 	out := f.String("out", "", "output file, .csv or .parquet")
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if n := strings.TrimLeft(a, "-"); a != n && (n == "format" || strings.HasPrefix(n, "format=")) {
+			return &UsageError{Msg: "--format: panels are written to a file, typed by its extension: give --out FILE.csv or --out FILE.parquet", Hint: "casus panel " + unit + " -h"}
+		}
+	}
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -98,7 +108,10 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 		return &UsageError{Msg: "--directed applies to dyad-years only"}
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
-	if *out == "" || (ext != ".csv" && ext != ".parquet") {
+	if *out == "" {
+		return &UsageError{Msg: "--out FILE.csv|FILE.parquet is required: panels are written to a file, not to the terminal", Hint: "casus panel " + unit + " -h"}
+	}
+	if ext != ".csv" && ext != ".parquet" {
 		return &UsageError{Msg: fmt.Sprintf("--out: want a file ending in .csv or .parquet, got %q", *out), Hint: "casus panel " + unit + " -h"}
 	}
 	if o.NMC != "" && o.NMC != "6.0" && o.NMC != "7.0" {
@@ -116,6 +129,17 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Open the output before the work, so an unwritable path fails at once;
+	// the file appears under its name only on Commit.
+	af, err := output.CreateAtomic(*out)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return &UsageError{Msg: fmt.Sprintf("--out: cannot write %s: %v", *out, err)}
+	}
+	defer af.Abort()
 	if sourceLoad == nil {
 		return errors.New("this build has no data loader")
 	}
@@ -166,17 +190,14 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	af, err := output.CreateAtomic(*out)
-	if err != nil {
-		return err
-	}
-	defer af.Abort()
 	if ext == ".parquet" {
 		meta := map[string]string{
-			"casus.unit":   unit,
-			"casus.system": sys.Name,
-			"casus.years":  fmt.Sprintf("%d-%d", first, last),
-			"casus.notes":  strings.Join(fr.Notes, "\n"),
+			"casus.unit":     unit,
+			"casus.system":   sys.Name,
+			"casus.years":    fmt.Sprintf("%d-%d", first, last),
+			"casus.notes":    strings.Join(fr.Notes, "\n"),
+			"casus.datasets": panelDatasets(w),
+			"casus.version":  panelBuild(),
 		}
 		if unit == "dyad-years" {
 			meta["casus.directed"] = strconv.FormatBool(*directed)
@@ -223,4 +244,39 @@ func runPanelColumns(ctx context.Context, m *Main, args []string) error {
 	}
 	t.Notes = []string{"State-year panels use the names without the trailing 1/2 (milex, cinc, cowmaj)."}
 	return t.Write(m.Stdout, f.format)
+}
+
+// panelDatasets records, as JSON, every file the panel was built from —
+// name, release, file name and SHA-256 — so a number in the Parquet file
+// can be traced to its source (e.g. ATOP 5.1, NMC 7.0, contiguity 3.2,
+// states v2016).
+func panelDatasets(w *world.World) string {
+	type ds struct {
+		Name    string `json:"name"`
+		Version string `json:"version"`
+		File    string `json:"file"`
+		SHA256  string `json:"sha256"`
+		Rows    int    `json:"rows"`
+	}
+	out := make([]ds, 0, len(w.Datasets))
+	for _, d := range w.Datasets {
+		out = append(out, ds{d.Name, d.Version, filepath.Base(d.File), d.SHA256, d.Rows})
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
+}
+
+// panelBuild is the module version and VCS revision of the binary.
+func panelBuild() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" {
+			v += " " + s.Value
+		}
+	}
+	return v
 }

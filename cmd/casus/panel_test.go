@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -55,10 +57,18 @@ func TestPanelUsageErrors(t *testing.T) {
 		{"panel", "state-years", "--add", "atop", "--out", filepath.Join(dir, "x.csv")},
 		{"panel", "dyad-years", "--nmc", "5.0", "--out", filepath.Join(dir, "x.csv")},
 		{"panel", "state-years", "--directed", "--out", filepath.Join(dir, "x.csv")},
+		{"panel", "dyad-years", "--years", "1700-1800", "--out", filepath.Join(dir, "x.csv")},
+		{"panel", "dyad-years"},
+		{"panel", "dyad-years", "--format", "csv"},
+		{"panel", "dyad-years", "--out", filepath.Join(dir, "no", "such", "dir", "x.parquet")},
 	} {
 		_, errOut, code := run(t, args...)
 		if code != 2 {
 			t.Errorf("%v: exit %d (%s), want 2", args, code, errOut)
+		}
+		// One clear line, naming the flag at fault.
+		if lines := strings.Count(strings.TrimSpace(errOut), "\n") + 1; lines != 1 || !strings.Contains(errOut, "--") {
+			t.Errorf("%v: stderr %q: want one line naming the flag", args, errOut)
 		}
 	}
 	// No partial or temporary file is left behind.
@@ -125,5 +135,64 @@ func TestPanelStateYearsParquet(t *testing.T) {
 	}
 	if v, _ := pf.Lookup("casus.unit"); v != "state-years" {
 		t.Errorf("casus.unit metadata %q", v)
+	}
+}
+
+// TestPanelParquetProvenance: the Parquet file names every source file and
+// release it was built from, so a value can be traced to ATOP 5.1, the NMC
+// release, contiguity 3.2 and the v2016 state list.
+func TestPanelParquetProvenance(t *testing.T) {
+	needData(t)
+	out := filepath.Join(t.TempDir(), "d.parquet")
+	_, errOut, code := run(t, "panel", "dyad-years", "--years", "2000-2001", "--add", "atop,nmc,majors,contiguity", "--nmc", "6.0", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	// The summary line names rows, columns, years, file and seconds.
+	if !regexp.MustCompile(`^casus panel: [0-9]+ non-directed dyad-years 2000-2001, 26 columns → .*d\.parquet \([0-9.]+ MB\) in [0-9.]+s\n$`).MatchString(errOut) {
+		t.Errorf("summary line %q", errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf, err := parquet.OpenFile(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := pf.Lookup("casus.datasets")
+	var ds []struct{ Name, Version, File, SHA256 string }
+	if err := json.Unmarshal([]byte(v), &ds); err != nil {
+		t.Fatalf("casus.datasets %q: %v", v, err)
+	}
+	have := map[string]string{}
+	for _, d := range ds {
+		have[d.File] = d.Version
+		if len(d.SHA256) != 64 {
+			t.Errorf("%s: sha256 %q", d.File, d.SHA256)
+		}
+	}
+	for file, ver := range map[string]string{
+		"atop5_1_ddyr_subset_peacesciencer.csv": "5.1", "NMC-60-abridged.csv": "6.0",
+		"contdir.csv": "3.2", "majors2016.csv": "2016",
+	} {
+		if have[file] != ver {
+			t.Errorf("casus.datasets: %s version %q, want %q (have %v)", file, have[file], ver, have)
+		}
+	}
+	// The state list is COW's (statelist2024 or states2016; they agree
+	// inside 1816–2016), clipped to the v2016 system.
+	if have["statelist2024.csv"] == "" && have["states2016.csv"] == "" {
+		t.Errorf("casus.datasets: no COW state list in %v", have)
+	}
+	if v, _ := pf.Lookup("casus.system"); v != "COW v2016" {
+		t.Errorf("casus.system %q", v)
+	}
+	// The notes say which release each column group used.
+	notes, _ := pf.Lookup("casus.notes")
+	for _, s := range []string{"ATOP 5.1", "NMC 6.0", "contiguity 3.2"} {
+		if !strings.Contains(notes, s) {
+			t.Errorf("casus.notes lacks %q: %q", s, notes)
+		}
 	}
 }
