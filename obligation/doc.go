@@ -23,7 +23,8 @@
 //	                   date: 2025-06-01, provoked_by_protected_party: false,
 //	                   state_of_war: true}
 //	  - threat:       {by: PRK, on: ROK}
-//	  - war:          {declared_by: GMY, on: RUS, date: 1914-08-01}
+//	  - war:          {declared_by: GMY, on: RUS, date: 1914-08-01,
+//	                   provoked_by_protected_party: false}
 //	  - mobilization: {by: AUH, general: true, date: 1914-07-31}
 //	  - request:      {by: ARM, treaty: csto}
 //	  - coercion:     {by: CHN, on: PHI, at: Second Thomas Shoal}

@@ -31,6 +31,7 @@ type oinfo struct {
 	obligors []int // nil = every member
 	protects []int // nil = every other member
 	named    []int // Attacker.Named resolved
+	except   []int // Attacker.Except resolved
 	admin    int   // Scope.AdministeredBy resolved when it names a state
 	terr     []int // Scope.Territories that are states
 	terrName []string
@@ -70,7 +71,7 @@ func New(w *world.World) *Engine {
 		}
 		for i := range t.Obligations {
 			o := &t.Obligations[i]
-			oi := oinfo{o: o, obligors: e.codes(o.Obligors), protects: e.codes(o.Protects), named: e.codes(o.Attacker.Named)}
+			oi := oinfo{o: o, obligors: e.codes(o.Obligors), protects: e.codes(o.Protects), named: e.codes(o.Attacker.Named), except: e.codes(o.Attacker.Except)}
 			switch o.Scope.AdministeredBy {
 			case "", "beneficiary", "party":
 			default:

@@ -672,6 +672,20 @@ func (e *Engine) common(ti *tinfo, oi *oinfo, ben int, a *act, c *evalCtx, benAt
 				}
 			}
 		}
+		if len(oi.except) > 0 {
+			var hit []int
+			for _, x := range adversaries {
+				if hasInt(oi.except, x) {
+					hit = append(hit, x)
+				}
+			}
+			switch {
+			case c.hypothetical:
+				open = append(open, fmt.Sprintf("the attacker is not %s (%s)", strings.Join(e.abbs(oi.except), " or "), orText(o.Attacker.Text, "the article excludes it")))
+			case len(hit) > 0:
+				fail("the attacker %s is excluded by the article (%s)", strings.Join(e.abbs(hit), ", "), orText(o.Attacker.Text, "another article covers its attack"))
+			}
+		}
 		if g := o.Attacker.Group; g != "" {
 			if c.hypothetical {
 				open = append(open, fmt.Sprintf("the attacker counts as %q", g))

@@ -325,7 +325,7 @@ func ResolveLocation(w *world.World, name string) (Location, error) {
 var eventFields = map[EventKind][]string{
 	ArmedAttack:  {"by", "on", "at", "target", "date", "provoked_by_protected_party", "state_of_war", "note"},
 	Threat:       {"by", "on", "date", "note"},
-	War:          {"declared_by", "on", "date", "note"},
+	War:          {"declared_by", "on", "date", "provoked_by_protected_party", "note"},
 	Mobilization: {"by", "general", "date", "note"},
 	Request:      {"by", "treaty", "date", "note"},
 	Coercion:     {"by", "on", "at", "date", "note"},

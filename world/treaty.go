@@ -153,6 +153,10 @@ type Obligation struct {
 type AttackerCondition struct {
 	NonMember bool     `json:"non_member,omitempty" yaml:"non_member,omitempty"` // the attacker must not be a party
 	Named     []string `json:"named,omitempty" yaml:"named,omitempty"`           // the attacker must be one of these states
+	// Except names states whose attack the article does not cover (Dual
+	// Alliance Art. II: an attack by "another power" than Russia, whose
+	// attack falls under Art. I instead).
+	Except []string `json:"except,omitempty" yaml:"except,omitempty"`
 	// Group names a class ("communist", "great_power") that the engine
 	// cannot decide alone: it makes the result contingent unless resolved.
 	Group       string `json:"group,omitempty" yaml:"group,omitempty"`
