@@ -330,28 +330,30 @@ func TestNoValueOutsideSourceYears(t *testing.T) {
 		{"contiguity", Options{}, []string{"conttype"}, 1816, 2016},
 		{"wars", Options{}, []string{"cowinterongoing", "cowinteronset"}, 1816, 2007},
 	} {
-		f, err := s.DyadYears(1816, 2024, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		as, _ := ParseAdders(c.add)
-		if err := Apply(f, testWorld(t), as, c.o); err != nil {
-			t.Fatal(err)
-		}
-		for _, name := range c.cols {
-			col := f.Column(name)
-			inNA, outVal := 0, 0
-			for i, y := range f.Years() {
-				in := int(y) >= c.first && int(y) <= c.last
-				if in && col.IsNA(i) && name != "tpop2" && name != "cinc1" {
-					inNA++
-				}
-				if !in && !col.IsNA(i) {
-					outVal++
-				}
+		for _, directed := range []bool{false, true} {
+			f, err := s.DyadYears(1816, 2024, directed)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if outVal > 0 || inNA > 0 {
-				t.Errorf("%s %s: %d values outside %d–%d, %d missing inside", c.add, name, outVal, c.first, c.last, inNA)
+			as, _ := ParseAdders(c.add)
+			if err := Apply(f, testWorld(t), as, c.o); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range c.cols {
+				col := f.Column(name)
+				inNA, outVal := 0, 0
+				for i, y := range f.Years() {
+					in := int(y) >= c.first && int(y) <= c.last
+					if in && col.IsNA(i) && name != "tpop2" && name != "cinc1" {
+						inNA++
+					}
+					if !in && !col.IsNA(i) {
+						outVal++
+					}
+				}
+				if outVal > 0 || inNA > 0 {
+					t.Errorf("%s %s directed=%v: %d values outside %d–%d, %d missing inside", c.add, name, directed, outVal, c.first, c.last, inNA)
+				}
 			}
 		}
 	}
