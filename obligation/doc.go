@@ -107,7 +107,9 @@
 //
 // # JSON contract (--format json)
 //
-// The report is one object:
+// The report is one object. Lists are arrays, never null (an empty list
+// is []); scenario.file and title, open[], qualifiers[], flags[], notes[]
+// and missing are left out when empty, monte_carlo when not asked for.
 //
 //	scenario     {file, title, date, events[] (one line each), assume}
 //	obligations[] one per (treaty, article, obligor, beneficiary, kind), the

@@ -18,7 +18,7 @@ func Write(w io.Writer, rep *Report, format string, explain bool) error {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return enc.Encode(rep.forJSON())
 	case "md":
 		return writeMD(w, rep, explain)
 	case "text", "":
@@ -290,7 +290,9 @@ func WriteGuarantees(w io.Writer, g *Guarantees, format string, explain bool) er
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(g)
+		c := *g
+		c.Defenders, c.Defends, c.Summary = orEmpty(c.Defenders), orEmpty(c.Defends), orEmpty(c.Summary)
+		return enc.Encode(&c)
 	}
 	b := &strings.Builder{}
 	md := format == "md"
@@ -341,4 +343,48 @@ func WriteGuarantees(w io.Writer, g *Guarantees, format string, explain bool) er
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// forJSON returns a shallow copy whose list fields are empty arrays, not
+// nil: the contract (doc.go) promises arrays, and a reader that gets null
+// for "no conflicts" has to special-case it.
+func (rep *Report) forJSON() *Report {
+	c := *rep
+	c.Obligations = orEmpty(c.Obligations)
+	c.Conflicts = orEmpty(c.Conflicts)
+	c.Neutrals = orEmpty(c.Neutrals)
+	c.OpenEntries = orEmpty(c.OpenEntries)
+	c.Scenario.Events = orEmpty(c.Scenario.Events)
+	c.Rounds = make([]Round, len(rep.Rounds))
+	for i, r := range rep.Rounds {
+		r.Events, r.Entered = orEmpty(r.Events), orEmpty(r.Entered)
+		c.Rounds[i] = r
+	}
+	for i := range c.Sides {
+		c.Sides[i].Members = orEmpty(c.Sides[i].Members)
+	}
+	for i := range c.Conflicts {
+		if c.Conflicts[i].Items == nil {
+			c.Conflicts = append([]Conflict(nil), c.Conflicts...)
+			for j := range c.Conflicts {
+				c.Conflicts[j].Items = orEmpty(c.Conflicts[j].Items)
+			}
+			break
+		}
+	}
+	if c.Balance != nil {
+		b := *c.Balance
+		for i := range b.Sides {
+			b.Sides[i].States = orEmpty(b.Sides[i].States)
+		}
+		c.Balance = &b
+	}
+	return &c
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
