@@ -54,3 +54,57 @@ func ExampleTauB() {
 	// 0.0303
 	// 1.0000
 }
+
+// Each column of the dyad-year table is one call on the two portfolios;
+// here on Germany's and Russia's 1914 portfolios of Signorino and Ritter's
+// Table 6, binary = any obligation. The values agree with an independent
+// computation (testdata/handcheck.py's formulas, after fpsim's srs, spi and
+// cohenk).
+func Example_columns() {
+	bin := func(x []float64) []float64 {
+		b := make([]float64, len(x))
+		for k, v := range x {
+			b[k] = min(v, 1)
+		}
+		return b
+	}
+	g, r, bg, br := germany, russia, bin(germany), bin(russia)
+	V, B := similarity.Valued, similarity.Binary
+	abs, sq, nom := similarity.Absolute, similarity.Squared, similarity.Nominal
+	for _, c := range []struct {
+		name string
+		v    float64
+	}{
+		{"sallyvua", similarity.S(g, r, V, abs, nil)},
+		{"sallyvus", similarity.S(g, r, V, sq, nil)},
+		{"sallybua", similarity.S(bg, br, B, abs, nil)},
+		{"sallybus", similarity.S(bg, br, B, sq, nil)},
+		{"sallyvwa", similarity.S(g, r, V, abs, syscap)},
+		{"sallyvws", similarity.S(g, r, V, sq, syscap)},
+		{"sallybwa", similarity.S(bg, br, B, abs, syscap)},
+		{"sallybws", similarity.S(bg, br, B, sq, syscap)},
+		{"pallyv", similarity.Pi(g, r, V, nom, nil)},
+		{"pallyvq", similarity.Pi(g, r, V, sq, nil)},
+		{"pallyb", similarity.Pi(bg, br, B, nom, nil)},
+		{"kallyv", similarity.Kappa(g, r, V, sq, nil)},
+		{"kallyb", similarity.Kappa(bg, br, B, nom, nil)},
+		{"taub", similarity.TauB(g, r)},
+	} {
+		fmt.Printf("%-8s %7.4f\n", c.name, c.v)
+	}
+	// Output:
+	// sallyvua  0.4000
+	// sallyvus  0.4444
+	// sallybua  0.4000
+	// sallybus  0.4000
+	// sallyvwa -0.4600
+	// sallyvws -0.3489
+	// sallybwa -0.6600
+	// sallybws -0.6600
+	// pallyv   -0.0448
+	// pallyvq  -0.0870
+	// pallyb    0.0625
+	// kallyv   -0.0776
+	// kallyb    0.0625
+	// taub      0.0303
+}
