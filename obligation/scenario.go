@@ -122,7 +122,53 @@ func Parse(w *world.World, name string, data []byte) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.CheckMembers(w); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// CheckMembers reports the first event whose acting or attacked state is
+// not a member of the COW state system on the event's date (the ROK in
+// 1940, Germany in 1946): it has no treaties and no capabilities then, and
+// an answer about it would be silently empty. Call it again after Redate.
+func (s *Scenario) CheckMembers(w *world.World) error {
+	for _, ev := range s.Events {
+		byField := string(ev.Kind) + ".by"
+		if ev.Kind == War {
+			byField = string(ev.Kind) + ".declared_by"
+		}
+		check := func(code int, field string) error {
+			st, ok := w.State(code)
+			if !ok || st.MemberOn(ev.Date) {
+				return nil
+			}
+			var spells []string
+			for i, sp := range st.Spells {
+				end := "open"
+				if sp.End != 0 {
+					end = sp.End.String()
+				}
+				if i == len(st.Spells)-1 && st.OpenEnded && sp.End != 0 {
+					end += " and after"
+				}
+				spells = append(spells, sp.Start.String()+" to "+end)
+			}
+			return &Error{File: s.File, Line: ev.Line, Field: field,
+				Msg: fmt.Sprintf("want a state that is a member of the state system on %s, got %s (%s: member %s)", ev.Date, st.Abb, st.Name, strings.Join(spells, ", "))}
+		}
+		for _, b := range ev.By {
+			if err := check(b, byField); err != nil {
+				return err
+			}
+		}
+		if ev.On != 0 {
+			if err := check(ev.On, string(ev.Kind)+".on"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 type parser struct {

@@ -104,6 +104,9 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 			return &UsageError{Msg: fmt.Sprintf("--on: want a date YYYY-MM-DD from %d, got %q", obligation.FirstYear, *on)}
 		}
 		s.Redate(d)
+		if err := s.CheckMembers(w); err != nil {
+			return err
+		}
 	}
 	if *entry {
 		s.Assume.EntryCountsAsAttack = true

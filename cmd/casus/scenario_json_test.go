@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -239,5 +241,51 @@ func TestGuaranteesJSONContract(t *testing.T) {
 		if st == "USA" && len(g["defenders"].([]any)) == 0 {
 			t.Error("USA: no defenders")
 		}
+	}
+}
+
+// TestScenarioMalformedFiles: each malformed scenario file gives exit 2 and
+// one line on stderr naming the file, the line and the field.
+func TestScenarioMalformedFiles(t *testing.T) {
+	needData(t)
+	dir := t.TempDir()
+	cases := []struct{ name, body, want string }{
+		{"unknown-state", "date: 2025-06-01\nevents:\n  - armed_attack: {by: [XYZ], on: PRK}\n", `:3: field "armed_attack.by": unknown state "XYZ"`},
+		{"before-1815", "date: 1800-06-01\nevents:\n  - armed_attack: {by: [UKG], on: FRN}\n", `:1: field "date": want a date in 1815 or later`},
+		{"event-before-1815", "date: 1816-06-01\nevents:\n  - armed_attack: {by: [UKG], on: FRN, date: 1814-01-01}\n", `:3: field "armed_attack.date": want a date in 1815 or later`},
+		{"attacker-is-victim", "date: 2025-06-01\nevents:\n  - armed_attack: {by: [PRK], on: PRK}\n", `:3: field "armed_attack.on": attacker and victim are the same state (PRK)`},
+		{"bad-date", "date: 2025-02-30\nevents:\n  - armed_attack: {by: [ROK], on: PRK}\n", `:1: field "date": want a date YYYY-MM-DD, got "2025-02-30"`},
+		{"unknown-place", "date: 2025-06-01\nevents:\n  - armed_attack: {by: [ROK], on: PRK, at: Atlantis}\n", `:3: field "armed_attack.at": unknown place "Atlantis"`},
+		{"unknown-field", "date: 2025-06-01\nevents:\n  - armed_attack: {by: [ROK], on: PRK, victim: PRK}\n", `:3: field "armed_attack.victim": unknown field`},
+		{"unknown-top-field", "date: 2025-06-01\nscenario: x\nevents:\n  - armed_attack: {by: [ROK], on: PRK}\n", `:2: field "scenario": unknown field`},
+		{"empty-events", "date: 2025-06-01\nevents: []\n", `:2: field "events": want a non-empty list of events`},
+		{"no-events", "date: 2025-06-01\n", `field "events": missing`},
+		{"not-a-member", "date: 1940-01-01\nevents:\n  - armed_attack: {by: [ROK], on: GMY}\n", `:3: field "armed_attack.by": want a state that is a member of the state system on 1940-01-01, got ROK`},
+		{"not-yaml", "date: [\n", "not valid YAML or JSON"},
+	}
+	for _, c := range cases {
+		path := filepath.Join(dir, c.name+".yaml")
+		if err := os.WriteFile(path, []byte(c.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, errOut, code := run(t, "scenario", path)
+		if code != 2 {
+			t.Errorf("%s: want exit 2, got %d", c.name, code)
+		}
+		if out != "" {
+			t.Errorf("%s: want nothing on stdout, got %q", c.name, out)
+		}
+		line := strings.TrimSpace(errOut)
+		if strings.Contains(line, "\n") {
+			t.Errorf("%s: want one line on stderr, got %q", c.name, errOut)
+		}
+		if !strings.Contains(line, c.name+".yaml") || !strings.Contains(line, c.want) {
+			t.Errorf("%s: want the file name and %q, got %q", c.name, c.want, line)
+		}
+	}
+	// A valid scenario moved by --on to a date when a state did not exist.
+	_, errOut, code := run(t, "scenario", "../../obligation/testdata/scenarios/korea-2025.yaml", "--on", "1930-01-01")
+	if code != 2 || !strings.Contains(errOut, "member of the state system on 1930-01-01") {
+		t.Errorf("--on 1930-01-01: want exit 2 naming the non-member, got %d %q", code, errOut)
 	}
 }
