@@ -93,6 +93,12 @@ func Evaluate(w *world.World, s *Scenario) *Report {
 // Evaluate is the engine method behind the package function; explain adds
 // the chain of facts to every result.
 func (e *Engine) Evaluate(s *Scenario, explain bool) *Report {
+	return e.EvaluateProgress(s, explain, nil)
+}
+
+// EvaluateProgress is Evaluate that reports the Monte-Carlo runs done to
+// progress (see MonteCarloProgress); progress may be nil.
+func (e *Engine) EvaluateProgress(s *Scenario, explain bool, progress func(runs int)) *Report {
 	rep := &Report{Scenario: ScenarioInfo{File: s.File, Title: s.Title, Date: s.Date, Assume: s.Assume}}
 	for _, ev := range s.Events {
 		rep.Scenario.Events = append(rep.Scenario.Events, e.describe(ev))
@@ -142,7 +148,7 @@ func (e *Engine) Evaluate(s *Scenario, explain bool) *Report {
 	rep.Balance = e.Balance(rep.Sides, s.Date, s.Assume.NMC)
 	if !det {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("honour %.3g: the rounds and sides above are run 0 of %d seeded runs (seed %d)", honour, s.Assume.Runs, s.Assume.Seed))
-		rep.MonteCarlo = e.MonteCarlo(s, 2)
+		rep.MonteCarlo = e.MonteCarloProgress(s, 2, progress)
 	}
 	return rep
 }

@@ -72,6 +72,18 @@ type runOutcome struct {
 
 // MonteCarlo runs s.Assume.Runs cascades on workers goroutines.
 func (e *Engine) MonteCarlo(s *Scenario, workers int) *MonteCarlo {
+	return e.MonteCarloProgress(s, workers, nil)
+}
+
+// progressEvery is how many runs a worker completes between progress
+// reports: often enough for a bar, rarely enough to cost nothing.
+const progressEvery = 256
+
+// MonteCarloProgress is MonteCarlo that reports the runs done so far to
+// progress (from the worker goroutines, so it must be safe for concurrent
+// use; output.Progress.Add is). progress may be nil. The numbers do not
+// depend on it.
+func (e *Engine) MonteCarloProgress(s *Scenario, workers int, progress func(runs int)) *MonteCarlo {
 	n := s.Assume.Runs
 	if n < 1 {
 		n = 1
@@ -86,7 +98,12 @@ func (e *Engine) MonteCarlo(s *Scenario, workers int) *MonteCarlo {
 		go func(wk int) {
 			defer wg.Done()
 			cache := map[string][]Result{}
+			done := 0
 			for i := wk; i < n; i += workers {
+				if done++; progress != nil && done == progressEvery {
+					progress(done)
+					done = 0
+				}
 				r := e.newRun(s, false, runRand(s.Assume.Seed, i), true)
 				r.cache = cache
 				r.run()
@@ -99,6 +116,9 @@ func (e *Engine) MonteCarlo(s *Scenario, workers int) *MonteCarlo {
 					}
 				}
 				out[i] = o
+			}
+			if progress != nil && done > 0 {
+				progress(done)
 			}
 		}(wk)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/casus-dev/casus/obligation"
+	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/treaty"
 	"github.com/casus-dev/casus/world"
@@ -137,7 +138,18 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 		}
 		s.Assume.NMC = *nmc
 	}
-	rep := obligation.For(w).Evaluate(s, *explain || f.format == "json")
+	var progress func(int)
+	var bar *output.Progress
+	if h := s.Assume.Honour; h > 0 && h < 1 {
+		// Progress goes to stderr, and only when it is a terminal
+		// (output.NewProgress is silent otherwise).
+		bar = output.NewProgress(m.Stderr, "monte-carlo runs", int64(max(s.Assume.Runs, 1)))
+		progress = func(n int) { bar.Add(int64(n)) }
+	}
+	rep := obligation.For(w).EvaluateProgress(s, *explain || f.format == "json", progress)
+	if bar != nil {
+		bar.Done() // end the bar's line before the report
+	}
 	return obligation.Write(m.Stdout, rep, f.format, *explain)
 }
 

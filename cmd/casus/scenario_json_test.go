@@ -289,3 +289,17 @@ func TestScenarioMalformedFiles(t *testing.T) {
 		t.Errorf("--on 1930-01-01: want exit 2 naming the non-member, got %d %q", code, errOut)
 	}
 }
+
+// TestScenarioMonteCarloQuietOffTerminal: the Monte-Carlo progress bar
+// writes nothing when stderr is not a terminal (a pipe, a test buffer), so
+// scripts reading stderr see only errors.
+func TestScenarioMonteCarloQuietOffTerminal(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "scenario", "../../obligation/testdata/scenarios/korea-2025.yaml", "--honour", "0.5", "--runs", "3000", "--seed", "1")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "Monte-Carlo (3000 runs, seed 1, honour 0.5") {
+		t.Errorf("no Monte-Carlo summary:\n%s", out)
+	}
+}
