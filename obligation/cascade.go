@@ -428,7 +428,13 @@ func (r *run) evaluate(a *act, rd *Round, next []*act) []*act {
 			if !r.honours(res.obligor, ben) {
 				continue
 			}
-			r.join(res.obligor, side, a.date, a.round+1, "enters for "+res.Beneficiary+" under "+via)
+			how := "enters for " + res.Beneficiary + " under " + via
+			if hasFlag(res.Flags, FlagOutsideSystem) {
+				if st, ok := r.e.w.State(res.obligor); ok && !st.MemberOn(a.date) {
+					how += " (outside the COW state system on " + a.date.String() + ": no capabilities in the balance)"
+				}
+			}
+			r.join(res.obligor, side, a.date, a.round+1, how)
 			if !r.lite {
 				rd.Entered = append(rd.Entered, fmt.Sprintf("%s enters on side %d for %s (%s), %s", res.Obligor, side, res.Beneficiary, via, a.date))
 				r.checkNonAggression(res, a.counter)

@@ -41,6 +41,11 @@ const (
 	// alliance as still in force then; whether it still is today is an
 	// assumption the answer must carry, not a fact ATOP states.
 	FlagBeyondATOP = "after_atop_coverage"
+	// FlagOutsideSystem: the obligor or the protected party is not a member
+	// of the COW state system on the date (Montenegro in 1914, which ATOP
+	// codes as an ally of Serbia with cowsys = 0): the treaty is real, but
+	// the state has no COW capability data and is outside COW's universe.
+	FlagOutsideSystem = "outside_state_system"
 )
 
 // atopEnd is the last day ATOP 5.1 covers.
@@ -395,6 +400,16 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		facts = append(facts, cr.facts...)
 	}
 	r.Flags = cr.flags
+	for _, x := range [2]int{obl, ben} {
+		if st, ok := e.w.State(x); ok && !st.MemberOn(d) {
+			if !hasFlag(r.Flags, FlagOutsideSystem) {
+				r.Flags = append(r.Flags, FlagOutsideSystem)
+			}
+			if c.explain {
+				facts = append(facts, fmt.Sprintf("%s is not a member of the COW state system on %s (%s): reported from the treaty data, without COW capabilities", e.Abb(x), d, spellsText(st)))
+			}
+		}
+	}
 	if t.Source == world.FromATOP && d > atopEnd {
 		r.Flags = append(r.Flags, FlagBeyondATOP)
 		if c.explain {
@@ -849,4 +864,21 @@ func hasFlag(flags []string, f string) bool {
 		}
 	}
 	return false
+}
+
+// spellsText lists a state's system-membership spells ("member 2006-06-12
+// to 2024-12-31 and after").
+func spellsText(st *world.State) string {
+	var spells []string
+	for i, sp := range st.Spells {
+		end := "open"
+		if sp.End != 0 {
+			end = sp.End.String()
+		}
+		if i == len(st.Spells)-1 && st.OpenEnded && sp.End != 0 {
+			end += " and after"
+		}
+		spells = append(spells, sp.Start.String()+" to "+end)
+	}
+	return "member " + strings.Join(spells, ", ")
 }

@@ -1,9 +1,14 @@
 package obligation
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
+
+	"github.com/casus-dev/casus/world"
 )
 
 // TestRegistryExceptResolves checks that every state an article excludes
@@ -57,6 +62,72 @@ assume: {honour: 0.5, runs: 1001, seed: 9}
 		got.Workers = want.Workers
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%d workers with progress: numbers differ from MonteCarlo:\n%+v\n%+v", workers, got, want)
+		}
+	}
+}
+
+// TestReportsNameOnlyLiveStatesAndNoSupersededImports runs the three
+// shared scenarios and the README cases on the real data and checks two
+// things an analyst would spot at once: no ATOP import that a registry
+// treaty supersedes is reported beside it (double counting), and every
+// state a binding or contingent result or a side names is a member of the
+// state system on that date.
+func TestReportsNameOnlyLiveStatesAndNoSupersededImports(t *testing.T) {
+	w := realWorld(t)
+	e := For(w)
+	superseded := map[string]string{}
+	for _, tr := range w.Treaties {
+		if tr.SupersededBy != "" {
+			superseded[tr.ID] = tr.SupersededBy
+		}
+	}
+	if len(superseded) < 20 {
+		t.Fatalf("only %d superseded ATOP imports; want one per registry atop_id", len(superseded))
+	}
+	var srcs []string
+	for _, f := range []string{"korea-2025.yaml", "guam-2026.yaml", "july-1914.yaml"} {
+		b, err := os.ReadFile(filepath.Join("testdata/scenarios", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, string(b))
+	}
+	srcs = append(srcs, `date: 2025-06-01
+events:
+  - armed_attack: {by: [ROK], on: PRK}
+  - armed_attack: {by: [CHN, RUS], on: ROK}
+  - armed_attack: {by: [CHN, RUS], on: USA, at: JPN, target: forces}
+assume: {entry_counts_as_attack: true}
+`, `date: 1914-07-28
+events:
+  - war: {declared_by: RUS, on: GMY, date: 1914-08-01}
+  - war: {declared_by: FRN, on: GMY, date: 1914-08-03}
+`)
+	live := func(abb string, d world.Date) bool {
+		st, err := w.Resolve(abb)
+		return err == nil && st.MemberOn(d)
+	}
+	for i, src := range srcs {
+		s := mustParse(t, w, src)
+		rep := e.Evaluate(s, false)
+		for _, r := range rep.Obligations {
+			if by, ok := superseded[r.Treaty]; ok {
+				t.Errorf("scenario %d: %s reported although %s supersedes it (%s→%s %s)", i, r.Treaty, by, r.Obligor, r.Beneficiary, r.Article)
+			}
+			if (r.Status == Binding || r.Status == Contingent) && !hasFlag(r.Flags, FlagOutsideSystem) {
+				for _, st := range []string{r.Obligor, r.Beneficiary} {
+					if !live(st, r.Date) {
+						t.Errorf("scenario %d: %s %s→%s %s names %s, not a system member on %s", i, r.Status, r.Obligor, r.Beneficiary, r.Treaty, st, r.Date)
+					}
+				}
+			}
+		}
+		for _, side := range rep.Sides {
+			for _, m := range side.Members {
+				if !live(m.State, m.Since) && !strings.Contains(m.How, "outside the COW state system") {
+					t.Errorf("scenario %d: side member %s is not a system member on %s", i, m.State, m.Since)
+				}
+			}
 		}
 	}
 }

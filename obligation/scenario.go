@@ -143,19 +143,8 @@ func (s *Scenario) CheckMembers(w *world.World) error {
 			if !ok || st.MemberOn(ev.Date) {
 				return nil
 			}
-			var spells []string
-			for i, sp := range st.Spells {
-				end := "open"
-				if sp.End != 0 {
-					end = sp.End.String()
-				}
-				if i == len(st.Spells)-1 && st.OpenEnded && sp.End != 0 {
-					end += " and after"
-				}
-				spells = append(spells, sp.Start.String()+" to "+end)
-			}
 			return &Error{File: s.File, Line: ev.Line, Field: field,
-				Msg: fmt.Sprintf("want a state that is a member of the state system on %s, got %s (%s: member %s)", ev.Date, st.Abb, st.Name, strings.Join(spells, ", "))}
+				Msg: fmt.Sprintf("want a state that is a member of the state system on %s, got %s (%s: %s)", ev.Date, st.Abb, st.Name, spellsText(st))}
 		}
 		for _, b := range ev.By {
 			if err := check(b, byField); err != nil {
