@@ -133,7 +133,9 @@
 //	  response     military_assistance | assistance | consultation |
 //	               neutrality | refrain_from_attack | mobilize | ...
 //	  qualifiers[] immediately, all_means, constitutional_processes, ...
-//	  flags[]      initiator_is_protected_party, external_attack_only
+//	  flags[]      initiator_is_protected_party, external_attack_only,
+//	               after_atop_coverage (ATOP import judged after 2018),
+//	               outside_state_system (a party not in the COW system then)
 //	  explain[]    the chain of facts (always present in JSON from the CLI)
 //	conflicts[]  {state, kind (both_sides | defend_vs_nonaggression |
 //	             defend_vs_neutrality | fights_vs_neutrality), detail,

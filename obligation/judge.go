@@ -680,7 +680,13 @@ func (e *Engine) common(ti *tinfo, oi *oinfo, ben int, a *act, c *evalCtx, benAt
 			if !hit && c.hypothetical {
 				open = append(open, fmt.Sprintf("the attacker is %s (the adversary the article names)", strings.Join(e.abbs(oi.named), " or ")))
 			} else if !hit {
-				fail("the attacker %s is not the adversary the article names (%s)", strings.Join(e.abbs(adversaries), ", "), strings.Join(e.abbs(oi.named), ", "))
+				who := "the attacker"
+				if benAttacker {
+					// An offence or state-of-war clause of the state that
+					// struck: the adversary is the state it struck.
+					who = "the enemy"
+				}
+				fail("%s %s is not the adversary the article names (%s)", who, strings.Join(e.abbs(adversaries), ", "), strings.Join(e.abbs(oi.named), ", "))
 			} else {
 				if c.explain {
 					fact("the attacker is the named adversary (%s)", strings.Join(e.abbs(oi.named), ", "))
