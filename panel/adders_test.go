@@ -208,6 +208,8 @@ func TestMajorsContiguityWars(t *testing.T) {
 		{2, 731, 1950, "cowinteronset", 1}, {2, 731, 1950, "cowinterongoing", 1}, {2, 731, 1950, "warnum", 151},
 		{2, 731, 1950, "sidea1", 1}, {2, 731, 1950, "sidea2", 2}, {731, 2, 1950, "sidea1", 2},
 		{2, 731, 1951, "cowinteronset", 0}, {2, 731, 1953, "cowinterongoing", 1},
+		{2, 731, 1950, "outcome1", 6}, {731, 2, 1950, "outcome1", 6}, // Korea: stalemate
+		{2, 731, 1950, "batdeath1", 54487}, {2, 731, 1950, "batdeath2", 316579},
 		{2, 731, 1954, "cowinterongoing", 0}, {2, 732, 1950, "cowinterongoing", 0},
 	} {
 		if got := val(t, f, c.col, rowOf(f, c.a, c.b, c.y)); got != c.want {
@@ -265,6 +267,29 @@ func TestWarsAsPeacesciencer(t *testing.T) {
 				t.Errorf("%d-%d %d %s (%s): got %v, want %v", c.a, c.b, c.y, v.col, c.why, got, v.want)
 			}
 		}
+	}
+}
+
+func TestWarDeathsMissing(t *testing.T) {
+	f := dyadFrame(t, false, "wars", Options{})
+	// Thailand–DRV 1970: the Second Laotian War (170) begins for Thailand
+	// (1970-03-17), whose battle deaths COW codes -9.
+	r := rowOf(f, 800, 816, 1970)
+	if val(t, f, "warnum", r) != 170 || !math.IsNaN(val(t, f, "batdeath1", r)) || val(t, f, "batdeath2", r) != 2250 {
+		t.Errorf("Thailand-DRV 1970: warnum %v batdeath1 %v batdeath2 %v; want 170, missing, 2250",
+			val(t, f, "warnum", r), val(t, f, "batdeath1", r), val(t, f, "batdeath2", r))
+	}
+	// After 2007 every war column is missing; before, no war is 0 for the
+	// flags and missing for the rest.
+	r = rowOf(f, 2, 200, 2010)
+	for _, c := range []string{"warnum", "cowinteronset", "cowinterongoing", "sidea1", "outcome2", "batdeath1"} {
+		if !f.Column(c).IsNA(r) {
+			t.Errorf("USA-UK 2010 %s: got %v, want missing", c, val(t, f, c, r))
+		}
+	}
+	r = rowOf(f, 2, 200, 2000)
+	if val(t, f, "cowinterongoing", r) != 0 || !f.Column("outcome1").IsNA(r) || !f.Column("batdeath2").IsNA(r) {
+		t.Error("USA-UK 2000: want ongoing 0, outcome and deaths missing")
 	}
 }
 

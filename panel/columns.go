@@ -68,6 +68,10 @@ func Dictionary() []ColumnInfo {
 		ColumnInfo{"sidea2", "wars", "int8", "COW Inter-State War", "4.0", "as sidea1 for ccode2"},
 		ColumnInfo{"initiator1", "wars", "int8", "COW Inter-State War", "4.0", "1 if ccode1 initiated warnum (COW Initiator); missing without war"},
 		ColumnInfo{"initiator2", "wars", "int8", "COW Inter-State War", "4.0", "as initiator1 for ccode2"},
+		ColumnInfo{"outcome1", "wars", "int8", "COW Inter-State War", "4.0", "COW Outcome of ccode1 in warnum: 1 winner, 2 loser, 3 compromise/tied, 4 transformed, 5 ongoing at the end of 2007, 6 stalemate, 7 continues below war, 8 changed sides; missing without war"},
+		ColumnInfo{"outcome2", "wars", "int8", "COW Inter-State War", "4.0", "as outcome1 for ccode2"},
+		ColumnInfo{"batdeath1", "wars", "int32", "COW Inter-State War", "4.0", "COW BatDeath of ccode1 in warnum (its battle deaths in the whole war); missing without war or where COW codes -9"},
+		ColumnInfo{"batdeath2", "wars", "int32", "COW Inter-State War", "4.0", "as batdeath1 for ccode2"},
 	)
 	for _, c := range similarity.Columns {
 		d = append(d, ColumnInfo{c.Name, "similarity", "float64", "casus package similarity on ATOP directed dyad-years (+ NMC CINC weights)", "5.1",

@@ -67,8 +67,8 @@
 //     resumptions with resumptions only, so it misses fighting where one
 //     state resumes and the other fought throughout (France against
 //     Germany 1944–1945, Bulgaria against Turkey 1913); casus pairs every
-//     overlap. peacesciencer's outcome, batdeath and resume columns are not
-//     carried.
+//     overlap. outcome1/2 and batdeath1/2 as peacesciencer; its resume
+//     flag is not carried (a resumption shows as an onset).
 //
 // Output: WriteCSV (shortest round-tripping decimals, empty = missing) and
 // WriteParquet (one row group; INT(16) keys, INT(8)/INT(32) nullable codes,

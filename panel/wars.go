@@ -39,7 +39,18 @@ type warSpell struct {
 	start, end   world.Date
 	side1, side2 int8 // COW Side, 1 (side A) or 2 (side B)
 	init1, init2 int8
+	out1, out2   int8    // COW Outcome of each participant, NA8 if not coded
+	bd1, bd2     float64 // each participant's battle deaths, NaN if unknown
 	deaths       float64 // battle deaths of both participants, NaN if both unknown
+}
+
+// outcome is a COW Outcome code (1 winner … 8 changed sides), NA8 when not
+// coded.
+func outcome(o int) int8 {
+	if o < 1 || o > 8 {
+		return NA8
+	}
+	return int8(o)
 }
 
 // warsLast is the last year of COW Inter-State War v4.0 (wars ongoing at
@@ -74,6 +85,7 @@ func pairSpells(num int, p, q *world.WarParticipant) []warSpell {
 			}
 			got = append(got, warSpell{num: int32(num), start: lo, end: hi,
 				side1: int8(p.Side), side2: int8(q.Side), init1: b2i(p.Initiator), init2: b2i(q.Initiator),
+				out1: outcome(p.Outcome), out2: outcome(q.Outcome), bd1: p.BatDeath, bd2: q.BatDeath,
 				deaths: addDeaths(p.BatDeath, q.BatDeath)})
 		}
 	}
@@ -164,11 +176,12 @@ func addWars(f *Frame, w *world.World, o Options) error {
 			}
 		}
 	}
-	names := []string{"warnum", "cowinteronset", "cowinterongoing", "sidea1", "sidea2", "initiator1", "initiator2"}
+	names := []string{"warnum", "cowinteronset", "cowinterongoing", "sidea1", "sidea2", "initiator1", "initiator2", "outcome1", "outcome2", "batdeath1", "batdeath2"}
 	cols := make([]*Column, len(names))
 	for i, n := range names {
 		t := Int8
-		if n == "warnum" {
+		switch n {
+		case "warnum", "batdeath1", "batdeath2":
 			t = Int32
 		}
 		var err error
@@ -180,19 +193,22 @@ func addWars(f *Frame, w *world.World, o Options) error {
 		ws := spells[pairKey(a, b)]
 		for i := lo; i < hi; i++ {
 			y := int(years[i])
-			if y < first || y > last {
-				cols[0].I32[i] = NA32
-				for _, c := range cols[1:] {
-					c.I8[i] = NA8
-				}
-				continue
+			var best *warSpell
+			onset := false
+			if y >= first && y <= last {
+				best, onset = pickWar(ws, y)
 			}
-			best, onset := pickWar(ws, y)
 			if best == nil {
-				cols[0].I32[i] = NA32
-				cols[1].I8[i], cols[2].I8[i] = 0, 0
-				for _, c := range cols[3:] {
-					c.I8[i] = NA8
+				for _, c := range cols {
+					if c.Type == Int32 {
+						c.I32[i] = NA32
+					} else {
+						c.I8[i] = NA8
+					}
+				}
+				if y >= first && y <= last {
+					// Inside the data's years no war is a 0, not missing.
+					cols[1].I8[i], cols[2].I8[i] = 0, 0
 				}
 				continue
 			}
@@ -200,6 +216,8 @@ func addWars(f *Frame, w *world.World, o Options) error {
 			cols[1].I8[i], cols[2].I8[i] = b2i(onset), 1
 			cols[3].I8[i], cols[4].I8[i] = best.side1, best.side2
 			cols[5].I8[i], cols[6].I8[i] = best.init1, best.init2
+			cols[7].I8[i], cols[8].I8[i] = best.out1, best.out2
+			cols[9].I32[i], cols[10].I32[i] = deaths32(best.bd1), deaths32(best.bd2)
 		}
 	})
 	f.Notes = append(f.Notes, fmt.Sprintf("wars: COW Inter-State War 4.0, %d–%d; a dyad is at war when its states fight on opposite sides on a common day; several wars in a year: onset first, then deadliest; missing after %d", first, last, last))
@@ -248,4 +266,13 @@ func addStateWars(f *Frame, w *world.World, first, last int) error {
 	})
 	f.Notes = append(f.Notes, fmt.Sprintf("wars: COW Inter-State War 4.0, %d–%d; missing after %d", first, last, last))
 	return nil
+}
+
+// deaths32 stores battle deaths (at most 7.5 million in COW 4.0) as INT32,
+// NA32 when unknown.
+func deaths32(d float64) int32 {
+	if math.IsNaN(d) || d < 0 || d > math.MaxInt32 {
+		return NA32
+	}
+	return int32(d)
 }
