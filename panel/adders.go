@@ -603,7 +603,7 @@ func addCapdist(f *Frame, w *world.World, o Options) error {
 		return -1
 	}
 	if f.Unit == StateYears {
-		return addMinCapdist(f, caps, capitalIn)
+		return addMinCapdist(f, w, caps, capitalIn)
 	}
 	col, err := f.add("capdist", Float64)
 	if err != nil {
@@ -632,12 +632,37 @@ func addCapdist(f *Frame, w *world.World, o Options) error {
 }
 
 // addMinCapdist adds mincapdist to state-years: the distance from the
-// state's capital to the nearest capital of another state in the system
-// that year — peacesciencer's add_capital_distance on state-years.
-func addMinCapdist(f *Frame, caps map[int][]world.Capital, capitalIn func([]world.Capital, int) int) error {
+// state's capital to the nearest capital of another member with which it
+// forms a dyad-year (a common day of membership) — peacesciencer's
+// add_capital_distance on state-years, the minimum over its directed
+// dyad-years. Without the common-day rule Yemen (679, from 1990-05-22)
+// would be 0 km from the Yemen Arab Republic's Sanaa (to 1990-05-21) and
+// Germany 1990 3 km from East Berlin.
+func addMinCapdist(f *Frame, w *world.World, caps map[int][]world.Capital, capitalIn func([]world.Capital, int) int) error {
 	col, err := f.add("mincapdist", Float64)
 	if err != nil {
 		return err
+	}
+	spells := map[int][]world.Spell{}
+	for i := range w.States {
+		spells[w.States[i].Code] = w.States[i].Spells
+	}
+	open := func(d world.Date) world.Date {
+		if d == 0 {
+			return world.D(9999, 12, 31)
+		}
+		return d
+	}
+	commonDay := func(a, b, y int) bool {
+		y0, y1 := world.D(y, 1, 1), world.D(y, 12, 31)
+		for _, x := range spells[a] {
+			for _, z := range spells[b] {
+				if max(x.Start, z.Start, y0) <= min(open(x.End), open(z.End), y1) {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	codes, _ := f.Codes()
 	yy := f.Years()
@@ -656,7 +681,7 @@ func addMinCapdist(f *Frame, caps map[int][]world.Capital, capitalIn func([]worl
 						continue
 					}
 					cb := caps[int(codes[j])]
-					if ib := capitalIn(cb, y); ib >= 0 {
+					if ib := capitalIn(cb, y); ib >= 0 && commonDay(int(codes[i]), int(codes[j]), y) {
 						d := GreatCircleKm(ca[ia].Lat, ca[ia].Lng, cb[ib].Lat, cb[ib].Lng)
 						if math.IsNaN(best) || d < best {
 							best = d

@@ -616,3 +616,41 @@ func TestATOPNonDirectedIsMaxOfDirections(t *testing.T) {
 		t.Fatal("no obligation on the non-directed panel")
 	}
 }
+
+// TestMinCapdistSkipsFalseDyads: mincapdist is the minimum over the
+// state's dyad-years, so a partner never a member on a common day does not
+// count (peacesciencer's minimum over cow_ddy, false dyads dropped).
+// Expected km from an independent evaluation of the formula on the
+// capitals file.
+func TestMinCapdistSkipsFalseDyads(t *testing.T) {
+	f, err := cow2016(t).StateYears(1990, 1990)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, _ := ParseAdders("capdist")
+	if err := Apply(f, testWorld(t), as, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	codes, _ := f.Codes()
+	want := map[int16]struct {
+		km  float64
+		why string
+	}{
+		// Germany (from 1990-10-03): Prague, not East Berlin (GDR to 1990-10-02).
+		255: {278.992, "Berlin-Prague"},
+		// Yemen (from 1990-05-22): Djibouti, not the Yemen Arab Republic's
+		// Sanaa (to 1990-05-21), 0 km away.
+		679: {419.962, "Sanaa-Djibouti"},
+	}
+	for i := range f.Len() {
+		if w, ok := want[codes[i]]; ok {
+			if got := val(t, f, "mincapdist", i); math.Abs(got-w.km) > 0.01 {
+				t.Errorf("%d 1990 mincapdist: got %.3f km, want %.3f ± 0.01 (%s)", codes[i], got, w.km, w.why)
+			}
+			delete(want, codes[i])
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("state-years not found: %v", want)
+	}
+}

@@ -56,9 +56,9 @@
 //     dyad-years whose type changed mid-year; 0 = none). Differs on purpose
 //     outside 1816–2016: peacesciencer puts 0, casus missing.
 //   - capdist: the same data (cow_capitals), day (Jan. 1 capital) and
-//     formula (Vincenty on the 6378.137 km sphere). mincapdist takes the
-//     nearest capital among the year's members; peacesciencer's minimum
-//     over cow_ddy also leaves out partners of false dyad-years.
+//     formula (Vincenty on the 6378.137 km sphere); mincapdist is the
+//     minimum over the state's dyad-years, false dyads excluded, as
+//     peacesciencer's over cow_ddy.
 //   - wars: the same file (Inter-State War 4.0), dyad rule (opposite sides
 //     on a common day), sides (1/2), onset (a pair's first year in a
 //     fighting spell, resumptions included) and choice among several wars
