@@ -83,6 +83,9 @@ type treatyRow struct {
 	Members      []string `json:"members"`
 	Kinds        []string `json:"kinds"`
 	SupersededBy string   `json:"superseded_by,omitempty"`
+	// LegallyBinding is false for political commitments (Camp David 2023),
+	// which the engine never reports as binding.
+	LegallyBinding bool `json:"legally_binding"`
 	// Obligations summarises each obligation (in force on --in-force, if
 	// given) so a program can see article, kind and restrictions without
 	// a second call to treaty show.
@@ -223,7 +226,7 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 			ID: t.ID, Title: t.Title, Source: t.Source, ATOPID: t.ATOPID,
 			Signed: t.Signed.String(), InForce: t.InForce.String(), Ended: t.Ended.String(),
 			Members: memberAbbs(w, t, on), Kinds: kindsOf(t, on), SupersededBy: t.SupersededBy,
-			Obligations: summarizeObligations(t, on),
+			Obligations: summarizeObligations(t, on), LegallyBinding: t.Binding(),
 		})
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return treatyLess(rows[i], rows[j]) })
