@@ -317,8 +317,14 @@ func WriteGuarantees(w io.Writer, g *Guarantees, format string, explain bool) er
 				continue
 			}
 			fmt.Fprintf(b, "  %-4s %-13s %s %s — %s\n", partner(*x), x.Status, x.Treaty, x.Article, response(&x.Result))
-			if x.Status != Binding {
+			if x.Status != Binding || x.Reason != "every condition holds" {
+				// A binding line whose reason says more carries a caveat
+				// the reader needs (an ATOP alliance assumed in force
+				// after 2018).
 				fmt.Fprintf(b, "       reason: %s\n", x.Reason)
+			}
+			if len(x.Flags) > 0 {
+				fmt.Fprintf(b, "       flags: %s\n", strings.Join(x.Flags, ", "))
 			}
 			if explain {
 				for _, e := range x.Explain {
