@@ -599,6 +599,14 @@ func TestATOPNonDirectedIsMaxOfDirections(t *testing.T) {
 	for _, r := range testWorld(t).AllianceDyads.Rows {
 		file[dy{r.A, r.B, r.Year}] = [5]bool{r.Defense, r.Offense, r.Neutral, r.Nonagg, r.Consul}
 	}
+	// Every ATOP row has its reverse, so peacesciencer's ndir = TRUE path
+	// (maximum per unordered pair, then keep ccode1 < ccode2) loses no pair
+	// and equals the maximum of both directions.
+	for k := range file {
+		if _, ok := file[dy{k.b, k.a, k.year}]; !ok {
+			t.Fatalf("ATOP row %v has no reverse", k)
+		}
+	}
 	f := dyadFrame(t, false, "atop", Options{})
 	c1, c2 := f.Codes()
 	ones := 0
