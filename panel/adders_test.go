@@ -458,6 +458,16 @@ func TestStateYearAdders(t *testing.T) {
 	if val(t, f, "cowmaj", find(2, 1898)) != 1 || val(t, f, "cowinterongoing", find(2, 1898)) != 1 {
 		t.Error("USA 1898: want major and at war (Spanish-American War)")
 	}
+	// Several wars in a state-year: the one entered that year, else the
+	// deadliest for the state. USA 1970 enters the Communist Coalition war
+	// (176) while the Vietnam (163) and Second Laotian (170) wars run on;
+	// 1971: no entry, Vietnam (58,153 US battle deaths) speaks.
+	for _, c := range []struct{ y, warnum, onset int }{{1970, 176, 1}, {1971, 163, 0}, {1965, 163, 1}} {
+		r := find(2, c.y)
+		if val(t, f, "warnum", r) != float64(c.warnum) || val(t, f, "cowinteronset", r) != float64(c.onset) {
+			t.Errorf("USA %d: warnum %v onset %v, want %d %d", c.y, val(t, f, "warnum", r), val(t, f, "cowinteronset", r), c.warnum, c.onset)
+		}
+	}
 }
 
 // TestContiguityEqualsContdird checks conttype on every directed COW
