@@ -305,20 +305,21 @@ func TestScenarioMonteCarloQuietOffTerminal(t *testing.T) {
 }
 
 // TestGuaranteesTextCarriesATOPCaveat: a binding guarantee from an ATOP
-// alliance judged after ATOP's coverage (Azerbaijan toward Armenia under
-// ATOP 4400, the 1993 CIS Charter) prints the caveat, not a bare "binding".
+// alliance judged after ATOP's coverage (Kazakhstan toward Russia under
+// ATOP 4235, the 1992 Russia–Kazakhstan treaty) prints the caveat, not a
+// bare "binding".
 func TestGuaranteesTextCarriesATOPCaveat(t *testing.T) {
 	needData(t)
-	out, errOut, code := run(t, "guarantees", "ARM", "--on", "2025-06-01")
+	out, errOut, code := run(t, "guarantees", "RUS", "--on", "2025-06-01")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	i := strings.Index(out, "AZE  binding       atop-4400")
+	i := strings.Index(out, "KZK  binding       atop-4235")
 	if i < 0 {
-		t.Fatalf("no AZE atop-4400 line:\n%s", out)
+		t.Fatalf("no KZK atop-4235 line:\n%s", out)
 	}
 	lines := strings.SplitN(out[i:], "\n", 3)
 	if len(lines) < 2 || !strings.Contains(lines[1], "assumed still in force") {
-		t.Errorf("AZE → ARM atop-4400 lacks the after-ATOP caveat:\n%s", strings.Join(lines[:min(2, len(lines))], "\n"))
+		t.Errorf("KZK → RUS atop-4235 lacks the after-ATOP caveat:\n%s", strings.Join(lines[:min(2, len(lines))], "\n"))
 	}
 }
