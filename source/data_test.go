@@ -403,6 +403,11 @@ func TestLoad(t *testing.T) {
 			t.Errorf("Resolve(%q) = %v, %v; want %d", q, s, err, code)
 		}
 	}
+	// 345 keeps COW's YUG, the abbreviation of its longest spell and the
+	// one every 2016-era file uses, while its name is the current one.
+	if s, _ := w.State(345); s == nil || s.Abb != "YUG" || s.Name != "Serbia" {
+		t.Errorf("state 345 = %+v, want abbreviation YUG, name Serbia", s)
+	}
 	_, err = w.Resolve("Korea")
 	var amb *world.AmbiguousError
 	if !errors.As(err, &amb) {

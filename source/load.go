@@ -226,8 +226,10 @@ func Load(ctx context.Context, dir string, opt LoadOptions) (*world.World, error
 }
 
 // buildStates turns statelist2024 spells into states: one State per code
-// with its spells in order; the name and abbreviation of the latest spell
-// (345 is "Serbia" from 2006), earlier names as aliases; ISO3 from the
+// with its spells in order; the name of the latest spell (345 is "Serbia"
+// from 2006) but the abbreviation of the longest one (345 stays YUG, as in
+// states2016, NMC and ATOP, and as the scenarios write it for 1914), other
+// names and abbreviations as aliases; ISO3 from the
 // static crosswalk; OpenEnded when the last spell reaches the list's last
 // day, which is also returned as the membership end.
 func buildStates(spells []StateSpell, codes []CodelistRow) ([]world.State, world.Date) {
@@ -256,8 +258,9 @@ func buildStates(spells []StateSpell, codes []CodelistRow) ([]world.State, world
 	for code, ss := range byCode {
 		sort.Slice(ss, func(i, j int) bool { return ss[i].Spell.Start < ss[j].Spell.Start })
 		last := ss[len(ss)-1]
-		st := world.State{Code: code, Abb: last.Abb, Name: last.Name, ISO3: iso[code]}
-		seen := map[string]bool{last.Name: true, last.Abb: true}
+		abb := longestSpellAbb(ss)
+		st := world.State{Code: code, Abb: abb, Name: last.Name, ISO3: iso[code]}
+		seen := map[string]bool{last.Name: true, abb: true}
 		for _, s := range ss {
 			st.Spells = append(st.Spells, s.Spell)
 			for _, n := range []string{s.Name, s.Abb} {
@@ -296,3 +299,21 @@ func (e *MissingFileError) Error() string {
 
 func (e *MissingFileError) Unwrap() error  { return e.Err }
 func (e *MissingFileError) BadInput() bool { return true }
+
+// longestSpellAbb returns the abbreviation the state carries for the most
+// days of its spells: only code 345 has two (YUG to 2006, SRB after), and
+// every 2016-era dataset keys it as YUG.
+func longestSpellAbb(ss []StateSpell) string {
+	days := map[string]int{}
+	best := ss[len(ss)-1].Abb
+	for _, s := range ss {
+		d := int(s.Spell.End.Time().Sub(s.Spell.Start.Time()).Hours() / 24)
+		days[s.Abb] += d
+	}
+	for abb, d := range days {
+		if d > days[best] || (d == days[best] && abb < best) {
+			best = abb
+		}
+	}
+	return best
+}
