@@ -27,7 +27,16 @@ type Options struct {
 	// with the last known status and adds cowmaj_carried = 1 on those rows.
 	// Without it such values are missing.
 	CarryForward bool
+	// ContType chooses conttype when the type changes within a year:
+	// "lowest" (or "", the default: the closest contiguity of the year, as
+	// peacesciencer up to 1.1 and COW's contdird rows), "first" or "last"
+	// (the type in the year's first or last month, peacesciencer 1.2's
+	// add_contiguity(slice = "first"/"last")).
+	ContType string
 }
+
+// ContTypes are the accepted values of Options.ContType.
+var ContTypes = []string{"lowest", "first", "last"}
 
 // Adder adds a group of columns to a frame.
 type Adder struct {
@@ -552,6 +561,17 @@ func addContiguity(f *Frame, w *world.World, o Options) error {
 			}
 		}
 	}
+	mode := o.ContType
+	switch mode {
+	case "", "lowest":
+		mode = "lowest"
+	case "first", "last":
+		if err := monthTypes(w, mode == "first", first, last, slot, types); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("conttype rule %q: want one of %s", o.ContType, strings.Join(ContTypes, ", "))
+	}
 	col, err := f.add("conttype", Int8)
 	if err != nil {
 		return err
@@ -574,8 +594,87 @@ func addContiguity(f *Frame, w *world.World, o Options) error {
 			}
 		}
 	})
-	f.Notes = append(f.Notes, fmt.Sprintf("contiguity: COW direct contiguity 3.2, %d–%d; lowest type in the year, 0 = none", first, last))
+	rule := map[string]string{"lowest": "lowest type in the year", "first": "type in the year's first month", "last": "type in the year's last month"}[mode]
+	f.Notes = append(f.Notes, fmt.Sprintf("contiguity: COW direct contiguity 3.2, %d–%d; %s, 0 = none", first, last, rule))
 	return nil
+}
+
+// monthTypes overwrites types (per pair with records, per year first..last)
+// with the type in the year's first (or last) month, peacesciencer 1.2's
+// add_contiguity(slice = "first"/"last"): the months that count are those
+// in which the two states are members on a common day or a master record
+// runs; a month without a record is 0 (no contiguity); in a month two
+// records share (the month of a change) the earlier-starting record is the
+// first, the later-starting the last.
+func monthTypes(w *world.World, firstMonth bool, first, last int, slot map[int32]int32, types []int8) error {
+	spells := map[int][]world.Spell{}
+	for i := range w.States {
+		spells[w.States[i].Code] = w.States[i].Spells
+	}
+	recs := map[int32][]world.Contiguity{}
+	for _, c := range w.Contiguity {
+		k := pairKey(min(c.Low, c.High), max(c.Low, c.High))
+		recs[k] = append(recs[k], c)
+	}
+	for k, s := range slot {
+		a, b := int(k)/MaxCode, int(k)%MaxCode
+		rs := recs[k]
+		for y := first; y <= last; y++ {
+			// m0, m1: the first and last month (YYYYMM) of y that counts.
+			m0, m1 := 0, 0
+			see := func(lo, hi int) {
+				if lo > hi {
+					return
+				}
+				if m0 == 0 || lo < m0 {
+					m0 = lo
+				}
+				if hi > m1 {
+					m1 = hi
+				}
+			}
+			for _, r := range rs {
+				see(max(r.Begin, y*100+1), min(r.End, y*100+12))
+			}
+			y0, y1 := world.D(y, 1, 1), world.D(y, 12, 31)
+			for _, x := range spells[a] {
+				for _, z := range spells[b] {
+					lo, hi := max(x.Start, z.Start, y0), min(openEnd(x.End), openEnd(z.End), y1)
+					if lo <= hi {
+						see(lo.Year()*100+lo.Month(), hi.Year()*100+hi.Month())
+					}
+				}
+			}
+			m := m1
+			if firstMonth {
+				m = m0
+			}
+			var pick *world.Contiguity
+			for i := range rs {
+				r := &rs[i]
+				if m == 0 || r.Begin > m || r.End < m {
+					continue
+				}
+				if pick == nil || firstMonth && r.Begin < pick.Begin || !firstMonth && r.Begin > pick.Begin {
+					pick = r
+				}
+			}
+			t := int8(0)
+			if pick != nil {
+				t = int8(pick.Type)
+			}
+			types[s+int32(y-first)] = t
+		}
+	}
+	return nil
+}
+
+// openEnd reads an open spell end (0) as the end of time.
+func openEnd(d world.Date) world.Date {
+	if d == 0 {
+		return world.D(9999, 12, 31)
+	}
+	return d
 }
 
 // ---- Capital distance -----------------------------------------------------
@@ -647,17 +746,11 @@ func addMinCapdist(f *Frame, w *world.World, caps map[int][]world.Capital, capit
 	for i := range w.States {
 		spells[w.States[i].Code] = w.States[i].Spells
 	}
-	open := func(d world.Date) world.Date {
-		if d == 0 {
-			return world.D(9999, 12, 31)
-		}
-		return d
-	}
 	commonDay := func(a, b, y int) bool {
 		y0, y1 := world.D(y, 1, 1), world.D(y, 12, 31)
 		for _, x := range spells[a] {
 			for _, z := range spells[b] {
-				if max(x.Start, z.Start, y0) <= min(open(x.End), open(z.End), y1) {
+				if max(x.Start, z.Start, y0) <= min(openEnd(x.End), openEnd(z.End), y1) {
 					return true
 				}
 			}

@@ -672,3 +672,58 @@ func TestMinCapdistSkipsFalseDyads(t *testing.T) {
 		t.Errorf("state-years not found: %v", want)
 	}
 }
+
+// TestContTypeFirstLast pins peacesciencer 1.2's add_contiguity(slice =
+// "first"/"last") on the years whose type changes, and checks that the
+// three rules agree wherever the year has a single type.
+func TestContTypeFirstLast(t *testing.T) {
+	lowest := dyadFrame(t, false, "contiguity", Options{})
+	firstF := dyadFrame(t, false, "contiguity", Options{ContType: "first"})
+	lastF := dyadFrame(t, false, "contiguity", Options{ContType: "last"})
+	for _, c := range []struct {
+		a, b, y          int
+		low, first, last int8
+		why              string
+	}{
+		{710, 740, 1879, 4, 5, 4, "China-Japan: 5 to March, 4 with the Ryukyus"},
+		{365, 640, 1991, 1, 1, 5, "Russia-Turkey: land to Dec., then the Black Sea"},
+		{210, 220, 1830, 1, 1, 5, "Netherlands-France: land border lost to Belgium in Dec."},
+		{820, 840, 1963, 3, 0, 3, "Malaysia-Philippines: none until Sept. (Sabah joins)"},
+		{625, 626, 2011, 1, 1, 1, "Sudan-South Sudan: from entry (July), no earlier month"},
+		{2, 20, 2000, 1, 1, 1, "USA-Canada: one type"},
+		{2, 200, 2000, 0, 0, 0, "USA-UK: none"},
+	} {
+		for _, g := range []struct {
+			f    *Frame
+			want int8
+			rule string
+		}{{lowest, c.low, "lowest"}, {firstF, c.first, "first"}, {lastF, c.last, "last"}} {
+			if got := g.f.Column("conttype").I8[rowOf(g.f, c.a, c.b, c.y)]; got != g.want {
+				t.Errorf("%d-%d %d conttype %s (%s): got %d, want %d", c.a, c.b, c.y, g.rule, c.why, got, g.want)
+			}
+		}
+	}
+	lo, fi, la := lowest.Column("conttype").I8, firstF.Column("conttype").I8, lastF.Column("conttype").I8
+	diff := 0
+	for i := range lo {
+		if fi[i] != lo[i] || la[i] != lo[i] {
+			diff++
+			// The lowest type is never above either end of the year, except
+			// where an end month has no contiguity (0).
+			if fi[i] != 0 && fi[i] < lo[i] || la[i] != 0 && la[i] < lo[i] {
+				t.Errorf("row %d: lowest %d above first %d or last %d", i, lo[i], fi[i], la[i])
+			}
+		}
+	}
+	// 29 changes of type within a year, the rest contiguity beginning or
+	// ending within a year both states are members (0 at one end).
+	if diff != 121 {
+		t.Errorf("dyad-years where the rules differ: %d, want 121", diff)
+	}
+	t.Logf("non-directed dyad-years where lowest, first and last differ: %d", diff)
+	f, _ := cow2016(t).DyadYears(2000, 2000, false)
+	as, _ := ParseAdders("contiguity")
+	if err := Apply(f, testWorld(t), as, Options{ContType: "middle"}); err == nil {
+		t.Error("conttype rule \"middle\" accepted")
+	}
+}

@@ -53,11 +53,11 @@ func Dictionary() []ColumnInfo {
 		}
 	}
 	d = append(d,
-		ColumnInfo{"cowmaj1", "majors", "int8", "COW Major Powers (majors2016)", "2016", "1 if ccode1 is a COW major power on some day of the year (as peacesciencer), 0 if not; missing after 2016 unless --carry-forward (peacesciencer's add_cow_majors puts 0 there)"},
+		ColumnInfo{"cowmaj1", "majors", "int8", "COW Major Powers (majors2016)", "2016", "1 if ccode1 is a COW major power on some day of the year (as peacesciencer), 0 if not; missing after 2016 unless --carry-forward (peacesciencer 1.1's add_cow_majors puts 0 there)"},
 		ColumnInfo{"cowmaj2", "majors", "int8", "COW Major Powers (majors2016)", "2016", "as cowmaj1 for ccode2"},
 		ColumnInfo{"cowmaj_carried", "majors", "int8", "casus", "", "with --carry-forward: 1 when cowmaj* is the 2016 status carried forward, 0 when observed"},
 		ColumnInfo{"conttype", "contiguity", "int8", "COW Direct Contiguity (contdir master records)", "3.2",
-			"lowest direct-contiguity type of the master records touching the year (= the lowest of contdird's rows when the type changed mid-year; as peacesciencer): 1 land, 2 ≤12 mi water, 3 ≤24 mi, 4 ≤150 mi, 5 ≤400 mi, 0 none; missing outside 1816–2016 (peacesciencer puts 0 there)"},
+			"lowest direct-contiguity type of the master records touching the year (= the lowest of contdird's rows when the type changed mid-year; peacesciencer to 1.1; --conttype first|last takes the type in the year's first|last month, peacesciencer 1.2's slice): 1 land, 2 ≤12 mi water, 3 ≤24 mi, 4 ≤150 mi, 5 ≤400 mi, 0 none; missing outside 1816–2016 (as peacesciencer 1.2; 1.1 put 0)"},
 		ColumnInfo{"capdist", "capdist", "float64", "peacesciencer cow_capitals (OpenStreetMap geocodes)", "2025-06",
 			"great-circle km between the states' Jan. 1 capitals (the capital on the first day of the year a state has one; a move takes effect the next year), d = r·atan2(√((cos φ2 sin Δλ)² + (cos φ1 sin φ2 − sin φ1 cos φ2 cos Δλ)²), sin φ1 sin φ2 + cos φ1 cos φ2 cos Δλ) with r = 6378.137 km (geosphere::distVincentySphere default, as peacesciencer); missing without a capital. Coordinates are peacesciencer's OpenStreetMap geocodes, used as published: some are rough (Brasília sits at Brazil's centroid, -10.33, -53.2, about 840 km from the city at -15.79, -47.88)"},
 		ColumnInfo{"mincapdist", "capdist", "float64", "peacesciencer cow_capitals", "2025-06", "state-years: great-circle km from the state's Jan. 1 capital to the nearest Jan. 1 capital of a state it forms a dyad-year with (a common day of membership), as peacesciencer's minimum over its directed dyad-years"},

@@ -16,7 +16,7 @@
 //   - Order. Rows are sorted by (ccode, year) or (ccode1, ccode2, year), so
 //     output is deterministic.
 //   - Missing is not zero. A value for a year a dataset does not cover is
-//     missing (NaN for float columns, NA8 for small integer columns), never
+//     missing (NaN for float columns, NA8/NA32 for integer columns), never
 //     0; inside the covered years "no record" means 0 only where the dataset
 //     says so (an ATOP dyad-year without a row has no obligation).
 //   - Representation. A Frame is columnar: one typed slice per column, so
@@ -49,12 +49,17 @@
 //   - nmc: the same left join (NMC 7.0 by default, -9 = missing); 6.0 on
 //     request.
 //   - majors: the same rule (major on any day of the year). Differs on
-//     purpose after 2016: peacesciencer puts 0, casus missing (unknown),
+//     purpose after 2016: peacesciencer 1.1 puts 0, casus missing (unknown),
 //     or the 2016 status flagged by cowmaj_carried.
-//   - contiguity: the same rule (lowest type of the master records touching
-//     the year, which equals the lowest of COW's contdird rows in the 29
-//     dyad-years whose type changed mid-year; 0 = none). Differs on purpose
-//     outside 1816–2016: peacesciencer puts 0, casus missing.
+//   - contiguity: by default the rule of peacesciencer up to 1.1 (lowest
+//     type of the master records touching the year, which equals the
+//     lowest of COW's contdird rows in the 29 dyad-years whose type changed
+//     mid-year; 0 = none). peacesciencer 1.2 takes the type of the year's
+//     first month (slice = "first", its default) or last: Options.ContType
+//     "first"/"last" (--conttype) does the same, counting a month without
+//     a record as 0 (Malaysia–Philippines 1963: first 0, last 3); the
+//     rules differ on 121 non-directed dyad-years. Outside 1816–2016
+//     missing, as peacesciencer 1.2 (1.1 put 0).
 //   - capdist: the same data (cow_capitals), day (Jan. 1 capital) and
 //     formula (Vincenty on the 6378.137 km sphere); mincapdist is the
 //     minimum over the state's dyad-years, false dyads excluded, as

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,8 @@ func init() {
 			Name:    "panel " + unit,
 			Summary: "write a COW " + unit + " research panel (peacesciencer-compatible) to CSV or Parquet",
 			Usage: `Usage: casus panel ` + unit + ` [--directed] [--years A-B] [--add LIST] [--nmc 6.0|7.0]
-                 [--atop-directions] [--carry-forward] --out FILE.csv|FILE.parquet
+                 [--atop-directions] [--carry-forward] [--conttype lowest|first|last]
+                 --out FILE.csv|FILE.parquet
 
 Builds the ` + unit + ` of the Correlates of War state system v2016 (1816–2016):
 a state-year exists when the state is a member on any day of the year; a
@@ -88,6 +90,7 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	f.StringVar(&o.NMC, "nmc", "", "NMC release 6.0 or 7.0 (default the newest)")
 	f.BoolVar(&o.ATOPDirections, "atop-directions", false, "also write each direction's ATOP pledges (atop_defense12, atop_defense21, …)")
 	f.BoolVar(&o.CarryForward, "carry-forward", false, "carry 2016 major-power status forward (flagged in cowmaj_carried)")
+	f.StringVar(&o.ContType, "conttype", "lowest", "conttype in a year the type changes: lowest, or first/last (the year's first/last month, peacesciencer 1.2's slice)")
 	out := f.String("out", "", "output file, .csv or .parquet")
 	for _, a := range args {
 		if a == "--" {
@@ -116,6 +119,9 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	}
 	if o.NMC != "" && o.NMC != "6.0" && o.NMC != "7.0" {
 		return &UsageError{Msg: fmt.Sprintf("--nmc: want 6.0 or 7.0, got %q", o.NMC)}
+	}
+	if !slices.Contains(panel.ContTypes, o.ContType) {
+		return &UsageError{Msg: fmt.Sprintf("--conttype: want one of %s, got %q", strings.Join(panel.ContTypes, ", "), o.ContType)}
 	}
 	first, last, err := panelYears(*years)
 	if err != nil {

@@ -60,6 +60,7 @@ func TestPanelUsageErrors(t *testing.T) {
 		{"panel", "dyad-years", "--years", "1700-1800", "--out", filepath.Join(dir, "x.csv")},
 		{"panel", "dyad-years"},
 		{"panel", "dyad-years", "--format", "csv"},
+		{"panel", "dyad-years", "--add", "contiguity", "--conttype", "middle", "--out", filepath.Join(dir, "x.csv")},
 		{"panel", "dyad-years", "--out", filepath.Join(dir, "no", "such", "dir", "x.parquet")},
 	} {
 		_, errOut, code := run(t, args...)
