@@ -127,6 +127,11 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Checked again against the loaded system; this catches a bad range
+	// before the data are read.
+	if first < 1816 || last > 2016 {
+		return &UsageError{Msg: fmt.Sprintf("--years: %d-%d: the COW v2016 system covers 1816-2016", first, last), Hint: "casus panel " + unit + " -h"}
+	}
 	adders, err := panel.ParseAdders(*add)
 	if err != nil {
 		return &UsageError{Msg: err.Error(), Hint: "casus panel columns"}
