@@ -566,9 +566,7 @@ func addContiguity(f *Frame, w *world.World, o Options) error {
 	case "", "lowest":
 		mode = "lowest"
 	case "first", "last":
-		if err := monthTypes(w, mode == "first", first, last, slot, types); err != nil {
-			return err
-		}
+		monthTypes(w, mode == "first", first, last, slot, types)
 	default:
 		return fmt.Errorf("conttype rule %q: want one of %s", o.ContType, strings.Join(ContTypes, ", "))
 	}
@@ -606,7 +604,7 @@ func addContiguity(f *Frame, w *world.World, o Options) error {
 // runs; a month without a record is 0 (no contiguity); in a month two
 // records share (the month of a change) the earlier-starting record is the
 // first, the later-starting the last.
-func monthTypes(w *world.World, firstMonth bool, first, last int, slot map[int32]int32, types []int8) error {
+func monthTypes(w *world.World, firstMonth bool, first, last int, slot map[int32]int32, types []int8) {
 	spells := map[int][]world.Spell{}
 	for i := range w.States {
 		spells[w.States[i].Code] = w.States[i].Spells
@@ -666,7 +664,6 @@ func monthTypes(w *world.World, firstMonth bool, first, last int, slot map[int32
 			types[s+int32(y-first)] = t
 		}
 	}
-	return nil
 }
 
 // openEnd reads an open spell end (0) as the end of time.
