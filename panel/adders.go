@@ -68,7 +68,7 @@ var adders = []*Adder{
 	{Name: "atop", Summary: "ATOP 5.1 obligations (defense, offense, neutral, nonagg, consul, any)", Datasets: []string{DataATOPDyads}, units: []Unit{DyadYears}, add: addATOP},
 	{Name: "nmc", Summary: "COW National Material Capabilities (milex … cinc)", Datasets: []string{DataNMC}, units: []Unit{StateYears, DyadYears}, add: addNMC},
 	{Name: "majors", Summary: "COW major-power status (cowmaj)", Datasets: []string{DataMajors}, units: []Unit{StateYears, DyadYears}, add: addMajors},
-	{Name: "contiguity", Summary: "COW direct contiguity type, lowest in the year (conttype)", Datasets: []string{DataContiguity}, units: []Unit{DyadYears}, add: addContiguity},
+	{Name: "contiguity", Summary: "COW direct contiguity type, lowest in the year (conttype; state-years: land, sea)", Datasets: []string{DataContiguity}, units: []Unit{StateYears, DyadYears}, add: addContiguity},
 	{Name: "capdist", Summary: "great-circle distance between capitals, km (capdist; state-years: mincapdist)", Datasets: []string{DataCapitals}, units: []Unit{StateYears, DyadYears}, add: addCapdist},
 	{Name: "wars", Summary: "COW inter-state war onset and ongoing, with sides", Datasets: []string{DataWars}, units: []Unit{StateYears, DyadYears}, add: addWars},
 	{Name: "similarity", Summary: "alliance-portfolio similarity: S, pi, kappa, tau-b (package similarity)", Datasets: []string{DataATOPDyads, DataNMC}, units: []Unit{DyadYears}, add: addSimilarity},
@@ -570,6 +570,9 @@ func addContiguity(f *Frame, w *world.World, o Options) error {
 	default:
 		return fmt.Errorf("conttype rule %q: want one of %s", o.ContType, strings.Join(ContTypes, ", "))
 	}
+	if f.Unit == StateYears {
+		return addContiguityCounts(f, w, mode, first, last, slot, types)
+	}
 	col, err := f.add("conttype", Int8)
 	if err != nil {
 		return err
@@ -664,6 +667,67 @@ func monthTypes(w *world.World, firstMonth bool, first, last int, slot map[int32
 			types[s+int32(y-first)] = t
 		}
 	}
+}
+
+// addContiguityCounts adds land and sea to state-years: how many land and
+// water contiguity relationships the state has in the year. By default they
+// count the master records touching the year, as COW's contdirs and
+// peacesciencer 1.1 do, so a neighbour whose type changed mid-year counts
+// once under each type (the Netherlands 1830: France by land and by sea).
+// With ContType "first"/"last" each neighbour counts once, by its type in
+// the year's first/last month (peacesciencer 1.2's slice).
+func addContiguityCounts(f *Frame, w *world.World, mode string, first, last int, slot map[int32]int32, types []int8) error {
+	ny := last - first + 1
+	land := make([]int8, MaxCode*ny)
+	sea := make([]int8, MaxCode*ny)
+	count := func(code, y, t int) {
+		switch {
+		case t == 1:
+			land[code*ny+y-first]++
+		case t > 1:
+			sea[code*ny+y-first]++
+		}
+	}
+	if mode == "lowest" {
+		for _, c := range w.Contiguity {
+			for y := c.Begin / 100; y <= c.End/100; y++ {
+				count(c.Low, y, c.Type)
+				count(c.High, y, c.Type)
+			}
+		}
+	} else {
+		for k, s := range slot {
+			a, b := int(k)/MaxCode, int(k)%MaxCode
+			for y := first; y <= last; y++ {
+				t := int(types[s+int32(y-first)])
+				count(a, y, t)
+				count(b, y, t)
+			}
+		}
+	}
+	cl, err := f.add("land", Int8)
+	if err != nil {
+		return err
+	}
+	cs, err := f.add("sea", Int8)
+	if err != nil {
+		return err
+	}
+	codes, _ := f.Codes()
+	for i, y := range f.Years() {
+		if int(y) < first || int(y) > last {
+			cl.I8[i], cs.I8[i] = NA8, NA8
+			continue
+		}
+		k := int(codes[i])*ny + int(y) - first
+		cl.I8[i], cs.I8[i] = land[k], sea[k]
+	}
+	rule := "master records touching the year, as COW's contdirs"
+	if mode != "lowest" {
+		rule = "one per neighbour, by its type in the year's " + mode + " month"
+	}
+	f.Notes = append(f.Notes, fmt.Sprintf("contiguity: COW direct contiguity 3.2, %d–%d; land and sea count %s; missing outside", first, last, rule))
+	return nil
 }
 
 // openEnd reads an open spell end (0) as the end of time.

@@ -727,3 +727,82 @@ func TestContTypeFirstLast(t *testing.T) {
 		t.Error("conttype rule \"middle\" accepted")
 	}
 }
+
+// TestContiguityCountsEqualContdirs checks land and sea on every COW
+// state-year against COW's own state-year file, contdirs.csv; with
+// --conttype first each neighbour counts once, so neither count exceeds
+// COW's.
+func TestContiguityCountsEqualContdirs(t *testing.T) {
+	raw := readRaw(t, "cow_contiguity/contdirs.csv")
+	type ls struct{ land, sea int8 }
+	want := map[sy]ls{}
+	for _, r := range raw.rows {
+		want[sy{raw.int(t, r, "stateno"), raw.int(t, r, "year")}] = ls{int8(raw.int(t, r, "land")), int8(raw.int(t, r, "sea"))}
+	}
+	build := func(o Options) *Frame {
+		f, err := cow2016(t).StateYears(1816, 2016)
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, _ := ParseAdders("contiguity")
+		if err := Apply(f, testWorld(t), as, o); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	rows := build(Options{})
+	firstF := build(Options{ContType: "first"})
+	codes, _ := rows.Codes()
+	fewer := 0
+	for i, y := range rows.Years() {
+		k := sy{int(codes[i]), int(y)}
+		w, ok := want[k]
+		if !ok {
+			t.Fatalf("state-year %v not in contdirs.csv", k)
+		}
+		got := ls{rows.Column("land").I8[i], rows.Column("sea").I8[i]}
+		if got != w {
+			t.Fatalf("%d %d land, sea: got %d, %d; contdirs.csv %d, %d", k.code, k.year, got.land, got.sea, w.land, w.sea)
+		}
+		fl, fs := firstF.Column("land").I8[i], firstF.Column("sea").I8[i]
+		if fl > w.land || fs > w.sea {
+			t.Errorf("%d %d first-month land, sea %d, %d above COW's %d, %d", k.code, k.year, fl, fs, w.land, w.sea)
+		}
+		if fl != w.land || fs != w.sea {
+			fewer++
+		}
+	}
+	if len(want) != rows.Len() || rows.Len() != 15951 {
+		t.Errorf("state-years %d, contdirs.csv %d, want 15,951 both", rows.Len(), len(want))
+	}
+	// The Netherlands 1830: France by land to December and by sea from
+	// then: COW counts 3 land and 4 sea relationships.
+	if r := rowOfState(rows, 210, 1830); rows.Column("land").I8[r] != 3 || rows.Column("sea").I8[r] != 4 {
+		t.Errorf("Netherlands 1830 land, sea: got %d, %d, want 3, 4", rows.Column("land").I8[r], rows.Column("sea").I8[r])
+	}
+	t.Logf("state-years whose first-month counts differ from contdirs: %d", fewer)
+	// After the data end (2016) the counts are missing, not 0.
+	ext, err := extendedSystem(t).StateYears(2016, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, _ := ParseAdders("contiguity")
+	if err := Apply(ext, testWorld(t), as, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for i, y := range ext.Years() {
+		if (y > 2016) != ext.Column("land").IsNA(i) || (y > 2016) != ext.Column("sea").IsNA(i) {
+			t.Fatalf("state-year row %d (%d): land/sea missing = %v, want %v", i, y, ext.Column("land").IsNA(i), y > 2016)
+		}
+	}
+}
+
+func rowOfState(f *Frame, code, y int) int {
+	codes, _ := f.Codes()
+	for i, yy := range f.Years() {
+		if int(codes[i]) == code && int(yy) == y {
+			return i
+		}
+	}
+	return -1
+}

@@ -30,8 +30,9 @@
 // (peacesciencer's ndir = TRUE) with Options.ATOPDirections keeping each
 // side; nmc: NMC 6.0 or 7.0; majors: majors2016, missing after 2016 unless
 // Options.CarryForward (flagged); contiguity: lowest contdir type in the
-// year, 0 none; capdist: Vincenty great-circle km on geosphere's 6378.137
-// km sphere; wars: COW Inter-State War 4.0, opposite sides on a common day;
+// year, 0 none (state-years: land and sea counts, as COW's contdirs);
+// capdist: Vincenty great-circle km on geosphere's 6378.137 km sphere;
+// wars: COW Inter-State War 4.0, opposite sides on a common day;
 // similarity: package similarity; obligations: package obligation's
 // Guarantees (needs the treaty model attached).
 //
