@@ -41,16 +41,16 @@ var parsers = map[string]parseFunc{
 		r, err := parseATOPDyadYears(f, d)
 		return len(r), err
 	},
-	"wars.csv":         func(f string, d []byte) (int, error) { r, err := parseWars(f, d); return len(r), err },
-	"dyadic_war.csv":   func(f string, d []byte) (int, error) { r, err := parseDyadicWars(f, d); return len(r), err },
-	"contdir.csv":      func(f string, d []byte) (int, error) { r, err := parseContdir(f, d); return len(r), err },
-	"contdird.csv":     func(f string, d []byte) (int, error) { r, err := parseContdird(f, d); return len(r), err },
-	"contdirs.csv":     func(f string, d []byte) (int, error) { r, err := parseContdirs(f, d); return len(r), err },
-	"capitals.csv":     func(f string, d []byte) (int, error) { r, err := parseCapitals(f, d); return len(r), err },
-	"codelist.csv":     func(f string, d []byte) (int, error) { r, err := parseCodelist(f, d); return len(r), err },
-	"atop_inst.csv":    func(f string, d []byte) (int, error) { r, err := parseATOPInst(f, d); return len(r), err },
-	"capitals_raw.csv": func(f string, d []byte) (int, error) { r, err := parseCapitalsRaw(f, d); return len(r), err },
-	"panel.csv":        func(f string, d []byte) (int, error) { r, err := parseCodelistPanel(f, d); return len(r), err },
+	"wars.csv":                 func(f string, d []byte) (int, error) { r, err := parseWars(f, d); return len(r), err },
+	"dyadic_war.csv":           func(f string, d []byte) (int, error) { r, err := parseDyadicWars(f, d); return len(r), err },
+	"contiguity_master.csv":    func(f string, d []byte) (int, error) { r, err := parseContdir(f, d); return len(r), err },
+	"contiguity_dyadyear.csv":  func(f string, d []byte) (int, error) { r, err := parseContdird(f, d); return len(r), err },
+	"contiguity_stateyear.csv": func(f string, d []byte) (int, error) { r, err := parseContdirs(f, d); return len(r), err },
+	"capitals.csv":             func(f string, d []byte) (int, error) { r, err := parseCapitals(f, d); return len(r), err },
+	"crosswalk.csv":            func(f string, d []byte) (int, error) { r, err := parseCodelist(f, d); return len(r), err },
+	"atop_inst.csv":            func(f string, d []byte) (int, error) { r, err := parseATOPInst(f, d); return len(r), err },
+	"capitals_raw.csv":         func(f string, d []byte) (int, error) { r, err := parseCapitalsRaw(f, d); return len(r), err },
+	"panel.csv":                func(f string, d []byte) (int, error) { r, err := parseCodelistPanel(f, d); return len(r), err },
 }
 
 func seed(tb testing.TB, name string) []byte {
@@ -110,11 +110,11 @@ func FuzzATOPStateYears(f *testing.F) { fuzzParser(f, "atop_sy.csv") }
 func FuzzATOPDyadYears(f *testing.F)  { fuzzParser(f, "atop_ddyr.csv") }
 func FuzzWars(f *testing.F)           { fuzzParser(f, "wars.csv") }
 func FuzzDyadicWars(f *testing.F)     { fuzzParser(f, "dyadic_war.csv") }
-func FuzzContdir(f *testing.F)        { fuzzParser(f, "contdir.csv") }
-func FuzzContdird(f *testing.F)       { fuzzParser(f, "contdird.csv") }
-func FuzzContdirs(f *testing.F)       { fuzzParser(f, "contdirs.csv") }
+func FuzzContdir(f *testing.F)        { fuzzParser(f, "contiguity_master.csv") }
+func FuzzContdird(f *testing.F)       { fuzzParser(f, "contiguity_dyadyear.csv") }
+func FuzzContdirs(f *testing.F)       { fuzzParser(f, "contiguity_stateyear.csv") }
 func FuzzCapitals(f *testing.F)       { fuzzParser(f, "capitals.csv") }
-func FuzzCodelist(f *testing.F)       { fuzzParser(f, "codelist.csv") }
+func FuzzCodelist(f *testing.F)       { fuzzParser(f, "crosswalk.csv") }
 func FuzzCodelistPanel(f *testing.F)  { fuzzParser(f, "panel.csv") }
 func FuzzCapitalsRaw(f *testing.F)    { fuzzParser(f, "capitals_raw.csv") }
 func FuzzATOPInst(f *testing.F)       { fuzzParser(f, "atop_inst.csv") }
