@@ -13,15 +13,9 @@ import (
 
 	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/source"
-	"github.com/casus-dev/casus/world"
 )
 
 func init() {
-	if sourceLoad == nil {
-		sourceLoad = func(ctx context.Context, dir string, only []string) (*world.World, error) {
-			return source.Load(ctx, dir, source.LoadOptions{Only: only})
-		}
-	}
 	register(&command{
 		Name:    "data check",
 		Summary: "check the official data files: release, years, rows and problems",

@@ -151,9 +151,6 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 		return &UsageError{Msg: fmt.Sprintf("--out: cannot write %s: %v", *out, err)}
 	}
 	defer af.Abort()
-	if sourceLoad == nil {
-		return errors.New("this build has no data loader")
-	}
 	prog := output.NewProgress(m.Stderr, "panel", int64(3+len(adders)))
 	finished := false
 	defer func() {
@@ -171,7 +168,7 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	var w *world.World
 	if treaties {
 		w, err = f.loadWorld(ctx, panel.Datasets(adders)...)
-	} else if w, err = sourceLoad(ctx, dir, panel.Datasets(adders)); err == nil {
+	} else if w, err = loadData(ctx, dir, panel.Datasets(adders)); err == nil {
 		w.Freeze()
 	}
 	if err != nil {

@@ -11,14 +11,10 @@ import (
 	"github.com/casus-dev/casus/obligation"
 	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/source"
-	"github.com/casus-dev/casus/treaty"
 	"github.com/casus-dev/casus/world"
 )
 
 func init() {
-	if attachTreaties == nil {
-		attachTreaties = treaty.Attach
-	}
 	register(&command{
 		Name:    "scenario",
 		Summary: "who is bound to do what when an armed attack happens: obligations, cascade, sides, balance",

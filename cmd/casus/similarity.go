@@ -19,13 +19,6 @@ import (
 )
 
 func init() {
-	// The data loader hook may also be set by another command file; any
-	// one of them will do, they all call source.Load.
-	if sourceLoad == nil {
-		sourceLoad = func(ctx context.Context, dir string, only []string) (*world.World, error) {
-			return source.Load(ctx, dir, source.LoadOptions{Only: only})
-		}
-	}
 	register(&command{
 		Name:    "similarity",
 		Summary: "alliance-portfolio similarity (S, kappa, pi, tau-b) for every dyad-year from ATOP",

@@ -17,7 +17,6 @@ import (
 )
 
 func init() {
-	attachTreaties = treaty.Attach
 	register(&command{
 		Name:    "treaty list",
 		Summary: "list treaties (registry, ATOP 5.1, your files), filtered by date, state, kind and source",
