@@ -40,6 +40,7 @@ func TestMustShow(t *testing.T) {
 			{"nato-1949", "Art. 5", "UKG", "USA", NotTriggered, "wrong location: Guam"},
 			{"nato-1949", "Art. 5", "TUR", "USA", NotTriggered, "wrong location: Guam"},
 			{"rio-1947", "Art. 3", "BRA", "USA", Contingent, "Guam counts as"},
+			{"manila-pact-1954", "Art. IV(1)", "THI", "USA", Contingent, "Guam counts as the general area of the South-West Pacific"},
 			{"rus-prk-2024", "Art. 4", "RUS", "PRK", NotTriggered, "PRK is the attacker"},
 		}},
 		{"july-1914.yaml", 0, []want{
