@@ -82,6 +82,9 @@ type treatyRow struct {
 	Members      []string `json:"members"`
 	Kinds        []string `json:"kinds"`
 	SupersededBy string   `json:"superseded_by,omitempty"`
+	// Cooperation lists the non-military cooperation fields (all of them,
+	// or those matching --cooperation), each as "Art. 10: space".
+	Cooperation []string `json:"cooperation,omitempty"`
 	// LegallyBinding is false for political commitments (Camp David 2023),
 	// which the engine never reports as binding.
 	LegallyBinding bool `json:"legally_binding"`
@@ -176,6 +179,8 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 	f.StringVar(&state, "state", "", "keep treaties this state is a member of (COW code, abbreviation, ISO3 or name)")
 	f.StringVar(&kind, "kind", "", "keep treaties with an obligation of this kind")
 	f.StringVar(&src, "source", "all", "registry, atop, user or all")
+	var coop string
+	f.StringVar(&coop, "cooperation", "", "keep treaties with a non-military cooperation field matching this word (space, artificial_intelligence, nuclear …)")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -221,11 +226,15 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 		if kind != "" && !hasKind(t, world.Kind(kind), on) {
 			continue
 		}
+		if coop != "" && len(cooperationMatching(t, coop)) == 0 {
+			continue
+		}
 		rows = append(rows, treatyRow{
 			ID: t.ID, Title: t.Title, Source: t.Source, ATOPID: t.ATOPID,
 			Signed: t.Signed.String(), InForce: t.InForce.String(), Ended: t.Ended.String(),
 			Members: memberAbbs(w, t, on), Kinds: kindsOf(t, on), SupersededBy: t.SupersededBy,
 			Obligations: summarizeObligations(t, on), LegallyBinding: t.Binding(),
+			Cooperation: cooperationMatching(t, coop),
 		})
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return treatyLess(rows[i], rows[j]) })
@@ -684,4 +693,20 @@ func runTreatyDiff(ctx context.Context, m *Main, args []string) error {
 	}
 	tab.Notes = []string{fmt.Sprintf("%d differences between %s (%s) and %s (ATOP 5.1, coverage to 2018-12-31).", len(ds), reg.ID, reg.Source, atop.ID)}
 	return tab.Write(m.Stdout, f.format)
+}
+
+// cooperationMatching lists the treaty's cooperation fields ("Art. 10:
+// space") whose name contains word, case-insensitively and with spaces
+// read as underscores; an empty word matches every field.
+func cooperationMatching(t *world.Treaty, word string) []string {
+	word = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(word)), " ", "_")
+	var out []string
+	for _, c := range t.Cooperation {
+		for _, fld := range c.Fields {
+			if strings.Contains(strings.ToLower(fld), word) {
+				out = append(out, c.Article+": "+fld)
+			}
+		}
+	}
+	return out
 }

@@ -230,3 +230,31 @@ func TestTreatyListRegistry2026(t *testing.T) {
 		t.Errorf("no Art. 4 defense obligation in %+v", rp.Obligations)
 	}
 }
+
+// Non-military cooperation is searchable: Russia–DPRK Art. 10 names
+// artificial intelligence (written with a space or an underscore).
+func TestTreatyListCooperation(t *testing.T) {
+	needData(t)
+	for _, q := range []string{"artificial intelligence", "ARTIFICIAL_INTELLIGENCE"} {
+		out, errOut, code := run(t, "treaty", "list", "--cooperation", q, "--format", "json")
+		if code != 0 {
+			t.Fatalf("%q: code %d: %s", q, code, errOut)
+		}
+		var rows []treatyRow
+		if err := json.Unmarshal([]byte(out), &rows); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range rows {
+			if len(r.Cooperation) == 0 {
+				t.Errorf("%q: %s listed without a matching field", q, r.ID)
+			}
+			if r.ID == "rus-prk-2024" && len(r.Cooperation) == 1 && r.Cooperation[0] == "Art. 10: artificial_intelligence" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: rus-prk-2024 Art. 10 not found in %+v", q, rows)
+		}
+	}
+}
