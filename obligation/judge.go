@@ -381,12 +381,14 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 	r.adversaries = adversaries
 	if !t.Binding() && len(fails) == 0 && a.kind != Mobilization {
 		r.Status = NonBinding
-		r.Reason = "a political commitment, not legally binding: " + orText(string(o.Response.Action), "consultation") + " only (" + orText(t.Notes, "legally_binding: false") + ")"
-		if len(r.Reason) > 240 {
-			r.Reason = r.Reason[:237] + "..."
-		}
+		// The treaty's notes say why it is not binding; they belong in the
+		// explanation, not in a reason cut off mid-sentence.
+		r.Reason = "a political commitment, not legally binding: " + orText(string(o.Response.Action), "consultation") + " only"
 		if c.explain {
 			r.Explain = facts
+			if t.Notes != "" {
+				r.Explain = append(r.Explain, "why not binding: "+t.Notes)
+			}
 		}
 		return r, true
 	}
