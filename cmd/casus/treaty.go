@@ -150,24 +150,37 @@ func attackerText(a world.AttackerCondition) string {
 	return strings.Join(parts, "; ")
 }
 
+// scopeText is the geographic restriction in one line: "anywhere", or the
+// parts scopeParts lists (the same words `treaty show` prints).
 func scopeText(sc world.Scope) string {
-	if sc.Anywhere() {
+	if sc.Anywhere() && !sc.Forces {
 		return "anywhere"
 	}
+	return strings.Join(scopeParts(sc), "; ")
+}
+
+// scopeParts lists the pieces of a scope that restrict or widen it.
+func scopeParts(s world.Scope) []string {
 	var parts []string
-	if len(sc.Regions) > 0 {
-		parts = append(parts, "regions: "+strings.Join(sc.Regions, ", "))
+	if len(s.Regions) > 0 {
+		parts = append(parts, "regions "+strings.Join(s.Regions, ", "))
 	}
-	if len(sc.Territories) > 0 {
-		parts = append(parts, "territories: "+strings.Join(sc.Territories, ", "))
+	if len(s.Territories) > 0 {
+		parts = append(parts, "territories "+strings.Join(s.Territories, ", "))
 	}
-	if sc.AdministeredBy != "" {
-		parts = append(parts, "administered by: "+sc.AdministeredBy)
+	if s.AdministeredBy != "" {
+		parts = append(parts, "administered by "+s.AdministeredBy)
 	}
-	if sc.Unspecified {
-		parts = append(parts, "unspecified")
+	if s.Forces {
+		parts = append(parts, "forces included")
 	}
-	return strings.Join(parts, "; ")
+	if len(s.ForcesRegions) > 0 {
+		parts = append(parts, "forces also in "+strings.Join(s.ForcesRegions, ", "))
+	}
+	if s.Unspecified {
+		parts = append(parts, "unspecified location")
+	}
+	return parts
 }
 
 var treatySources = []string{"all", world.FromRegistry, world.FromATOP, world.FromUser}
@@ -536,26 +549,7 @@ func conditionLines(o *world.Obligation) []string {
 	}
 	s := o.Scope
 	if !s.Anywhere() || s.Forces {
-		var parts []string
-		if len(s.Regions) > 0 {
-			parts = append(parts, "regions "+strings.Join(s.Regions, ", "))
-		}
-		if len(s.Territories) > 0 {
-			parts = append(parts, "territories "+strings.Join(s.Territories, ", "))
-		}
-		if s.AdministeredBy != "" {
-			parts = append(parts, "administered by "+s.AdministeredBy)
-		}
-		if s.Forces {
-			parts = append(parts, "forces included")
-		}
-		if len(s.ForcesRegions) > 0 {
-			parts = append(parts, "forces also in "+strings.Join(s.ForcesRegions, ", "))
-		}
-		if s.Unspecified {
-			parts = append(parts, "unspecified location")
-		}
-		out = append(out, "scope: "+strings.Join(parts, "; "))
+		out = append(out, "scope: "+scopeText(s))
 	}
 	if s.Text != "" {
 		out = append(out, "scope: "+s.Text)
