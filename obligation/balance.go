@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/casus-dev/casus/power"
 	"github.com/casus-dev/casus/world"
 )
 
@@ -32,79 +33,65 @@ type SideBalance struct {
 }
 
 // Balance sums the sides' capabilities at the latest NMC year on or before
-// the scenario date, in release version ("" = the newest).
+// the scenario date, in release version ("" = the newest). The sums are
+// power.Balance's — the one balance computation in casus, shared with
+// `casus balance` and the server — so CINC is recomputed from the
+// components (it equals the published cinc to 2.5e-8); this method only
+// renames states and words the note.
 func (e *Engine) Balance(sides [2]Side, d world.Date, version string) *Balance {
 	caps, ok := e.w.Capabilities(version)
 	if !ok || caps == nil {
 		return nil
 	}
-	b := &Balance{Release: caps.Version}
+	var codes [2][]int
+	abb := map[int]string{}
+	for i, s := range sides {
+		for _, m := range s.Members {
+			codes[i] = append(codes[i], m.Code)
+			abb[m.Code] = m.State
+		}
+	}
+	pb := power.Balance(caps, d.Year(), codes[0], codes[1])
+	b := &Balance{Release: caps.Version, Year: pb.DataYear, Note: pb.Note()}
 	if b.Release == "" {
 		b.Release = version
 	}
-	y := d.Year()
-	switch {
-	case y < caps.First:
-		b.Note = fmt.Sprintf("NMC %s covers %d–%d: no capability data for %d", b.Release, caps.First, caps.Last, y)
-	case y > caps.Last:
-		b.Year = caps.Last
-		b.Note = fmt.Sprintf("NMC %s ends in %d: capabilities of %d stand in for %d%s", b.Release, caps.Last, caps.Last, y, e.otherReleases(b.Release))
-	default:
-		b.Year = y
-		b.Note = fmt.Sprintf("NMC %s, data year %d", b.Release, y)
+	if pb.DataYear != 0 && pb.DataYear < pb.Year {
+		b.Note += e.otherReleases(b.Release)
 	}
-	for i, s := range sides {
-		sb := SideBalance{Components: map[string]*float64{}, Missing: map[string][]string{}}
-		var sums [7]float64
-		var have [7]int
-		for _, m := range s.Members {
-			sb.States = append(sb.States, m.State)
-			var c world.Capability
-			found := false
-			if b.Year != 0 {
-				c, found = caps.Get(m.Code, b.Year)
-			}
-			vals := [7]float64{world.NA, world.NA, world.NA, world.NA, world.NA, world.NA, world.NA}
-			if found {
-				comp := c.Components()
-				copy(vals[:6], comp[:])
-				vals[6] = c.CINC
-			}
-			for k, v := range vals {
-				name := "cinc"
-				if k < 6 {
-					name = world.ComponentNames[k]
-				}
-				if world.Missing(v) {
-					sb.Missing[name] = append(sb.Missing[name], m.State)
-					continue
-				}
-				sums[k] += v
-				have[k]++
+	names := func(cs []int) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, abb[c])
+		}
+		return out
+	}
+	for i, ps := range [2]power.Side{pb.A, pb.B} {
+		sb := SideBalance{States: names(ps.Codes), CINC: ptr(ps.CINC), Components: map[string]*float64{}, Missing: map[string][]string{}}
+		for k, name := range world.ComponentNames {
+			sb.Components[name] = ptr(ps.Components[k])
+			if len(ps.MissingComponents[k]) > 0 {
+				sb.Missing[name] = names(ps.MissingComponents[k])
 			}
 		}
-		for k := 0; k < 7; k++ {
-			var p *float64
-			if have[k] > 0 {
-				v := sums[k]
-				p = &v
-			}
-			if k < 6 {
-				sb.Components[world.ComponentNames[k]] = p
-			} else {
-				sb.CINC = p
-			}
+		if len(ps.Missing) > 0 {
+			sb.Missing["cinc"] = names(ps.Missing)
 		}
 		if len(sb.Missing) == 0 {
 			sb.Missing = nil
 		}
 		b.Sides[i] = sb
 	}
-	if a, c := b.Sides[0].CINC, b.Sides[1].CINC; a != nil && c != nil && *c > 0 {
-		v := *a / *c
-		b.Ratio = &v
-	}
+	b.Ratio = ptr(pb.Ratio)
 	return b
+}
+
+// ptr is nil for a missing value, so JSON says null, never 0.
+func ptr(v float64) *float64 {
+	if math.IsNaN(v) {
+		return nil
+	}
+	return &v
 }
 
 func (e *Engine) otherReleases(used string) string {

@@ -137,11 +137,21 @@ assume: {honour: none}
 	if got := b.Sides[1].Missing["milex"]; len(got) != 1 || got[0] != "PRK" {
 		t.Errorf("side 2 missing milex: want [PRK], got %v", got)
 	}
-	if got := *b.Sides[0].CINC; math.Abs(got-0.02) > 1e-12 {
-		t.Errorf("side 1 CINC: want 0.02, got %v", got)
+	// CINC is recomputed from the fixture's components (power.Balance, the
+	// one balance computation), not read from its made-up cinc column. In
+	// 2022 the seven states report equal milper, irst, pec, tpop and upop
+	// (a share of 1/7 each); milex shares are over the six that report it
+	// (sum 1,244 million). PRK, missing milex, averages five shares.
+	rok := (40.0/1244 + 5.0/7) / 6
+	prk := (5.0 / 7) / 5
+	if got := *b.Sides[0].CINC; math.Abs(got-rok) > 1e-12 {
+		t.Errorf("side 1 CINC: want %v, got %v", rok, got)
 	}
-	if got := *b.Ratio; math.Abs(got-2.0) > 1e-12 {
-		t.Errorf("ratio: want 0.02/0.01 = 2, got %v", got)
+	if got := *b.Sides[1].CINC; math.Abs(got-prk) > 1e-12 {
+		t.Errorf("side 2 CINC: want 1/7 (five shares of 1/7 averaged), got %v", got)
+	}
+	if got := *b.Ratio; math.Abs(got-rok/prk) > 1e-12 {
+		t.Errorf("ratio: want %v, got %v", rok/prk, got)
 	}
 	// Before the release's first year, nothing is known.
 	s.Redate(world.D(1815, 6, 1))

@@ -64,7 +64,8 @@ func fixtureWorld(tb testing.TB) *world.World {
 		w.Majors = append(w.Majors, world.MajorSpell{Code: 2, Spell: world.Spell{Start: world.D(1898, 8, 13), End: world.D(2016, 12, 31)}},
 			world.MajorSpell{Code: 710, Spell: world.Spell{Start: world.D(1950, 1, 1), End: world.D(2016, 12, 31)}})
 		// Capabilities: made-up round numbers (not NMC values), with a
-		// missing milex for the DPRK as NMC has it.
+		// missing milex for the DPRK as NMC has it. Balances recompute CINC
+		// from the components; the cinc column is not read by them.
 		caps := &world.Capabilities{Version: "7.0"}
 		row := func(code, year int, milex, cinc float64) {
 			caps.Rows = append(caps.Rows, world.Capability{Code: code, Year: year, Milex: milex, Milper: 100, Irst: 10, Pec: 10, Tpop: 1000, Upop: 100, CINC: cinc})

@@ -1,6 +1,7 @@
 package power
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/casus-dev/casus/world"
@@ -67,6 +68,20 @@ func Balance(caps *world.Capabilities, year int, sideA, sideB []int) CoalitionBa
 		b.Ratio = b.A.CINC / b.B.CINC
 	}
 	return b
+}
+
+// Note says which release and data year the numbers come from, and which
+// year stood in when the request lies after the release's last year.
+func (b CoalitionBalance) Note() string {
+	switch {
+	case b.Version == "" && b.DataYear == 0:
+		return "no NMC release"
+	case b.DataYear == 0:
+		return fmt.Sprintf("NMC %s starts later than %d: no capability data", b.Version, b.Year)
+	case b.DataYear < b.Year:
+		return fmt.Sprintf("NMC %s ends in %d: capabilities of %d stand in for %d", b.Version, b.DataYear, b.DataYear, b.Year)
+	}
+	return fmt.Sprintf("NMC %s, data year %d", b.Version, b.DataYear)
 }
 
 func side(ix *Index, year int, covered bool, codes []int) Side {
