@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/casus-dev/casus/examples"
 	"github.com/casus-dev/casus/obligation"
 	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/source"
@@ -20,14 +21,16 @@ func init() {
 		Summary: "who is bound to do what when an armed attack happens: obligations, cascade, sides, balance",
 		Usage: `Usage: casus scenario FILE|- [flags]
        casus scenario --attack VICTIM --by ATTACKER[,ATTACKER] --on DATE [--at PLACE] [flags]
+       casus scenario --example > my-scenario.yaml
 
 Evaluates every treaty obligation in force that the scenario's events touch
 (registry treaties, ATOP 5.1 imports and --treaties files): binding,
 contingent (naming the open fact) or not triggered (naming the failing
 condition); then runs the cascade of entries round by round and prints the
 conflicts, the two sides and their CINC balance (NMC data year and release
-named). The scenario format is described in obligation/doc.go and
-obligation/scenario.schema.json (YAML or JSON; - reads standard input).
+named). A scenario file is YAML or JSON (- reads standard input);
+--example prints a commented template that explains every field (the
+same file as examples/template.yaml), and examples/ holds worked ones.
 
 With a FILE, --on DATE moves every event by the same number of days so
 that the scenario's date becomes DATE (re-dating a one-day scenario).
@@ -54,8 +57,16 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 	seed := f.String("seed", "", "Monte-Carlo seed (overrides the scenario)")
 	nmc := f.String("nmc", "", "NMC release for the balance (default the newest)")
 	explain := f.Bool("explain", false, "print the chain of facts behind every status")
+	example := f.Bool("example", false, "print a commented scenario template that documents every field, and exit")
 	pos, err := f.parse(args)
 	if err != nil {
+		return err
+	}
+	if *example {
+		if len(pos) > 0 {
+			return &UsageError{Msg: "--example prints the template and takes no scenario file", Hint: "casus scenario --example > my-scenario.yaml"}
+		}
+		_, err := m.Stdout.Write(examples.Template())
 		return err
 	}
 	if f.format == "csv" {
