@@ -125,3 +125,18 @@ func TestProgressSilentOffTerminal(t *testing.T) {
 	nilP.Add(1) // a nil bar is a valid "no progress"
 	nilP.Done()
 }
+
+// JSON rows keep the column order of the table, as CSV does: researchers
+// read both, and a sorted map would put "year" after the measures.
+func TestJSONKeysInColumnOrder(t *testing.T) {
+	tb := &Table{Columns: []string{"year", "ccode1", "b", "a"}, Types: map[string]string{"year": "number", "ccode1": "number"}}
+	tb.Add("2010", "2", "x", "")
+	var sb strings.Builder
+	if err := tb.Write(&sb, "json"); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(strings.Fields(sb.String()), "")
+	if want := `[{"year":2010,"ccode1":2,"b":"x","a":""}]`; got != want {
+		t.Errorf("JSON %s, want %s", got, want)
+	}
+}

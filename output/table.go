@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -98,19 +99,46 @@ func (t *Table) writeMarkdown(w io.Writer) error {
 }
 
 func (t *Table) writeJSON(w io.Writer) error {
-	rows := make([]map[string]any, len(t.Rows))
+	rows := make([]orderedRow, len(t.Rows))
 	for i, r := range t.Rows {
-		m := make(map[string]any, len(t.Columns))
-		for j, c := range t.Columns {
-			var cell string
-			if j < len(r) {
-				cell = r[j]
-			}
-			m[c] = jsonCell(cell, t.Types[c])
-		}
-		rows[i] = m
+		rows[i] = orderedRow{cols: t.Columns, cells: r, types: t.Types}
 	}
 	return WriteJSON(w, rows)
+}
+
+// orderedRow is one row as a JSON object whose keys keep the table's column
+// order (a map would sort them), so a JSON row reads like the CSV one.
+type orderedRow struct {
+	cols  []string
+	cells []string
+	types map[string]string
+}
+
+func (r orderedRow) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for j, c := range r.cols {
+		if j > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(c)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		var cell string
+		if j < len(r.cells) {
+			cell = r.cells[j]
+		}
+		v, err := json.Marshal(jsonCell(cell, r.types[c]))
+		if err != nil {
+			return nil, err
+		}
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 func jsonCell(cell, typ string) any {

@@ -601,8 +601,10 @@ func addContiguity(f *Frame, w *world.World, o Options) error {
 }
 
 // monthTypes overwrites types (per pair with records, per year first..last)
-// with the type in the year's first (or last) month, peacesciencer 1.2's
-// add_contiguity(slice = "first"/"last"): the months that count are those
+// with the type in the year's first (or last) month, the rule
+// peacesciencer 1.2's add_contiguity(slice = "first"/"last") states (not its
+// output, which a synthetic 0 spell sorted first turns to 0 for dyads
+// contiguous all year; see doc.go): the months that count are those
 // in which the two states are members on a common day or a master record
 // runs; a month without a record is 0 (no contiguity); in a month two
 // records share (the month of a change) the earlier-starting record is the

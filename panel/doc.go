@@ -55,12 +55,20 @@
 //   - contiguity: by default the rule of peacesciencer up to 1.1 (lowest
 //     type of the master records touching the year, which equals the
 //     lowest of COW's contdird rows in the 29 dyad-years whose type changed
-//     mid-year; 0 = none). peacesciencer 1.2 takes the type of the year's
-//     first month (slice = "first", its default) or last: Options.ContType
-//     "first"/"last" (--conttype) does the same, counting a month without
-//     a record as 0 (Malaysia–Philippines 1963: first 0, last 3); the
-//     rules differ on 121 non-directed dyad-years. Outside 1816–2016
-//     missing, as peacesciencer 1.2 (1.1 put 0).
+//     mid-year; 0 = none). Options.ContType "first"/"last" (--conttype)
+//     takes the type of the year's first or last month, counting a month
+//     without a record as 0 (Malaysia–Philippines 1963: first 0, last 3);
+//     the rules differ on 121 non-directed dyad-years. This is the rule
+//     peacesciencer 1.2's add_contiguity(slice = "first"/"last") states,
+//     but not what it outputs: its cow_contdir carries, beside each
+//     dyad's real spells, a synthetic conttype-0 spell over the dyad's
+//     whole life; in a month both cover, its stable sort puts the 0 row
+//     first, so slice = "first" writes 0 for dyads that were contiguous
+//     all year (Germany–Württemberg 1850–1869, land; Spain–Mauritania
+//     1977–1979, type 5), 638 non-directed dyad-years 1816–2016 by the
+//     comparison reported in casus issue 13. casus keeps COW's records
+//     (1 and 5 there) and does not reproduce that artefact. Outside
+//     1816–2016 missing, as peacesciencer 1.2 (1.1 put 0).
 //   - capdist: the same data (cow_capitals), day (Jan. 1 capital) and
 //     formula (Vincenty on the 6378.137 km sphere); mincapdist is the
 //     minimum over the state's dyad-years, false dyads excluded, as

@@ -26,7 +26,13 @@ const (
 	KallyV
 	KallyB
 	TauBAlly
-	NumMeasures = int(TauBAlly) + 1
+	AallyVUS
+	AallyVUA
+	AallyBUS
+	AallyBUA
+	AallyVWA
+	AallyBWA
+	NumMeasures = int(AallyBWA) + 1
 )
 
 // Column documents one measure: its column name and definition.
@@ -56,6 +62,12 @@ var Columns = [NumMeasures]Column{
 	{KallyV, "kallyv", false, "Cohen's kappa (Häge 2011), valued, squared-distance (quadratic) disagreement on 0–3, expected disagreement from each state's own distribution of codes (as fpsim's cohenk, levels 0:3)"},
 	{KallyB, "kallyb", false, "Cohen's kappa, binary"},
 	{TauBAlly, "taub", false, "Kendall's tau-b of the valued codes with tie correction (Bueno de Mesquita 1975; = R cor(method = \"kendall\")); a position missing for one state is skipped, where fpsim's taub is NA (3,698 dyad-years in 8 years)"},
+	{AallyVUS, "aallyvus", false, "Benati & Capurri's (2026) chance-corrected A = S(o) − S(e), valued, unweighted, squared distance: S of the joint 4×4 table of the two portfolios minus S of the product of its two marginals (fpsim 0.2.0)"},
+	{AallyVUA, "aallyvua", false, "A, valued, unweighted, absolute distance"},
+	{AallyBUS, "aallybus", false, "A, binary, unweighted, squared distance (equals aallybua: 0/1 codes)"},
+	{AallyBUA, "aallybua", false, "A, binary, unweighted, absolute distance"},
+	{AallyVWA, "aallyvwa", true, "A, valued, absolute distance, on the joint table weighted by the CINC of the position state (marginals of the weighted table)"},
+	{AallyBWA, "aallybwa", true, "A, binary, CINC-weighted joint table, absolute distance"},
 }
 
 func (m Measure) String() string {

@@ -46,11 +46,21 @@
 //     cor(method = "kendall") and SciPy's kendalltau. gonum's stat.Kendall
 //     is a different statistic (ties counted as concordant) and is not
 //     used. O(n log n) by Knight's merge-sort method.
+//   - A (Benati and Capurri 2026, published beside S in fpsim 0.2.0):
+//     A = S(o) − S(e), where S(o) is the S of the joint L×L table of the
+//     two portfolios (the ordinary S) and S(e) the S of the table formed
+//     from the product of that table's two marginals, with the same
+//     distance and range as the S variant; equivalently 2·(D_e − D_o) with
+//     κ's D_e. Where κ divides by the chance disagreement, A subtracts it,
+//     so it stays on S's scale and is 0 when two states agree no more than
+//     their own distributions of positions predict. The weighted variants
+//     weight the joint table by the position state's CINC and take the
+//     marginals of that weighted table.
 //
 // # All dyad-years
 //
 // DyadYears builds, for each year, the portfolio of every system member
-// and computes all 14 measures for every pair, streaming one Year at a time
+// and computes all 20 measures for every pair, streaming one Year at a time
 // in year order (workers compute years in parallel). Conventions, each of
 // which changes the numbers:
 //
@@ -115,6 +125,10 @@
 //   - Weights: peacesciencer::cow_nmc, NMC 7.0 since June 2026 (the
 //     weighted script notes that CINC now runs past ATOP's 2018), which
 //     is the default here; --nmc 6.0 makes 2017–2018 weighted S missing.
+//   - aallyvus, aallyvua, aallybus, aallybua (unweighted) and aallyvwa,
+//     aallybwa (CINC-weighted joint table, absolute distance): fpsim
+//     0.2.0's A measures, with the conventions of the S columns above
+//     (range 3 or 1 given explicitly, complete cases, raw CINC weights).
 //   - kallyv = cohenk(levels = 0:3, w_exp = 2): quadratic weights on
 //     |a−b|/3, own marginals. kallyb = cohenk(levels = 0:1): on 0/1 the
 //     squared weights are nominal. pallyv, pallyb = spi(levels = 0:3 or
@@ -152,7 +166,7 @@
 //
 // # Performance
 //
-// BenchmarkAllDyadYears (all 14 measures, 993,975 dyad-years 1816–2018),
+// BenchmarkAllDyadYears (all 20 measures, 993,975 dyad-years 1816–2018),
 // BenchmarkAllDyadYearsCSV and BenchmarkAllDyadYearsParquet measure the
 // engine alone and with each writer on the real data. Per pair the engine
 // visits only the positions where the second state has a non-zero code and
@@ -165,5 +179,7 @@
 // "Choice or Circumstance? Adjusting Measures of Foreign Policy Similarity
 // for Chance Agreement." Political Analysis 19(3): 287–305. Bueno de
 // Mesquita, Bruce. 1975. "Measuring Systemic Polarity." Journal of Conflict
-// Resolution 19(2): 187–216.
+// Resolution 19(2): 187–216. Benati and Capurri (2026): the A measures as
+// the R package fpsim 0.2.0 publishes them (the definition above is the
+// one fpsim states; the paper itself was not at hand).
 package similarity

@@ -44,6 +44,21 @@ type Year struct {
 // Len returns the number of dyads in the year.
 func (y *Year) Len() int { return len(y.Code1) }
 
+// Dyad returns the year reduced to the row of the dyad (a, b), a < b, for
+// the writers; ok is false when the two states share no day that year.
+func (y *Year) Dyad(a, b int32) (one *Year, ok bool) {
+	for d := range y.Code1 {
+		if y.Code1[d] == a && y.Code2[d] == b {
+			one = &Year{Year: y.Year, Code1: []int32{a}, Code2: []int32{b}, Positions: []int32{y.Positions[d]}}
+			for m := range y.Values {
+				one.Values[m] = []float64{y.Values[m][d]}
+			}
+			return one, true
+		}
+	}
+	return nil, false
+}
+
 // Summary describes a finished run.
 type Summary struct {
 	First, Last int

@@ -181,6 +181,12 @@ func TestDyadYearsMatchReference(t *testing.T) {
 				KallyV:   Kappa(x, v, Valued, Squared, nil),
 				KallyB:   Kappa(bx, bv, Binary, Nominal, nil),
 				TauBAlly: TauB(x, v),
+				AallyVUS: A(x, v, Valued, Squared, nil),
+				AallyVUA: A(x, v, Valued, Absolute, nil),
+				AallyBUS: A(bx, bv, Binary, Squared, nil),
+				AallyBUA: A(bx, bv, Binary, Absolute, nil),
+				AallyVWA: A(x, v, Valued, Absolute, wt),
+				AallyBWA: A(bx, bv, Binary, Absolute, wt),
 			}
 			for m := range NumMeasures {
 				if got := yr.Values[m][d]; !near(got, ref[m], 1e-12) {
@@ -300,7 +306,7 @@ func asInput(err error, target **InputError) bool {
 	return ok
 }
 
-// BenchmarkAllDyadYears computes all 14 measures for every dyad-year
+// BenchmarkAllDyadYears computes all 20 measures for every dyad-year
 // 1816-2018 on the real data, with runtime.NumCPU() workers (the load of
 // the data is outside the timer).
 func BenchmarkAllDyadYears(b *testing.B) {

@@ -46,6 +46,23 @@ func ExamplePi() {
 	// Output: nominal -0.0448
 }
 
+// A subtracts the S two states would reach by chance from their observed
+// S: Germany and Russia in 1914 agree (S = 0.40) mostly because both sit
+// at 0 on most of the 20 positions, which chance predicts as well. By hand:
+// D_o = 6/20 = 0.30; Germany's positions are 3 on 4 of 20 and Russia's 3
+// on 2, 1 on 2, so D_e = 0.2·(0.8 + 0.1·2/3) + 0.8·(0.1 + 0.1/3) = 0.28 and
+// A = 2·(0.28 − 0.30) = −0.04 (squared distances: 0.2578 − 0.2778, the
+// same −0.04).
+func ExampleA() {
+	fmt.Printf("S         %.4f\n", similarity.S(germany, russia, similarity.Valued, similarity.Absolute, nil))
+	fmt.Printf("A         %.4f\n", similarity.A(germany, russia, similarity.Valued, similarity.Absolute, nil))
+	fmt.Printf("A squared %.4f\n", similarity.A(germany, russia, similarity.Valued, similarity.Squared, nil))
+	// Output:
+	// S         0.4000
+	// A         -0.0400
+	// A squared -0.0400
+}
+
 func ExampleTauB() {
 	fmt.Printf("%.4f\n", similarity.TauB(germany, russia))
 	// Ties count on neither side: tau-b of a vector with itself is 1.

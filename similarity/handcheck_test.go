@@ -11,7 +11,8 @@ import (
 // Python's csv module, builds the two portfolios position by position
 // (members sharing a day with both states, self at 3, the directed ATOP row
 // of each state) and applies the plain formulas of fpsim's srs, spi and
-// cohenk (levels 0:3 and 0:1, w_exp = 2) and Kendall's all-pairs tau-b. It
+// cohenk (levels 0:3 and 0:1, w_exp = 2), Kendall's all-pairs tau-b and
+// Benati and Capurri's A from all cross pairs of positions. It
 // shares no code with the engine, so agreement to 1e-12 checks the
 // population of positions, the coding, the direction of the rows, the
 // weights and every formula at once. Rerun it with
@@ -42,6 +43,8 @@ func TestHandCheckedDyadYears(t *testing.T) {
 			PallyV: 0.24227116589209938, PallyVQ: 0.2422711658920994, PallyB: 0.24227116589209938,
 			KallyV: 0.275222265172014, KallyB: 0.275222265172014,
 			TauBAlly: 0.30563446323082116,
+			AallyVUS: 0.2531555555555556, AallyVUA: 0.2531555555555556, AallyBUS: 0.2531555555555556, AallyBUA: 0.2531555555555556,
+			AallyVWA: 0.546330957443963, AallyBWA: 0.546330957443963,
 		}},
 		// Germany–Russia 1914 over the whole system (45 members), not S&R's
 		// 20 European states: S is higher than their 0.40 because the 25
@@ -54,6 +57,8 @@ func TestHandCheckedDyadYears(t *testing.T) {
 			PallyV: 0.1588785046728973, PallyVQ: 0.22126081582200263, PallyB: 0.2307692307692304,
 			KallyV: 0.2222222222222221, KallyB: 0.23076923076923084,
 			TauBAlly: 0.22645540682891915,
+			AallyVUS: 0.08888888888888902, AallyVUA: 0.08888888888888946, AallyBUS: 0.10666666666666658, AallyBUA: 0.10666666666666658,
+			AallyVWA: -0.2465226128234973, AallyBWA: -0.2809949543610407,
 		}},
 		// USA–Japan 1960 and 1961: the 1960 treaty binds the US to defend
 		// Japan (USA→JPN defense + consultation = 3) but Japan only to
@@ -67,6 +72,8 @@ func TestHandCheckedDyadYears(t *testing.T) {
 			PallyV: -0.18815545959284358, PallyVQ: -0.19102556669951887, PallyB: -0.18172690763052207,
 			KallyV: 0.03752635277582572, KallyB: 0.032470201397451603,
 			TauBAlly: 0.08784618235102196,
+			AallyVUS: 0.03109441872652574, AallyVUA: 0.030977960229420676, AallyBUS: 0.027600663813433512, AallyBUA: 0.027600663813433512,
+			AallyVWA: 0.34123119649669886, AallyBWA: 0.47554058410084477,
 		}},
 		{"USA-JPN 1961", 2, 740, 1961, "7.0", 111, [NumMeasures]float64{
 			SallyVUA: 0.21921921921921927, SallyVUS: 0.23123123123123113,
@@ -76,6 +83,8 @@ func TestHandCheckedDyadYears(t *testing.T) {
 			PallyV: -0.1768170573683589, PallyVQ: -0.17895668529070075, PallyB: -0.1695402298850575,
 			KallyV: 0.03883101068867556, KallyB: 0.03440094899169632,
 			TauBAlly: 0.09166338519244853,
+			AallyVUS: 0.0310580851121387, AallyVUA: 0.030949868787704116, AallyBUS: 0.028244460676893124, AallyBUA: 0.028244460676893124,
+			AallyVWA: 0.34224892217644676, AallyBWA: 0.47407920118249647,
 		}},
 		// USA–UK 2017 weighted by NMC 6.0, which ends in 2016: every
 		// weighted S is missing, the unweighted ones are not.
@@ -86,6 +95,8 @@ func TestHandCheckedDyadYears(t *testing.T) {
 			PallyV: 0.5751372017019177, PallyVQ: 0.421540592180347, PallyB: 0.6097535285443438,
 			KallyV: 0.4457096047511775, KallyB: 0.6199999999999999,
 			TauBAlly: 0.4958080667350615,
+			AallyVUS: 0.3179779384909206, AallyVUA: 0.4379574841114733, AallyBUS: 0.6358974358974359, AallyBUA: 0.6358974358974359,
+			AallyVWA: nan, AallyBWA: nan,
 		}},
 	}
 	for _, c := range cases {

@@ -168,13 +168,44 @@ func Pi(x, y []float64, m MaxDistance, dist Distance, w []float64) float64 {
 	return chanceCorrected(x, y, m, dist, w, true)
 }
 
+// A is Benati and Capurri's (2026) chance-corrected similarity, as fpsim
+// 0.2.0 publishes it: A = S(o) − S(e), where S(o) is the ordinary S of the
+// two portfolios (the S of their joint table) and S(e) the S of the table
+// formed from the product of that table's two marginals — the S two states
+// would reach by drawing their positions independently from their own
+// distributions. With D_o and D_e as in Kappa, A = 2·(D_e − D_o): κ divides
+// by the chance disagreement, A subtracts it, so A keeps S's scale and is 0
+// when the two portfolios agree no more than chance.
+//
+// Weights, distances and NaN positions are handled as in S and Kappa; A
+// is NaN when no position with positive weight remains.
+func A(x, y []float64, m MaxDistance, dist Distance, w []float64) float64 {
+	check("A", x, y, w, m)
+	do, de, ok := disagreements(x, y, m, dist, w, false)
+	if !ok {
+		return math.NaN()
+	}
+	return 2 * (de - do)
+}
+
 func chanceCorrected(x, y []float64, m MaxDistance, dist Distance, w []float64, pooled bool) float64 {
+	do, de, ok := disagreements(x, y, m, dist, w, pooled)
+	if !ok || de == 0 {
+		return math.NaN()
+	}
+	return 1 - do/de
+}
+
+// disagreements returns the observed disagreement D_o and the one expected
+// by chance D_e, from each state's own distribution of positions (pooled
+// false) or from the pooled one; ok is false when no position remains.
+func disagreements(x, y []float64, m MaxDistance, dist Distance, w []float64, pooled bool) (do, de float64, ok bool) {
 	// Distinct values stand for the categories; a category nobody uses has
 	// zero share and adds nothing to D_e, so the full category set need not
 	// be known.
 	cat := map[float64]int{}
 	var px, py []float64
-	var do, total float64
+	var total float64
 	id := func(v float64) int {
 		i, ok := cat[v]
 		if !ok {
@@ -196,7 +227,7 @@ func chanceCorrected(x, y []float64, m MaxDistance, dist Distance, w []float64, 
 		total += wk
 	}
 	if total == 0 {
-		return math.NaN()
+		return 0, 0, false
 	}
 	vals := make([]float64, len(px))
 	for v, i := range cat {
@@ -208,18 +239,12 @@ func chanceCorrected(x, y []float64, m MaxDistance, dist Distance, w []float64, 
 			px[i], py[i] = p, p
 		}
 	}
-	var de float64
 	for a := range vals {
 		for b := range vals {
 			de += dist.delta(vals[a], vals[b], m) * px[a] * py[b]
 		}
 	}
-	de /= total * total
-	do /= total
-	if de == 0 {
-		return math.NaN()
-	}
-	return 1 - do/de
+	return do / total, de / (total * total), true
 }
 
 // TauB is Kendall's τ_b of two portfolios, the association measure Bueno de

@@ -275,6 +275,11 @@ func TestTableMatchesVectors(t *testing.T) {
 			{"kappa binary", bc.chance(Nominal, false), Kappa(bx, by, Binary, Nominal, nil)},
 			{"pi binary", bc.chance(Nominal, true), Pi(bx, by, Binary, Nominal, nil)},
 			{"tau-b", cnt.tauB(), TauB(x, y)},
+			{"A valued abs", cnt.a(Absolute), A(x, y, Valued, Absolute, nil)},
+			{"A valued sq", cnt.a(Squared), A(x, y, Valued, Squared, nil)},
+			{"A binary", bc.a(Absolute), A(bx, by, Binary, Absolute, nil)},
+			{"A valued weighted abs", cw.a(Absolute), A(x, y, Valued, Absolute, w)},
+			{"A binary weighted", bw.a(Absolute), A(bx, by, Binary, Absolute, w)},
 		}
 		for _, c := range checks {
 			if !near(c.got, c.want, 1e-12) {
@@ -413,10 +418,84 @@ func TestFusedMeasures(t *testing.T) {
 			PallyV: cnt.chance(Nominal, true), PallyVQ: cnt.chance(Squared, true), PallyB: bc.chance(Nominal, true),
 			KallyV: cnt.chance(Squared, false), KallyB: bc.chance(Nominal, false),
 			TauBAlly: cnt.tauB(),
+			AallyVUS: cnt.a(Squared), AallyVUA: cnt.a(Absolute),
+			AallyBUS: bc.a(Squared), AallyBUA: bc.a(Absolute),
+			AallyVWA: wt.a(Absolute), AallyBWA: bw.a(Absolute),
 		}
 		for m := range NumMeasures {
 			if !near(got[m], want[m], 1e-12) {
 				t.Fatalf("trial %d %s: fused %.17g, table %.17g (cn=%v)", trial, Measure(m), got[m], want[m], cn)
+			}
+		}
+	}
+}
+
+// TestAHandTable checks A on a table small enough to compute by hand:
+// x = (1, 1, 0, 0), y = (1, 0, 0, 0). The joint table has (1,1) once,
+// (1,0) once and (0,0) twice, so D_o = 1/4 and S(o) = 1/2. Its marginals
+// are (1/2, 1/2) for x and (3/4, 1/4) for y; their product puts
+// 1/2·3/4 + 1/2·1/4 = 1/2 of the mass off the diagonal, so D_e = 1/2,
+// S(e) = 0 and A = 1/2. With weights (1, 0, 1, 0) only the positions
+// (1,1) and (0,0) count: D_o = 0, marginals (1/2, 1/2) both, D_e = 1/2,
+// A = 1.
+func TestAHandTable(t *testing.T) {
+	x := []float64{1, 1, 0, 0}
+	y := []float64{1, 0, 0, 0}
+	for _, c := range []struct {
+		name string
+		w    []float64
+		want float64
+	}{
+		{"unweighted", nil, 0.5},
+		{"weighted", []float64{1, 0, 1, 0}, 1},
+	} {
+		for _, dist := range []Distance{Absolute, Squared, Nominal} {
+			if got := A(x, y, Binary, dist, c.w); !near(got, c.want, 1e-15) {
+				t.Errorf("%s %v: A = %v, hand %v", c.name, dist, got, c.want)
+			}
+		}
+	}
+	// Identical constant portfolios: no disagreement observed or expected.
+	if got := A([]float64{3, 3}, []float64{3, 3}, Valued, Absolute, nil); got != 0 {
+		t.Errorf("constant portfolios: A = %v, want 0", got)
+	}
+	if got := A([]float64{math.NaN()}, []float64{1}, Valued, Absolute, nil); !math.IsNaN(got) {
+		t.Errorf("no complete position: A = %v, want NaN", got)
+	}
+}
+
+// TestABruteForce computes A from its definition on random weighted
+// portfolios: S(o) from the matched positions, S(e) from every cross pair
+// (k from x, l from y) weighted w_k·w_l — the S of the product of the
+// joint table's marginals — and A = S(o) − S(e).
+func TestABruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for trial := 0; trial < 500; trial++ {
+		n := 1 + r.IntN(40)
+		x, y, w := make([]float64, n), make([]float64, n), make([]float64, n)
+		for k := range x {
+			x[k], y[k], w[k] = float64(r.IntN(4)), float64(r.IntN(4)), r.Float64()
+		}
+		for _, dist := range []Distance{Absolute, Squared, Nominal} {
+			for _, wt := range [][]float64{nil, w} {
+				weight := func(k int) float64 {
+					if wt == nil {
+						return 1
+					}
+					return wt[k]
+				}
+				var do, de, tot float64
+				for k := range x {
+					do += weight(k) * dist.delta(x[k], y[k], Valued)
+					tot += weight(k)
+					for l := range y {
+						de += weight(k) * weight(l) * dist.delta(x[k], y[l], Valued)
+					}
+				}
+				so, se := 1-2*do/tot, 1-2*de/(tot*tot)
+				if got := A(x, y, Valued, dist, wt); !near(got, so-se, 1e-12) {
+					t.Fatalf("trial %d %v weighted=%v: A = %.17g, S(o) − S(e) = %.17g", trial, dist, wt != nil, got, so-se)
+				}
 			}
 		}
 	}

@@ -113,6 +113,35 @@ func (t *table) chance(dist Distance, pooled bool) float64 {
 	return 1 - (do*total)/de
 }
 
+// a is Benati and Capurri's A = S(o) − S(e): the S of the table minus the
+// S of the table its two marginals would give if the states chose
+// independently.
+func (t *table) a(dist Distance) float64 {
+	l := t.levels
+	d := &deltas[dist][l]
+	var p, q [valuedLevels]float64
+	var do, total float64
+	for x := 0; x < l; x++ {
+		for y := 0; y < l; y++ {
+			c := t.cell[x*l+y]
+			p[x] += c
+			q[y] += c
+			do += d[x*l+y] * c
+			total += c
+		}
+	}
+	if total == 0 {
+		return math.NaN()
+	}
+	var de float64
+	for x := 0; x < l; x++ {
+		for y := 0; y < l; y++ {
+			de += d[x*l+y] * p[x] * q[y]
+		}
+	}
+	return 2 * (de/(total*total) - do/total)
+}
+
 // tauB is Kendall's τ_b from a table of counts: pairs of positions in cells
 // (a, b) and (a', b') with a' > a are concordant when b' > b, discordant
 // when b' < b.
@@ -270,5 +299,43 @@ func measures(cn *[16]int32, cw *[16]float64, out *[NumMeasures]float64) {
 		out[TauBAlly] = float64(conc-disc) / den
 	} else {
 		out[TauBAlly] = nan
+	}
+
+	// A = S(o) − S(e) = 2·(D_e − D_o), with D_e from the product of the
+	// table's own marginals (as κ): over n² the expected sums stay integer.
+	if n > 0 {
+		var eabs int64
+		for a := range 4 {
+			for b := range 4 {
+				eabs += absDist[a<<2|b] * r[a] * c[b]
+			}
+		}
+		esq := n*(sxx+syy) - 2*sx*sy
+		eoff := r[0]*c1 + r1*c[0]
+		n2 := float64(n * n)
+		out[AallyVUA] = 2 * float64(eabs-dabs*n) / (3 * n2)
+		out[AallyVUS] = 2 * float64(esq-dsq*n) / (9 * n2)
+		out[AallyBUA] = 2 * float64(eoff-off*n) / n2
+		out[AallyBUS] = out[AallyBUA]
+	} else {
+		out[AallyVUA], out[AallyVUS], out[AallyBUA], out[AallyBUS] = nan, nan, nan, nan
+	}
+	if w > 0 {
+		var wr, wc [4]float64
+		for i, v := range cw {
+			wr[i>>2] += v
+			wc[i&3] += v
+		}
+		var weabs float64
+		for a := range 4 {
+			for b := range 4 {
+				weabs += float64(absDist[a<<2|b]) * wr[a] * wc[b]
+			}
+		}
+		woffe := wr[0]*(w-wc[0]) + (w-wr[0])*wc[0]
+		out[AallyVWA] = 2 * (weabs/(3*w*w) - wabs/(3*w))
+		out[AallyBWA] = 2 * (woffe/(w*w) - woff/w)
+	} else {
+		out[AallyVWA], out[AallyBWA] = nan, nan
 	}
 }

@@ -26,6 +26,20 @@ type Layout struct {
 	// go into the Parquet key-value metadata, with NMC, so that a file
 	// says which data and which code made it; empty ones are left out.
 	ATOP, Version string
+	// Abb, when set, gives each state's abbreviation (COW's, e.g. "USA")
+	// for the stateabb1 and stateabb2 columns after ccode1 and ccode2, so
+	// that a row can be read without a code book. A code missing from it
+	// writes an empty field.
+	Abb map[int32]string
+}
+
+// keys is the number of key columns before the measures: ccode1, ccode2,
+// stateabb1 and stateabb2 when Abb is set, year.
+func (l Layout) keys() int {
+	if l.Abb != nil {
+		return 5
+	}
+	return 3
 }
 
 // weighted reports whether any chosen measure needs capabilities.
@@ -41,6 +55,9 @@ func (l Layout) weighted() bool {
 // Header returns the column names.
 func (l Layout) Header() []string {
 	h := []string{"ccode1", "ccode2", "year"}
+	if l.Abb != nil {
+		h = []string{"ccode1", "ccode2", "stateabb1", "stateabb2", "year"}
+	}
 	for _, m := range l.Measures {
 		h = append(h, Columns[m].Name)
 	}
@@ -105,6 +122,12 @@ func (l Layout) AppendCSV(b []byte, y *Year) []byte {
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(y.Code2[d]), 10)
 		b = append(b, ',')
+		if l.Abb != nil {
+			b = append(b, l.Abb[y.Code1[d]]...)
+			b = append(b, ',')
+			b = append(b, l.Abb[y.Code2[d]]...)
+			b = append(b, ',')
+		}
 		b = append(b, year...)
 		// Neighbouring columns often hold the same number (binary S with
 		// absolute and squared distance always do): copy its digits.
@@ -169,7 +192,8 @@ func (e *CSVEncoder) Write(w io.Writer, y *Year) error {
 }
 
 // ParquetWriter writes the table as Parquet: ccode1, ccode2 and year as
-// required INT32, each measure as an optional DOUBLE (null = missing), nmc
+// required INT32 (stateabb1 and stateabb2 as dictionary strings when the
+// layout has Abb), each measure as an optional DOUBLE (null = missing), nmc
 // as a required string; Snappy-compressed, one row group per year. The
 // file's key-value metadata records the NMC release ("casus.nmc", empty
 // when none), the ATOP release ("casus.atop"), the casus version
@@ -177,7 +201,7 @@ func (e *CSVEncoder) Write(w io.Writer, y *Year) error {
 type ParquetWriter struct {
 	layout Layout
 	w      *parquet.Writer
-	cols   []int // schema column index of: ccode1, ccode2, year, measures…, nmc
+	cols   []int // schema column index of each Header column, in Header order
 	sorted bool  // cols is 0, 1, 2, …: rows need no reordering
 	nmc    []byte
 	pool   sync.Pool  // of *parquetBatch
@@ -190,6 +214,11 @@ func NewParquetWriter(out io.Writer, l Layout) *ParquetWriter {
 		{Name: "Ccode1", Type: reflect.TypeFor[int32](), Tag: `parquet:"ccode1"`},
 		{Name: "Ccode2", Type: reflect.TypeFor[int32](), Tag: `parquet:"ccode2"`},
 		{Name: "Year", Type: reflect.TypeFor[int32](), Tag: `parquet:"year"`},
+	}
+	if l.Abb != nil {
+		fields = append(fields,
+			reflect.StructField{Name: "Stateabb1", Type: reflect.TypeFor[string](), Tag: `parquet:"stateabb1,dict"`},
+			reflect.StructField{Name: "Stateabb2", Type: reflect.TypeFor[string](), Tag: `parquet:"stateabb2,dict"`})
 	}
 	for i, m := range l.Measures {
 		fields = append(fields, reflect.StructField{
@@ -266,13 +295,20 @@ func (p *ParquetWriter) Prepare(y *Year) {
 		r := flat[d*width : d*width+width : d*width+width]
 		r[0] = parquet.Int32Value(y.Code1[d]).Level(0, 0, p.cols[0])
 		r[1] = parquet.Int32Value(y.Code2[d]).Level(0, 0, p.cols[1])
-		r[2] = parquet.Int32Value(int32(y.Year)).Level(0, 0, p.cols[2])
+		k := 2
+		if p.layout.Abb != nil {
+			r[2] = parquet.ByteArrayValue([]byte(p.layout.Abb[y.Code1[d]])).Level(0, 0, p.cols[2])
+			r[3] = parquet.ByteArrayValue([]byte(p.layout.Abb[y.Code2[d]])).Level(0, 0, p.cols[3])
+			k = 4
+		}
+		r[k] = parquet.Int32Value(int32(y.Year)).Level(0, 0, p.cols[k])
+		k++
 		for i, m := range p.layout.Measures {
-			c := p.cols[3+i]
+			c := p.cols[k+i]
 			if v := y.Values[m][d]; math.IsNaN(v) {
-				r[3+i] = parquet.NullValue().Level(0, 0, c)
+				r[k+i] = parquet.NullValue().Level(0, 0, c)
 			} else {
-				r[3+i] = parquet.DoubleValue(v).Level(0, 1, c)
+				r[k+i] = parquet.DoubleValue(v).Level(0, 1, c)
 			}
 		}
 		if weighted {

@@ -90,7 +90,7 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	f.StringVar(&o.NMC, "nmc", "", "NMC release 6.0 or 7.0 (default the newest)")
 	f.BoolVar(&o.ATOPDirections, "atop-directions", false, "also write each direction's ATOP pledges (atop_defense12, atop_defense21, …)")
 	f.BoolVar(&o.CarryForward, "carry-forward", false, "carry 2016 major-power status forward (flagged in cowmaj_carried)")
-	f.StringVar(&o.ContType, "conttype", "lowest", "conttype in a year the type changes: lowest, or first/last (the year's first/last month, peacesciencer 1.2's slice)")
+	f.StringVar(&o.ContType, "conttype", "lowest", "conttype in a year the type changes: lowest, or first/last (the type in the year's first/last month: peacesciencer 1.2's slice rule as stated, without its synthetic-0 artefact; see casus panel columns)")
 	out := f.String("out", "", "output file, .csv or .parquet")
 	for _, a := range args {
 		if a == "--" {

@@ -24,6 +24,11 @@ func init() {
 		Summary: "alliance-portfolio similarity (S, kappa, pi, tau-b) for every dyad-year from ATOP",
 		Usage: `Usage: casus similarity [--measure M|all] [--years A-B] [--nmc 6.0|7.0] --out FILE.csv|FILE.parquet
        casus similarity --years A-B [--format text|csv|json|md]
+       casus similarity STATE1 STATE2 [--years A-B] [--measure M] [--format text|csv|json|md]
+
+With two states (COW code, abbreviation, ISO3 or name), one row per year for
+that dyad only (default all years 1816-2018), e.g. casus similarity USA TUR
+--years 2010.
 
 Computes Signorino-Ritter S (valued/binary, unweighted/CINC-weighted,
 absolute/squared), Häge's Scott's pi and Cohen's kappa (valued/binary) and
@@ -71,8 +76,12 @@ func runSimilarity(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return &UsageError{Msg: fmt.Sprintf("unexpected argument %q", pos[0]), Hint: "casus similarity -h"}
+	if len(pos) != 0 && len(pos) != 2 {
+		return &UsageError{Msg: fmt.Sprintf("want no state or two states (a dyad), got %d arguments", len(pos)), Hint: "casus similarity -h"}
+	}
+	dyad := len(pos) == 2
+	if dyad && *out != "" {
+		return &UsageError{Msg: "--out writes the whole dyad-year table; for one dyad use --format csv|json and redirect", Hint: "casus similarity -h"}
 	}
 	ms, err := similarity.ParseMeasures(*measure)
 	if err != nil {
@@ -94,6 +103,9 @@ func runSimilarity(ctx context.Context, m *Main, args []string) error {
 		return &UsageError{Msg: fmt.Sprintf("--out: want a file ending in .csv or .parquet, got %q", *out)}
 	}
 	// Check the flags before loading: a usage error should not wait for data.
+	if dyad {
+		return runSimilarityDyad(ctx, m, f, pos, ms, similarity.Options{First: first, Last: last, NMC: *nmc})
+	}
 	if kind == "" && f.format != "csv" && first != 0 && last-first+1 > maxStdoutYears {
 		return &UsageError{Msg: fmt.Sprintf("--years %d-%d: at most %d years print as a table; give --out FILE.csv|.parquet or --format csv", first, last, maxStdoutYears)}
 	}
@@ -111,7 +123,7 @@ func runSimilarity(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
-	layout := similarity.Layout{Measures: ms, NMC: plan.NMC, ATOP: plan.ATOP, Version: similarityVersion()}
+	layout := similarity.Layout{Measures: ms, NMC: plan.NMC, ATOP: plan.ATOP, Version: similarityVersion(), Abb: stateAbbs(w)}
 	nyears := int64(plan.Last - plan.First + 1)
 
 	var sum similarity.Summary
@@ -150,10 +162,7 @@ func runSimilarity(ctx context.Context, m *Main, args []string) error {
 				return err
 			}
 		} else {
-			t := &output.Table{Columns: layout.Header(), Types: map[string]string{"ccode1": "number", "ccode2": "number", "year": "number"}}
-			for _, mm := range ms {
-				t.Types[similarity.Columns[mm].Name] = "number"
-			}
+			t := similarityTable(layout)
 			sum, err = similarity.DyadYears(ctx, w, opt, func(y *similarity.Year) error {
 				addSimilarityRows(t, layout, y, f.format == "json")
 				return nil
@@ -229,12 +238,99 @@ func writeSimilarityParquet(ctx context.Context, w *world.World, opt similarity.
 	return sum, pw.Close()
 }
 
+// runSimilarityDyad prints one row per year for the dyad of the two states
+// named: the engine computes each year for all pairs (its positions need
+// the whole system anyway) and the rows of the other pairs are dropped.
+func runSimilarityDyad(ctx context.Context, m *Main, f *flags, pos []string, ms []similarity.Measure, opt similarity.Options) error {
+	w, err := f.loadWorld(ctx, source.States, source.NMC, source.ATOP)
+	if err != nil {
+		return err
+	}
+	var codes [2]int32
+	var states [2]*world.State
+	for i, q := range pos {
+		st, err := w.Resolve(q)
+		if err != nil {
+			return &UsageError{Msg: fmt.Sprintf("state %d: %v", i+1, err), Hint: "casus state NAME finds a state"}
+		}
+		codes[i], states[i] = int32(st.Code), st
+	}
+	if codes[0] == codes[1] {
+		return &UsageError{Msg: fmt.Sprintf("%d %s %s twice: a dyad needs two states", states[0].Code, states[0].Abb, states[0].Name)}
+	}
+	if codes[0] > codes[1] {
+		// Rows are non-directed with ccode1 < ccode2.
+		codes[0], codes[1] = codes[1], codes[0]
+		states[0], states[1] = states[1], states[0]
+	}
+	plan, err := similarity.Plan(w, opt)
+	if err != nil {
+		return err
+	}
+	layout := similarity.Layout{Measures: ms, NMC: plan.NMC, ATOP: plan.ATOP, Abb: stateAbbs(w)}
+	t := similarityTable(layout)
+	// CSV keeps the full table's encoding (10 decimals), so a dyad's row is
+	// byte for byte the row of the whole table.
+	var csvRows []byte
+	if f.format == "csv" {
+		csvRows = layout.CSVHeader()
+	}
+	sum, err := similarity.DyadYears(ctx, w, opt, func(y *similarity.Year) error {
+		one, ok := y.Dyad(codes[0], codes[1])
+		if !ok {
+			return nil
+		}
+		if f.format == "csv" {
+			csvRows = layout.AppendCSV(csvRows, one)
+		} else {
+			addSimilarityRows(t, layout, one, f.format == "json")
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if f.format == "csv" {
+		_, err := m.Stdout.Write(csvRows)
+		return err
+	}
+	if f.format == "text" || f.format == "md" {
+		fmt.Fprintf(m.Stdout, "Alliance-portfolio similarity of %d %s %s and %d %s %s, %d-%d\n\n",
+			states[0].Code, states[0].Abb, states[0].Name, states[1].Code, states[1].Abb, states[1].Name, sum.First, sum.Last)
+	}
+	if len(t.Rows) == 0 {
+		t.Notes = append(t.Notes, "No row: the two states are never members of the state system on the same day in these years.")
+	}
+	t.Notes = append(t.Notes, similarityNote(sum))
+	return t.Write(m.Stdout, f.format)
+}
+
+// stateAbbs maps each COW code to its abbreviation for the stateabb1 and
+// stateabb2 columns.
+func stateAbbs(w *world.World) map[int32]string {
+	abb := make(map[int32]string, len(w.States))
+	for _, s := range w.States {
+		abb[int32(s.Code)] = s.Abb
+	}
+	return abb
+}
+
+// similarityTable is the table for people or JSON with the layout's
+// columns, numbers typed for JSON.
+func similarityTable(l similarity.Layout) *output.Table {
+	t := &output.Table{Columns: l.Header(), Types: map[string]string{"ccode1": "number", "ccode2": "number", "year": "number"}}
+	for _, mm := range l.Measures {
+		t.Types[similarity.Columns[mm].Name] = "number"
+	}
+	return t
+}
+
 // addSimilarityRows adds a year to a table for people (4 decimals) or, for
 // JSON, programs (full precision).
 func addSimilarityRows(t *output.Table, l similarity.Layout, y *similarity.Year, exact bool) {
-	weighted := len(l.Header()) > 3+len(l.Measures)
+	weighted := len(l.Header()) > 5+len(l.Measures)
 	for d := range y.Code1 {
-		row := []string{strconv.Itoa(int(y.Code1[d])), strconv.Itoa(int(y.Code2[d])), strconv.Itoa(y.Year)}
+		row := []string{strconv.Itoa(int(y.Code1[d])), strconv.Itoa(int(y.Code2[d])), l.Abb[y.Code1[d]], l.Abb[y.Code2[d]], strconv.Itoa(y.Year)}
 		for _, m := range l.Measures {
 			v := y.Values[m][d]
 			if math.IsNaN(v) {

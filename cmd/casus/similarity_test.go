@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,7 +47,7 @@ func TestSimilarityCSVFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := recs[0]
-	if len(h) != 18 || h[0] != "ccode1" || h[3] != "sallyvua" || h[11] != "pallyv" || h[12] != "pallyvq" || h[16] != "taub" || h[17] != "nmc" {
+	if len(h) != 26 || h[0] != "ccode1" || h[2] != "stateabb1" || h[3] != "stateabb2" || h[4] != "year" || h[5] != "sallyvua" || h[13] != "pallyv" || h[14] != "pallyvq" || h[18] != "taub" || h[19] != "aallyvus" || h[24] != "aallybwa" || h[25] != "nmc" {
 		t.Fatalf("header %v", h)
 	}
 	col := map[string]int{}
@@ -55,7 +56,10 @@ func TestSimilarityCSVFile(t *testing.T) {
 	}
 	var n2016, n2017 int
 	for _, r := range recs[1:] {
-		switch r[2] {
+		if r[0] == "2" && r[1] == "200" && (r[2] != "USA" || r[3] != "UKG") {
+			t.Fatalf("2-200: stateabb %q %q, want USA UKG", r[2], r[3])
+		}
+		switch r[4] {
 		case "2016":
 			n2016++
 			if r[col["sallyvwa"]] == "" {
@@ -123,6 +127,7 @@ func TestSimilarityParquetFile(t *testing.T) {
 	want := map[string]string{
 		"ccode1": "INT32 required", "ccode2": "INT32 required", "year": "INT32 required",
 		"sallyvwa": "DOUBLE optional", "kallyb": "DOUBLE optional", "nmc": "BYTE_ARRAY required",
+		"stateabb1": "BYTE_ARRAY required", "stateabb2": "BYTE_ARRAY required",
 	}
 	for _, f := range pf.Schema().Fields() {
 		rep := "required"
@@ -201,5 +206,46 @@ func TestSimilarityUsage(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
 		t.Errorf("failed runs left files: %v", ents)
+	}
+}
+
+// TestSimilarityDyad asks for one dyad by name and code: one row per year,
+// both abbreviations in the row and both names in the heading, and the
+// values equal to the same dyad's row of the full table.
+func TestSimilarityDyad(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "similarity", "United States", "640", "--years", "2010")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "2 USA United States of America and 640 TUR Turkey") {
+		t.Errorf("heading does not name both states:\n%s", out)
+	}
+	js, errOut, code := run(t, "similarity", "TUR", "USA", "--years", "2009-2010", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(js), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0]["stateabb1"] != "USA" || rows[0]["stateabb2"] != "TUR" || rows[1]["year"] != 2010.0 {
+		t.Fatalf("rows %v", rows)
+	}
+	// JSON keys come in column order, like the CSV header.
+	if i, j := strings.Index(js, `"stateabb2"`), strings.Index(js, `"year"`); i < 0 || j < i {
+		t.Errorf("stateabb2 at %d, year at %d: want column order", i, j)
+	}
+	all, errOut, code := run(t, "similarity", "--years", "2010", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	one, _, _ := run(t, "similarity", "USA", "TUR", "--years", "2010", "--format", "csv")
+	lines := strings.Split(strings.TrimSpace(one), "\n")
+	if len(lines) != 2 || !strings.Contains(all, "\n"+lines[1]+"\n") {
+		t.Errorf("dyad row %q is not the full table's row", lines)
+	}
+	if _, errOut, code := run(t, "similarity", "USA", "USA"); code != 2 || !strings.Contains(errOut, "two states") {
+		t.Errorf("same state twice: exit %d, %q", code, errOut)
 	}
 }

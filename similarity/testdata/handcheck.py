@@ -55,6 +55,14 @@ def piq(x, v, levels):  # squared-distance pi, pooled marginals
     p = {a: (x.count(a) + v.count(a)) / (2 * n) for a in levels}
     w = lambda a, b: ((a - b) / 3) ** 2
     return 1 - sum(w(a, b) * o[(a, b)] for a in levels for b in levels) / sum(w(a, b) * p[a] * p[b] for a in levels for b in levels)
+def amea(x, v, m, sq, w):  # Benati & Capurri A = S(o) - S(e), S(e) over all cross pairs
+    ks = [k for k in range(len(x)) if w[k] is not None]
+    tot = sum(w[k] for k in ks)
+    if tot == 0: return float("nan")
+    dist = lambda a, b: (abs(a - b) / m) ** (2 if sq else 1)
+    do = sum(w[k] * dist(x[k], v[k]) for k in ks) / tot
+    de = sum(w[k] * w[l] * dist(x[k], v[l]) for k in ks for l in ks) / (tot * tot)
+    return (1 - 2 * do) - (1 - 2 * de)
 def taub(x, v):  # Kendall 1938 / fpsim taub(), all pairs
     con = dis = t1 = t2 = 0
     for i in range(len(x)):
@@ -81,7 +89,10 @@ def run(i, j, y, rel):
         sallyvwa=S(x, v, 3, False, w), sallyvws=S(x, v, 3, True, w),
         sallybwa=S(bx, bv, 1, False, w), sallybws=S(bx, bv, 1, True, w),
         pallyv=spi(x, v, [0, 1, 2, 3]), pallyvq=piq(x, v, [0, 1, 2, 3]), pallyb=spi(bx, bv, [0, 1]),
-        kallyv=kappa(x, v, [0, 1, 2, 3], 2), kallyb=kappa(bx, bv, [0, 1], 2), taub=taub(x, v))
+        kallyv=kappa(x, v, [0, 1, 2, 3], 2), kallyb=kappa(bx, bv, [0, 1], 2), taub=taub(x, v),
+        aallyvus=amea(x, v, 3, True, one), aallyvua=amea(x, v, 3, False, one),
+        aallybus=amea(bx, bv, 1, True, one), aallybua=amea(bx, bv, 1, False, one),
+        aallyvwa=amea(x, v, 3, False, w), aallybwa=amea(bx, bv, 1, False, w))
     tab = {}
     for a, b in zip(x, v): tab[(a, b)] = tab.get((a, b), 0) + 1
     print("%d-%d %d NMC %s: n=%d missing cinc=%d table=%s" % (i, j, y, rel, len(ks), sum(c is None for c in w), sorted(tab.items())))
