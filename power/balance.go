@@ -24,6 +24,30 @@ type Side struct {
 	// MissingComponents lists, per component, the members that do not
 	// report it (their value is left out of that component's sum).
 	MissingComponents [6][]int
+	// Members holds each member's own figures, in Codes order.
+	Members []Member
+	// DiscountedCINC sums the members' distance-discounted CINC (set by
+	// CoalitionBalance.Discount; NaN before, or when no member has one).
+	DiscountedCINC float64
+	// NoCapital lists members without a capital to measure from.
+	NoCapital []int
+}
+
+// Member is one state's contribution to a side.
+type Member struct {
+	Code int
+	// CINC is the recomputed index; NaN when the release has no row.
+	CINC       float64
+	Components [6]float64
+	// Capital, Miles and Discounted are set by Discount: the capital the
+	// distance is measured from (CapitalStoodIn when the capitals data
+	// end before the date and the last known one stood in), the
+	// great-circle distance in statute miles, and CINC discounted by the
+	// loss-of-strength gradient. NaN before Discount or when unknown.
+	Capital        string
+	CapitalStoodIn bool
+	Miles          float64
+	Discounted     float64
 }
 
 // Complete reports whether every member has a CINC and every component.
@@ -49,6 +73,12 @@ type CoalitionBalance struct {
 	A, B           Side
 	// Ratio is A.CINC / B.CINC: NaN when either is missing or B's is 0.
 	Ratio float64
+	// At is the place capabilities were discounted to (nil: no discount);
+	// MilesPerDay the gradient's transport constant for DataYear, and
+	// DiscountedRatio A.DiscountedCINC / B.DiscountedCINC.
+	At              *Point
+	MilesPerDay     float64
+	DiscountedRatio float64
 }
 
 // Balance sums the capabilities of coalitions sideA and sideB (COW codes)
@@ -56,7 +86,7 @@ type CoalitionBalance struct {
 // both sides counts on both. Members without data are listed, never
 // counted as zero.
 func Balance(caps *world.Capabilities, year int, sideA, sideB []int) CoalitionBalance {
-	b := CoalitionBalance{Version: version(caps), Year: year, Ratio: math.NaN()}
+	b := CoalitionBalance{Version: version(caps), Year: year, Ratio: math.NaN(), DiscountedRatio: math.NaN()}
 	dy, ok := LatestYear(caps, year)
 	if ok {
 		b.DataYear = dy
@@ -85,12 +115,15 @@ func (b CoalitionBalance) Note() string {
 }
 
 func side(ix *Index, year int, covered bool, codes []int) Side {
-	s := Side{Codes: append([]int(nil), codes...), CINC: math.NaN()}
+	s := Side{Codes: append([]int(nil), codes...), CINC: math.NaN(), DiscountedCINC: math.NaN()}
 	for k := range s.Components {
 		s.Components[k] = math.NaN()
 	}
 	for _, c := range codes {
 		v, ok := ix.Get(c, year)
+		if !covered {
+			v = math.NaN()
+		}
 		if !covered || !ok || math.IsNaN(v) {
 			s.Missing = append(s.Missing, c)
 		} else {
@@ -103,6 +136,7 @@ func side(ix *Index, year int, covered bool, codes []int) Side {
 		} else {
 			comp = [6]float64{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}
 		}
+		s.Members = append(s.Members, Member{Code: c, CINC: v, Components: comp, Miles: math.NaN(), Discounted: math.NaN()})
 		for k, x := range comp {
 			if world.Missing(x) {
 				s.MissingComponents[k] = append(s.MissingComponents[k], c)

@@ -33,7 +33,7 @@ func realWorld(tb testing.TB) *world.World {
 	dir := needData(tb)
 	realOnce.Do(func() {
 		realW, realErr = source.Load(context.Background(), dir, source.LoadOptions{
-			Only: []string{source.States, source.Majors, source.NMC, source.ATOP},
+			Only: []string{source.States, source.Majors, source.NMC, source.ATOP, source.Capitals},
 		})
 	})
 	if realErr != nil {

@@ -63,6 +63,35 @@
 // Side.Missing / Side.MissingComponents and left out of the sums, never
 // counted as 0; a sum nobody contributes to is NaN.
 //
+// # Loss-of-strength gradient
+//
+// CoalitionBalance.Discount weakens each member's CINC with the distance
+// from its capital (world.Capitals, peacesciencer's cow_capitals, on the
+// date asked about) to the place of the conflict, with the
+// loss-of-strength gradient of Bueno de Mesquita (1981, The War Trap, Yale
+// UP, ch. 5), the form EUGene (Bennett & Stam 2000, International
+// Interactions 26(2)) computes for its distance-adjusted capabilities:
+//
+//	adjusted CINC = CINC ^ log10( miles / miles-per-day + (10 − e) )
+//
+// with e the base of natural logarithms and miles the great-circle
+// distance in statute miles (GreatCircleMiles: haversine on the mean Earth
+// radius, 3,958.76 mi). The exponent is log10(10 − e) ≈ 0.862 at distance
+// 0 — a state fighting at home counts for more than its raw CINC, as in
+// the original formula, so only the discounted ratio, not the discounted
+// sums, is comparable with the raw ratio — and 1 at e × miles-per-day
+// (≈ 680 miles); it grows with the logarithm of distance after that.
+//
+// The transport constant, miles-per-day, is MilesPerDay(year): 250 for
+// every year. 250 is The War Trap's figure as casus's authors recall it.
+// EUGene 3.2 is reported to vary the constant by era (faster transport
+// after the world wars); its documented values could not be checked in
+// this session — neither the War Trap's page nor EUGene's manual was in
+// the reference corpus — so casus does not guess them: the constant is
+// one function to change when they are verified, and every discounted
+// output names the value it used. Treat the discounted ratio as
+// indicative, not as a replication of EUGene.
+//
 // # Blocs
 //
 // AllianceBlocs builds the defense-pact network of a year from ATOP's
