@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/casus-dev/casus/output"
+	"github.com/casus-dev/casus/report"
 	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/world"
 )
@@ -35,49 +36,9 @@ names the release and year used.
 	})
 }
 
-// stateReport is what `casus state` prints, also as JSON.
-type stateReport struct {
-	Code          int         `json:"ccode"`
-	Abb           string      `json:"stateabb"`
-	Name          string      `json:"name"`
-	ISO3          string      `json:"iso3,omitempty"`
-	Aliases       []string    `json:"aliases,omitempty"`
-	Spells        []spellJSON `json:"spells"`
-	OpenEnded     bool        `json:"open_ended"`
-	MembershipEnd string      `json:"membership_data_end"`
-	On            string      `json:"on"`
-	Member        bool        `json:"member"`
-	// Major is "yes", "no" or "unknown" (after the majors data end).
-	Major        string          `json:"major_power"`
-	MajorsEnd    string          `json:"majors_data_end"`
-	Capabilities *capsJSON       `json:"capabilities"`
-	Notes        []string        `json:"notes,omitempty"`
-	Sources      []world.Dataset `json:"sources"`
-}
-
-type spellJSON struct {
-	Start string `json:"start"`
-	End   string `json:"end"`
-}
-
-type capsJSON struct {
-	Release string   `json:"release"`
-	Year    int      `json:"year"`
-	Milex   *float64 `json:"milex"`
-	Milper  *float64 `json:"milper"`
-	Irst    *float64 `json:"irst"`
-	Pec     *float64 `json:"pec"`
-	Tpop    *float64 `json:"tpop"`
-	Upop    *float64 `json:"upop"`
-	CINC    *float64 `json:"cinc"`
-}
-
-func num(v float64) *float64 {
-	if world.Missing(v) {
-		return nil
-	}
-	return &v
-}
+// stateReport is what `casus state` prints, also as JSON; package report
+// builds it so that GET /api/states/{q} answers with the same document.
+type stateReport = report.State
 
 func runState(ctx context.Context, m *Main, args []string) error {
 	c := commands["state"]
@@ -114,7 +75,7 @@ func runState(ctx context.Context, m *Main, args []string) error {
 		}
 		return err
 	}
-	r := buildStateReport(w, st, date, nmc)
+	r := report.NewState(w, st, date, nmc)
 	switch f.format {
 	case "json":
 		return output.WriteJSON(m.Stdout, r)
@@ -140,67 +101,6 @@ func runState(ctx context.Context, m *Main, args []string) error {
 	}
 	t.Notes = r.Notes
 	return t.Write(m.Stdout, f.format)
-}
-
-func buildStateReport(w *world.World, st *world.State, date world.Date, nmc string) *stateReport {
-	r := &stateReport{
-		Code: st.Code, Abb: st.Abb, Name: st.Name, ISO3: st.ISO3, Aliases: st.Aliases,
-		OpenEnded: st.OpenEnded, MembershipEnd: w.MembershipEnd.String(), On: date.String(),
-		Member: st.MemberOn(date), MajorsEnd: w.MajorsEnd.String(), Sources: w.Datasets,
-	}
-	for _, s := range st.Spells {
-		r.Spells = append(r.Spells, spellJSON{s.Start.String(), s.End.String()})
-	}
-	if st.OpenEnded && date > w.MembershipEnd {
-		r.Notes = append(r.Notes, fmt.Sprintf("membership data end %s; the state is taken to be a member after it (open-ended)", w.MembershipEnd))
-	}
-	switch major, known := w.MajorOn(st.Code, date); {
-	case !known:
-		r.Major = "unknown"
-		r.Notes = append(r.Notes, fmt.Sprintf("major-power status unknown: COW majors2016 ends %s", w.MajorsEnd))
-	case major:
-		r.Major = "yes"
-	default:
-		r.Major = "no"
-	}
-	rel, capRow, ok := latestCapabilities(w, st.Code, date.Year(), nmc)
-	if ok {
-		r.Capabilities = &capsJSON{Release: rel, Year: capRow.Year, Milex: num(capRow.Milex), Milper: num(capRow.Milper),
-			Irst: num(capRow.Irst), Pec: num(capRow.Pec), Tpop: num(capRow.Tpop), Upop: num(capRow.Upop), CINC: num(capRow.CINC)}
-		if capRow.Year < date.Year() {
-			r.Notes = append(r.Notes, fmt.Sprintf("capabilities are NMC %s's latest year for this state, %d", rel, capRow.Year))
-		}
-	} else {
-		r.Notes = append(r.Notes, fmt.Sprintf("no NMC data for %s in or before %d", st.Abb, date.Year()))
-	}
-	return r
-}
-
-// latestCapabilities finds the state's row with the latest year ≤ year in
-// the release asked for, or, with none asked, in the release whose latest
-// such year is newest (6.0, the file as COW publishes it, on a tie).
-func latestCapabilities(w *world.World, code, year int, want string) (string, world.Capability, bool) {
-	releases := []string{"6.0", "7.0"}
-	if want != "" {
-		releases = []string{want}
-	}
-	var best world.Capability
-	bestRel, found := "", false
-	for _, rel := range releases {
-		c, ok := w.NMC[rel]
-		if !ok {
-			continue
-		}
-		for y := min(year, c.Last); y >= c.First; y-- {
-			if row, ok := c.Get(code, y); ok {
-				if !found || row.Year > best.Year {
-					best, bestRel, found = row, rel, true
-				}
-				break
-			}
-		}
-	}
-	return bestRel, best, found
 }
 
 func fmtNum(v *float64, prec int) string {
