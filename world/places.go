@@ -41,11 +41,11 @@ type Region struct {
 // PlaceTable is the places and regions casus ships, plus the regions of each
 // state's home territory.
 type PlaceTable struct {
-	Regions []Region `yaml:"regions"`
-	Places  []Place  `yaml:"places"`
+	Regions []Region `yaml:"regions" json:"regions"`
+	Places  []Place  `yaml:"places" json:"places"`
 	// StateRegions maps a COW abbreviation to the regions its home
 	// (metropolitan) territory lies in.
-	StateRegions map[string][]string `yaml:"state_regions"`
+	StateRegions map[string][]string `yaml:"state_regions" json:"state_regions"`
 }
 
 //go:embed places.yaml

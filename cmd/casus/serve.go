@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/casus-dev/casus/server"
+	"github.com/casus-dev/casus/web"
+)
+
+func init() {
+	register(&command{
+		Name:    "serve",
+		Summary: "the JSON API and the browser UI over HTTP",
+		Usage: `Usage: casus serve [--addr 127.0.0.1:8080] [--data DIR] [--treaties DIR]
+
+Builds the world model once (official data, the registry, ATOP and
+--treaties files) and answers the JSON API under /api/ (documented at
+/api/openapi.json) and the browser UI at /. Every JSON answer is the
+document the matching command prints with --format json.
+
+Logs one structured line per request to standard error. SIGINT or SIGTERM
+stops accepting connections and lets requests in flight finish (up to
+--grace) before exiting.
+`,
+		Run: runServe,
+	})
+}
+
+func runServe(ctx context.Context, m *Main, args []string) error {
+	c := commands["serve"]
+	f := newFlags(m, c).withData().withTreaties()
+	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
+	grace := f.Duration("grace", 10*time.Second, "how long requests in flight may run on after SIGTERM")
+	timeout := f.Duration("timeout", server.DefaultTimeout, "the longest a request may take")
+	maxBody := f.Int64("max-body", server.DefaultMaxBody, "the largest request body accepted, in bytes")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 {
+		return &UsageError{Msg: fmt.Sprintf("serve takes no arguments, got %q", pos[0]), Hint: "casus serve -h"}
+	}
+	if *maxBody < 1 {
+		return &UsageError{Msg: fmt.Sprintf("--max-body: want a positive number of bytes, got %d", *maxBody)}
+	}
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
+	defer stop()
+	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
+
+	start := time.Now()
+	w, err := f.loadWorld(ctx)
+	if err != nil {
+		return err
+	}
+	log.Info("world loaded", "states", len(w.States), "treaties", len(w.Treaties), "ms", time.Since(start).Milliseconds())
+
+	srv := server.New(server.Options{World: w, UI: web.Assets, Logger: log, MaxBody: *maxBody, Timeout: *timeout})
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return badInputf("--addr %s: %v", *addr, err)
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		// The handler's own timeout answers first; this one only ends a
+		// connection whose client stopped reading.
+		WriteTimeout: *timeout + 30*time.Second,
+		IdleTimeout:  2 * time.Minute,
+		ErrorLog:     slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("listening", "addr", "http://"+ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "grace", grace.String())
+	sctx, cancel := context.WithTimeout(context.Background(), *grace)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}

@@ -1,0 +1,10 @@
+package server
+
+import (
+	"io"
+	"log/slog"
+)
+
+func newTestLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, nil))
+}

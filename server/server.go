@@ -1,0 +1,135 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/casus-dev/casus/world"
+)
+
+// Limits of a request, defaults of Options.
+const (
+	DefaultMaxBody = 1 << 20 // a scenario or treaty file is a few kB; 1 MiB leaves room for comments
+	DefaultTimeout = 30 * time.Second
+)
+
+// Options configures a Server.
+type Options struct {
+	// World is the frozen world model every request reads.
+	World *world.World
+	// UI is the browser interface served at "/" (web.Assets); nil serves none.
+	UI fs.FS
+	// Logger receives one structured line per request and every panic;
+	// nil discards.
+	Logger *slog.Logger
+	// MaxBody caps request bodies (413 beyond); 0 means DefaultMaxBody.
+	MaxBody int64
+	// Timeout caps a request's handling time (503 beyond); 0 means
+	// DefaultTimeout.
+	Timeout time.Duration
+}
+
+// Server answers the API. It is an http.Handler.
+type Server struct {
+	opt     Options
+	w       *world.World
+	log     *slog.Logger
+	mux     *http.ServeMux
+	handler http.Handler
+	routes  []string // the mux patterns, for the OpenAPI check
+}
+
+// New builds the server over a frozen world.
+func New(opt Options) *Server {
+	if opt.MaxBody == 0 {
+		opt.MaxBody = DefaultMaxBody
+	}
+	if opt.Timeout == 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{opt: opt, w: opt.World, log: opt.Logger, mux: http.NewServeMux()}
+	s.routesInit()
+	s.handler = s.logRequests(s.recoverPanics(s.limitBody(http.TimeoutHandler(s.mux, opt.Timeout, timeoutBody))))
+	return s
+}
+
+var timeoutBody = `{"error":"the request took too long","hint":"narrow the question (a shorter year range, fewer Monte-Carlo runs)"}` + "\n"
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// handle registers a JSON API route: h returns the error to answer with, or
+// nil after it wrote its answer.
+func (s *Server) handle(pattern string, h func(w http.ResponseWriter, r *http.Request) error) {
+	s.routes = append(s.routes, pattern)
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.writeError(w, r, err)
+		}
+	})
+}
+
+// Routes lists the registered patterns ("GET /api/places"), sorted.
+func (s *Server) Routes() []string {
+	out := append([]string(nil), s.routes...)
+	sort.Strings(out)
+	return out
+}
+
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	ae := classify(err, false)
+	if ae.Status == http.StatusInternalServerError {
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	writeJSONStatus(w, ae.Status, ae)
+}
+
+// writeJSON answers 200 with v encoded as the CLI encodes JSON (indented,
+// one trailing newline).
+func writeJSON(w http.ResponseWriter, v any) error {
+	return writeJSONStatus(w, http.StatusOK, v)
+}
+
+func writeJSONStatus(w http.ResponseWriter, status int, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return writeBody(w, status, "application/json", b.Bytes())
+}
+
+func writeBody(w http.ResponseWriter, status int, ctype string, b []byte) error {
+	w.Header().Set("Content-Type", ctype)
+	w.WriteHeader(status)
+	_, err := w.Write(b)
+	return err
+}
+
+// render answers with what an engine's writer produced (obligation.Write
+// and friends), buffered so that an error can still become a 500.
+func render(w http.ResponseWriter, write func(io.Writer) error) error {
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	return writeBody(w, http.StatusOK, "application/json", b.Bytes())
+}
+
+// readBody reads the request body within the body limit.
+func readBody(r *http.Request) ([]byte, error) {
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, classify(err, false)
+	}
+	return b, nil
+}
