@@ -165,7 +165,7 @@ func (e *Engine) treatyResults(ti *tinfo, a *act, c *evalCtx, out []Result) []Re
 		// A treaty signed but not yet in force is reported (Russia–DPRK
 		// between signature and exchange of instruments); earlier or
 		// ended treaties are not touched.
-		if !(t.Signed != 0 && t.Signed <= d && t.InForce > d) {
+		if !t.PendingOn(d) {
 			return out
 		}
 	}
@@ -285,7 +285,13 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 	// In force: the treaty, the article, and both parties' membership, on
 	// the event date, the day of entry into force included.
 	if !t.InForceOn(d) {
-		fail("treaty not yet in force on %s: it enters into force on %s (signed %s)", d, t.InForce, t.Signed)
+		if t.Status == world.StatusSigned {
+			// Signed, awaiting ratification: never binding until a source
+			// confirms entry into force (the registry sets the date then).
+			fail("treaty not yet in force on %s: signed %s, not in force (no entry into force confirmed)", d, t.Signed)
+		} else {
+			fail("treaty not yet in force on %s: it enters into force on %s (signed %s)", d, t.InForce, t.Signed)
+		}
 	} else {
 		if c.explain {
 			fact("treaty in force on %s (since %s)", d, orDate(t.InForce, t.Signed))

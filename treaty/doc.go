@@ -16,6 +16,12 @@
 // world.World.Resolve into Member.Code; obligors, protects and
 // attacker.named keep the text as written (engines resolve it the same way).
 //
+// A registry file must say whether the treaty is in force: in_force (with
+// in_force_note when the day is approximate) or status: signed (signed,
+// not in force; world.Treaty.InForceOn is then false on every day and
+// engines report it as not yet in force). Users' files may leave both
+// out; an empty in_force then counts from signature, as in ATOP.
+//
 // Validate reports one Error per problem, as
 // `registry/nato.yaml:37: members[12].joined: 2024-03-07 is before the
 // treaty entered into force (2024-03-08)`. Errors and Error implement

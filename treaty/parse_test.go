@@ -106,6 +106,13 @@ func TestParseAndValidateErrors(t *testing.T) {
 			[]string{`x.yaml:12: atop_id: ATOP 5.1 has no alliance 4`}},
 		{"reserved id", strings.Replace(okTreaty, "id: t", "id: atop-3180", 1),
 			[]string{`x.yaml:1: id: "atop-3180": ids starting with "atop-" are reserved`}},
+		{"signed, not in force", strings.Replace(okTreaty, "signed: 2000-01-01", "signed: 2000-01-01\nstatus: signed", 1), nil},
+		{"signed status with in_force", strings.Replace(okTreaty, "signed: 2000-01-01", "signed: 2000-01-01\nstatus: signed\nin_force: 2000-02-01", 1),
+			[]string{`x.yaml:4: status: "signed" means not in force, but in_force is 2000-02-01: drop one of them`}},
+		{"unknown status", strings.Replace(okTreaty, "signed: 2000-01-01", "signed: 2000-01-01\nstatus: ratified", 1),
+			[]string{`x.yaml:4: status: want "signed" (signed, not in force) or no status, got "ratified"`}},
+		{"in_force_note alone", strings.Replace(okTreaty, "signed: 2000-01-01", "signed: 2000-01-01\nin_force_note: December", 1),
+			[]string{`x.yaml:4: in_force_note: in_force_note without in_force`}},
 		{"empty list entry", strings.Replace(okTreaty, "  - state: CAN\n", "  - state: CAN\n  -\n", 1),
 			[]string{`x.yaml:7: members[2]: empty list entry`}},
 	}
@@ -208,5 +215,34 @@ func TestReplacesLinks(t *testing.T) {
 	want := p + `:12: replaced_by: no treaty "nato-2049": want the id of a registry or --treaties treaty, or atop-<atopid>`
 	if err == nil || err.Error() != want {
 		t.Fatalf("got %v\nwant %s", err, want)
+	}
+}
+
+// The registry must say whether each treaty is in force: an empty
+// in_force no longer means "from signature" there (it made treaties
+// awaiting ratification look binding), while users' files keep ATOP's
+// convention.
+func TestRegistryRequiresInForceOrStatus(t *testing.T) {
+	w := smallWorld()
+	f, err := Parse("x.yaml", []byte(okTreaty))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := lines(f.Validate(w, Options{RequireInForce: true}))
+	want := `x.yaml:1: in_force: missing: want the day the treaty entered into force`
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Fatalf("got %q, want one error starting %q", got, want)
+	}
+	for _, extra := range []string{"in_force: 2000-02-01", "status: signed"} {
+		f, err := Parse("x.yaml", []byte(strings.Replace(okTreaty, "signed: 2000-01-01", "signed: 2000-01-01\n"+extra, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := lines(f.Validate(w, Options{RequireInForce: true})); len(got) != 0 {
+			t.Errorf("with %q: %q, want no error", extra, got)
+		}
+	}
+	if got := lines(f.Validate(w, Options{})); len(got) != 0 {
+		t.Errorf("user file without in_force: %q, want no error (ATOP's convention)", got)
 	}
 }

@@ -53,6 +53,7 @@ func registry(w *world.World, opt Options) ([]*world.Treaty, error) {
 	for _, n := range names {
 		in = append(in, namedFile{name: n, data: files[n]})
 	}
+	opt.RequireInForce = true
 	ts, errs := loadAll(w, in, world.FromRegistry, opt)
 	if err := errs.err(); err != nil {
 		return nil, err

@@ -31,6 +31,12 @@ type Options struct {
 	// ATOPIDs, when non-nil, holds every ATOP alliance id; an atop_id not in
 	// it is an error. Nil skips the check (ATOP not loaded).
 	ATOPIDs map[int]bool
+	// RequireInForce makes an empty in_force an error unless status is
+	// "signed": the registry states whether each treaty is in force
+	// rather than letting an unverified entry into force default to the
+	// day of signature (which made treaties awaiting ratification look
+	// binding). Users' files keep ATOP's convention: empty = from signature.
+	RequireInForce bool
 }
 
 // Validate checks the facts of a parsed file against the world (states,
@@ -88,6 +94,24 @@ func (v *validator) run(opt Options) {
 	}
 	if t.Signed != 0 && t.InForce != 0 && t.InForce < t.Signed {
 		v.add("in_force", "%s is before the treaty was signed (%s)", t.InForce, t.Signed)
+	}
+	switch t.Status {
+	case "":
+		if opt.RequireInForce && t.InForce == 0 {
+			v.add("in_force", "missing: want the day the treaty entered into force (with in_force_note when the day is approximate), or status: signed when it awaits ratification or no source confirms its entry into force")
+		}
+	case world.StatusSigned:
+		if t.InForce != 0 {
+			v.add("status", "\"signed\" means not in force, but in_force is %s: drop one of them", t.InForce)
+		}
+		if t.Signed == 0 {
+			v.add("signed", "missing: a treaty with status: signed needs its date of signature")
+		}
+	default:
+		v.add("status", "want \"signed\" (signed, not in force) or no status, got %q", t.Status)
+	}
+	if t.InForceNote != "" && t.InForce == 0 {
+		v.add("in_force_note", "in_force_note without in_force: the note explains how in_force was dated")
 	}
 	start := t.InForce
 	if start == 0 {

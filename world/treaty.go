@@ -45,6 +45,22 @@ type Treaty struct {
 	InForce   Date   `json:"in_force,omitempty" yaml:"in_force,omitempty"`
 	Ended     Date   `json:"ended,omitempty" yaml:"ended,omitempty"`
 	EndReason string `json:"end_reason,omitempty" yaml:"end_reason,omitempty"`
+	// Status is StatusSigned for a treaty signed but not in force (awaiting
+	// ratification, or no source confirms its entry into force): it is
+	// listed and shown, and engines report it as not yet in force, never
+	// as binding. Empty means InForce says when it entered into force.
+	Status string `json:"status,omitempty" yaml:"status,omitempty"`
+	// InForceNote says how InForce was dated when the exact day is not
+	// published ("December 2021; casus counts from the last day of the
+	// month"), so an approximate date is never mistaken for a verified one.
+	InForceNote string `json:"in_force_note,omitempty" yaml:"in_force_note,omitempty"`
+	// EndSource backs Ended when it comes from a source other than the
+	// treaty's own record (an ATOP alliance that ended after ATOP's
+	// coverage, from the table in package treaty).
+	EndSource string `json:"end_source,omitempty" yaml:"-"`
+	// Names are the names people search for ("Warsaw Pact"), for ATOP
+	// imports from the sourced names table in package treaty.
+	Names []string `json:"names,omitempty" yaml:"-"`
 	// LegallyBinding is false for political commitments (Camp David 2023):
 	// they are reported but never as binding obligations.
 	LegallyBinding *bool        `json:"legally_binding,omitempty" yaml:"legally_binding,omitempty"`
@@ -65,6 +81,9 @@ type Treaty struct {
 	// shows the differences).
 	SupersededBy string `json:"superseded_by,omitempty" yaml:"-"`
 }
+
+// StatusSigned marks a treaty signed but not in force (Treaty.Status).
+const StatusSigned = "signed"
 
 // Binding reports whether the treaty is a legally binding instrument.
 func (t *Treaty) Binding() bool { return t.LegallyBinding == nil || *t.LegallyBinding }
@@ -226,13 +245,29 @@ type Reference struct {
 	Note  string `json:"note,omitempty" yaml:"note,omitempty"`
 }
 
-// InForceOn reports whether the treaty as a whole is in force on d.
+// InForceOn reports whether the treaty as a whole is in force on d. A
+// treaty with Status StatusSigned is never in force. An empty InForce
+// counts from signature: ATOP's convention for its imports (ATOP does not
+// code ratification); registry files must give in_force or status.
 func (t *Treaty) InForceOn(d Date) bool {
+	if t.Status == StatusSigned {
+		return false
+	}
 	start := t.InForce
 	if start == 0 {
 		start = t.Signed
 	}
 	return Spell{start, t.Ended}.Contains(d)
+}
+
+// PendingOn reports whether the treaty is signed on or before d but not
+// yet in force on d: awaiting ratification (Status StatusSigned), or
+// entering into force later than d.
+func (t *Treaty) PendingOn(d Date) bool {
+	if t.Signed == 0 || t.Signed > d {
+		return false
+	}
+	return t.Status == StatusSigned || (t.InForce != 0 && t.InForce > d)
 }
 
 // MemberOn returns the member entry of state code in force on d, if any.
@@ -250,15 +285,17 @@ func (t *Treaty) MemberOn(code int, d Date) (*Member, bool) {
 }
 
 // Spell returns the days on which the treaty is in force for the member:
-// from Joined (or, failing that, the treaty's entry into force, or the
-// member's signature) to Exited (or the treaty's end).
+// from Joined (or, failing that, the later of the treaty's entry into
+// force and the member's signature: a state that signed after the treaty
+// took effect is not bound before it signed) to Exited (or the treaty's
+// end).
 func (m *Member) Spell(t *Treaty) Spell {
 	start := m.Joined
 	if start == 0 {
 		start = t.InForce
-	}
-	if start == 0 {
-		start = m.Signed
+		if m.Signed > start {
+			start = m.Signed
+		}
 	}
 	if start == 0 {
 		start = t.Signed

@@ -96,3 +96,40 @@ func TestSpellOverlaps(t *testing.T) {
 		}
 	}
 }
+
+// A treaty signed but not in force is never in force, and pending from
+// its signature on; one with a later entry into force is pending until
+// then; a member that signed after the treaty took effect is bound from
+// its own signature.
+func TestTreatyStatusSigned(t *testing.T) {
+	d := func(s string) Date {
+		x, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	pukpuk := &Treaty{Signed: d("2025-10-06"), Status: StatusSigned}
+	for _, day := range []string{"2025-10-06", "2026-06-01", "2040-01-01"} {
+		if pukpuk.InForceOn(d(day)) {
+			t.Errorf("signed-only treaty in force on %s", day)
+		}
+		if !pukpuk.PendingOn(d(day)) {
+			t.Errorf("signed-only treaty not pending on %s", day)
+		}
+	}
+	if pukpuk.PendingOn(d("2025-10-05")) {
+		t.Error("pending before signature")
+	}
+	nancy := &Treaty{Signed: d("2025-05-09"), InForce: d("2026-01-22")}
+	if !nancy.PendingOn(d("2026-01-21")) || nancy.PendingOn(d("2026-01-22")) || !nancy.InForceOn(d("2026-01-22")) {
+		t.Error("Treaty of Nancy: pending to 2026-01-21, in force from 2026-01-22")
+	}
+	arab := &Treaty{Signed: d("1950-06-17"), InForce: d("1952-08-23"), Members: []Member{{Code: 1, Signed: d("1950-06-17")}, {Code: 2, Signed: d("1961-06-13")}}}
+	if got := arab.Members[0].Spell(arab).Start; got != d("1952-08-23") {
+		t.Errorf("founder bound from %s, want the entry into force 1952-08-23", got)
+	}
+	if got := arab.Members[1].Spell(arab).Start; got != d("1961-06-13") {
+		t.Errorf("later member bound from %s, want its own signature 1961-06-13", got)
+	}
+}

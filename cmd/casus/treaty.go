@@ -72,13 +72,16 @@ and conditions per kind.
 
 // treatyRow is one treaty in `casus treaty list --format json`.
 type treatyRow struct {
-	ID           string   `json:"id"`
-	Title        string   `json:"title"`
-	Source       string   `json:"source"`
-	ATOPID       int      `json:"atop_id,omitempty"`
-	Signed       string   `json:"signed,omitempty"`
-	InForce      string   `json:"in_force,omitempty"`
-	Ended        string   `json:"ended,omitempty"`
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Source  string `json:"source"`
+	ATOPID  int    `json:"atop_id,omitempty"`
+	Signed  string `json:"signed,omitempty"`
+	InForce string `json:"in_force,omitempty"`
+	Ended   string `json:"ended,omitempty"`
+	// Status is "signed, not in force" for a treaty awaiting
+	// ratification; empty otherwise.
+	Status       string   `json:"status,omitempty"`
 	Members      []string `json:"members"`
 	Kinds        []string `json:"kinds"`
 	SupersededBy string   `json:"superseded_by,omitempty"`
@@ -244,7 +247,7 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 		}
 		rows = append(rows, treatyRow{
 			ID: t.ID, Title: t.Title, Source: t.Source, ATOPID: t.ATOPID,
-			Signed: t.Signed.String(), InForce: t.InForce.String(), Ended: t.Ended.String(),
+			Signed: t.Signed.String(), InForce: t.InForce.String(), Ended: t.Ended.String(), Status: statusText(t),
 			Members: memberAbbs(w, t, on), Kinds: kindsOf(t, on), SupersededBy: t.SupersededBy,
 			Obligations: summarizeObligations(t, on), LegallyBinding: t.Binding(),
 			Cooperation: cooperationMatching(t, coop),
@@ -273,7 +276,11 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 			// Keep the table readable; json/csv/md carry every member.
 			members = append(members[:10:10], fmt.Sprintf("+%d more", len(r.Members)-10))
 		}
-		tab.Add(r.ID, title, r.Source, atop, r.Signed, r.InForce, r.Ended, strings.Join(members, " "), strings.Join(r.Kinds, " "))
+		inForce := r.InForce
+		if r.Status != "" {
+			inForce = r.Status
+		}
+		tab.Add(r.ID, title, r.Source, atop, r.Signed, inForce, r.Ended, strings.Join(members, " "), strings.Join(r.Kinds, " "))
 	}
 	what := "members: every member ever"
 	if on != 0 {
@@ -443,11 +450,18 @@ func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
 	if t.SupersededBy != "" {
 		p("superseded by registry treaty %s (engines use it; see casus treaty diff %s)\n", t.SupersededBy, t.SupersededBy)
 	}
-	p("signed: %s  in force: %s  ended: %s", dash(t.Signed), dash(t.InForce), dash(t.Ended))
+	inForce := dash(t.InForce)
+	if t.Status == world.StatusSigned {
+		inForce = "signed, not in force"
+	}
+	p("signed: %s  in force: %s  ended: %s", dash(t.Signed), inForce, dash(t.Ended))
 	if t.EndReason != "" {
 		p(" (%s)", t.EndReason)
 	}
 	p("\n")
+	if t.InForceNote != "" {
+		p("in force dated: %s\n", t.InForceNote)
+	}
 	if !t.Binding() {
 		p("not legally binding: a political commitment, never reported as a binding obligation\n")
 	}
@@ -703,4 +717,13 @@ func cooperationMatching(t *world.Treaty, word string) []string {
 		}
 	}
 	return out
+}
+
+// statusText is "signed, not in force" for a treaty awaiting ratification
+// (world.StatusSigned), empty otherwise.
+func statusText(t *world.Treaty) string {
+	if t.Status == world.StatusSigned {
+		return "signed, not in force"
+	}
+	return ""
 }
