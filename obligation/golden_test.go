@@ -14,9 +14,9 @@ import (
 
 // TestGolden runs the datadriven files in testdata/golden (pebble's
 // format: a command and its input, ----, the expected output; run with
-// -rewrite to regenerate). Files named real_* run on the official data and
-// the registry ($CASUS_DATA) and skip without it; the others run on the
-// fixture world.
+// -rewrite to regenerate). Files named real_* run on the official data
+// (embedded, or $CASUS_DATA's directory) and the registry; the others run
+// on the fixture world.
 //
 // Commands:
 //

@@ -2,11 +2,11 @@ package obligation
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 	"github.com/casus-dev/casus/treaty"
 	"github.com/casus-dev/casus/world"
 )
@@ -17,14 +17,12 @@ var (
 	realErr  error
 )
 
-// realWorld loads the official data in $CASUS_DATA with the registry and
-// ATOP treaties, once per test binary; tests skip when it is unset.
+// realWorld loads the official data (the directory $CASUS_DATA names, else
+// the embedded snapshot; see sourcetest) with the registry and ATOP
+// treaties, once per test binary.
 func realWorld(tb testing.TB) *world.World {
 	tb.Helper()
-	dir := os.Getenv("CASUS_DATA")
-	if dir == "" {
-		tb.Skip("CASUS_DATA is not set: run with CASUS_DATA=../shared/data to test on the registry and ATOP 5.1")
-	}
+	dir := sourcetest.Data()
 	realOnce.Do(func() {
 		ctx := context.Background()
 		realW, realErr = source.Load(ctx, dir, source.LoadOptions{})

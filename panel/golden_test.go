@@ -14,8 +14,8 @@ import (
 // format: a command and its arguments, ----, the expected output; run with
 // -rewrite to regenerate, then check every changed value against the
 // official files before committing). Every file runs on the official data
-// ($CASUS_DATA) through the World this package's tests build once from the
-// raw CSVs, and skips without it.
+// (embedded, or $CASUS_DATA's directory) through the World this package's
+// tests build once from the raw CSVs.
 //
 // Commands:
 //
@@ -32,7 +32,6 @@ import (
 // always printed). A requested key with no row in a year prints
 // "no row: KEY YEAR", so an absent row is stated, not merely unseen.
 func TestGolden(t *testing.T) {
-	dataDir(t)
 	datadriven.Walk(t, "testdata/golden", func(t *testing.T, path string) {
 		datadriven.RunTest(t, path, func(t *testing.T, d *datadriven.TestData) string {
 			return runPanelGolden(t, d)

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/csv"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 	"github.com/casus-dev/casus/world"
 )
 
@@ -19,13 +19,11 @@ import (
 // a reference built straight from the raw CSVs, and a bug shared by the
 // loader and the panel must not cancel out.
 
-func dataDir(tb testing.TB) string {
+// dataDir returns the official data the tests run on: the directory
+// $CASUS_DATA names, else the embedded snapshot (sourcetest).
+func dataDir(tb testing.TB) *source.Data {
 	tb.Helper()
-	d := os.Getenv("CASUS_DATA")
-	if d == "" {
-		tb.Skip("CASUS_DATA is not set: run with CASUS_DATA=/work/shared/data to test on the official data")
-	}
-	return d
+	return sourcetest.Data()
 }
 
 type rawTable struct {
@@ -61,10 +59,7 @@ func (t *rawTable) float(tb testing.TB, r []string, col string, minus9 bool) flo
 
 func readRaw(tb testing.TB, rel string) *rawTable {
 	tb.Helper()
-	b, err := os.ReadFile(filepath.Join(dataDir(tb), rel))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	b := sourcetest.ReadFile(tb, rel)
 	// Inter-State War data use bare CR line ends.
 	if !bytes.Contains(b, []byte("\n")) {
 		b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
@@ -94,7 +89,6 @@ var (
 // use; it is built once per test binary.
 func testWorld(tb testing.TB) *world.World {
 	tb.Helper()
-	dataDir(tb)
 	rawOnce.Do(func() { rawWorld = buildRawWorld(tb) })
 	if rawWorld == nil {
 		tb.Fatal("raw world failed to build in an earlier test")

@@ -2,16 +2,16 @@ package power_test
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 	"github.com/casus-dev/casus/world"
 )
 
-// The real-data tests read the official files in $CASUS_DATA with
-// source.Load (states, majors, both NMC releases, ATOP dyad-years), once
+// The real-data tests read the official files (the directory $CASUS_DATA
+// names, else the embedded snapshot; see sourcetest) with source.Load (states, majors, both NMC releases, ATOP dyad-years), once
 // per test binary.
 var (
 	realOnce sync.Once
@@ -19,13 +19,9 @@ var (
 	realErr  error
 )
 
-func needData(tb testing.TB) string {
+func needData(tb testing.TB) *source.Data {
 	tb.Helper()
-	d := os.Getenv("CASUS_DATA")
-	if d == "" {
-		tb.Skip("CASUS_DATA is not set: run with CASUS_DATA=../shared/data (or the folder `casus data fetch` fills) to test on the official data")
-	}
-	return d
+	return sourcetest.Data()
 }
 
 func realWorld(tb testing.TB) *world.World {

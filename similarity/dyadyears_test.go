@@ -6,11 +6,11 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 	"github.com/casus-dev/casus/world"
 )
 
@@ -20,14 +20,11 @@ var (
 	worldErr  error
 )
 
-// realWorld loads states, NMC and ATOP from $CASUS_DATA once per test
-// binary, or skips saying how to run the test.
+// realWorld loads states, NMC and ATOP once per test binary, from the
+// directory $CASUS_DATA names or else the embedded snapshot (sourcetest).
 func realWorld(tb testing.TB) *world.World {
 	tb.Helper()
-	dir := os.Getenv("CASUS_DATA")
-	if dir == "" {
-		tb.Skip("CASUS_DATA is not set: run with CASUS_DATA=/work/shared/data (the official data folder) to test on the real data")
-	}
+	dir := sourcetest.Data()
 	worldOnce.Do(func() {
 		worldVal, worldErr = source.Load(context.Background(), dir, source.LoadOptions{Only: []string{source.States, source.NMC, source.ATOP}})
 	})

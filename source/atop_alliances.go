@@ -61,27 +61,27 @@ type ATOPAlliance struct {
 func (a *ATOPAlliance) Int(column string) (int, bool) { return a.cols.get(a.vals, column) }
 
 // ReadATOPAlliances reads atop5_1a.csv.
-func ReadATOPAlliances(path string) ([]ATOPAlliance, world.Dataset, error) {
-	return readATOPAllianceFile(path, atopAllianceCols, "ATOP alliance level")
+func ReadATOPAlliances(src Source) ([]ATOPAlliance, world.Dataset, error) {
+	return readATOPAllianceFile(src, atopAllianceCols, "ATOP alliance level")
 }
 
 // ReadATOPPhases reads atop5_1aph.csv.
-func ReadATOPPhases(path string) ([]ATOPAlliance, world.Dataset, error) {
-	return readATOPAllianceFile(path, atopPhaseCols, "ATOP alliance-phase level")
+func ReadATOPPhases(src Source) ([]ATOPAlliance, world.Dataset, error) {
+	return readATOPAllianceFile(src, atopPhaseCols, "ATOP alliance-phase level")
 }
 
 // ReadATOPAlliancesNNA reads atop5_1a_NNA.csv (no nonaggression-only pacts).
-func ReadATOPAlliancesNNA(path string) ([]ATOPAlliance, world.Dataset, error) {
-	return readATOPAllianceFile(path, atopAllianceNNACols, "ATOP alliance level, no nonaggression-only pacts")
+func ReadATOPAlliancesNNA(src Source) ([]ATOPAlliance, world.Dataset, error) {
+	return readATOPAllianceFile(src, atopAllianceNNACols, "ATOP alliance level, no nonaggression-only pacts")
 }
 
 // ReadATOPPhasesNNA reads atop5_1aph_NNA.csv.
-func ReadATOPPhasesNNA(path string) ([]ATOPAlliance, world.Dataset, error) {
-	return readATOPAllianceFile(path, atopPhaseNNACols, "ATOP alliance-phase level, no nonaggression-only pacts")
+func ReadATOPPhasesNNA(src Source) ([]ATOPAlliance, world.Dataset, error) {
+	return readATOPAllianceFile(src, atopPhaseNNACols, "ATOP alliance-phase level, no nonaggression-only pacts")
 }
 
-func readATOPAllianceFile(path string, c *atopColumns, name string) ([]ATOPAlliance, world.Dataset, error) {
-	in, err := readInput(path)
+func readATOPAllianceFile(src Source, c *atopColumns, name string) ([]ATOPAlliance, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}

@@ -18,8 +18,8 @@ const (
 
 // ReadATOPDyadYears reads the directed dyad-year file into the table the
 // world model uses. Row (A, B, year) carries A's obligations toward B.
-func ReadATOPDyadYears(path string) (*world.AllianceDyadYears, error) {
-	in, err := readInput(path)
+func ReadATOPDyadYears(src Source) (*world.AllianceDyadYears, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, err
 	}

@@ -32,8 +32,8 @@ type ATOPInstitutionalization struct {
 }
 
 // ReadATOPInstitutionalization reads atopinst5_1.csv.
-func ReadATOPInstitutionalization(path string) ([]ATOPInstitutionalization, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadATOPInstitutionalization(src Source) ([]ATOPInstitutionalization, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}

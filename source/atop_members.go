@@ -71,18 +71,18 @@ func (m *ATOPMember) Int(column string) (int, bool) { return atopMemberCols.get(
 func ATOPMemberColumns() []string { return append([]string(nil), atopMemberHeader...) }
 
 // ReadATOPMembers reads atop5_1m.csv.
-func ReadATOPMembers(path string) ([]ATOPMember, world.Dataset, error) {
-	return readATOPMembers(path, "ATOP member level")
+func ReadATOPMembers(src Source) ([]ATOPMember, world.Dataset, error) {
+	return readATOPMembers(src, "ATOP member level")
 }
 
 // ReadATOPMembersNNA reads atop5_1m_NNA.csv (same columns, nonaggression-only
 // pacts left out).
-func ReadATOPMembersNNA(path string) ([]ATOPMember, world.Dataset, error) {
-	return readATOPMembers(path, "ATOP member level, no nonaggression-only pacts")
+func ReadATOPMembersNNA(src Source) ([]ATOPMember, world.Dataset, error) {
+	return readATOPMembers(src, "ATOP member level, no nonaggression-only pacts")
 }
 
-func readATOPMembers(path, name string) ([]ATOPMember, world.Dataset, error) {
-	in, err := readInput(path)
+func readATOPMembers(src Source, name string) ([]ATOPMember, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}

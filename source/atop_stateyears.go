@@ -29,17 +29,17 @@ type ATOPStateYear struct {
 }
 
 // ReadATOPStateYears reads atop5_1sy.csv.
-func ReadATOPStateYears(path string) ([]ATOPStateYear, world.Dataset, error) {
-	return readATOPStateYears(path, atopStateYearCols, "ATOP state-year")
+func ReadATOPStateYears(src Source) ([]ATOPStateYear, world.Dataset, error) {
+	return readATOPStateYears(src, atopStateYearCols, "ATOP state-year")
 }
 
 // ReadATOPStateYearsNNA reads atop5_1sy_NNA.csv.
-func ReadATOPStateYearsNNA(path string) ([]ATOPStateYear, world.Dataset, error) {
-	return readATOPStateYears(path, atopStateYearNNACols, "ATOP state-year, no nonaggression-only pacts")
+func ReadATOPStateYearsNNA(src Source) ([]ATOPStateYear, world.Dataset, error) {
+	return readATOPStateYears(src, atopStateYearNNACols, "ATOP state-year, no nonaggression-only pacts")
 }
 
-func readATOPStateYears(path string, c *atopColumns, name string) ([]ATOPStateYear, world.Dataset, error) {
-	in, err := readInput(path)
+func readATOPStateYears(src Source, c *atopColumns, name string) ([]ATOPStateYear, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}

@@ -19,8 +19,8 @@ type CapitalRow struct {
 }
 
 // ReadCapitals reads cow_capitals_peacesciencer.csv.
-func ReadCapitals(path string) ([]CapitalRow, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadCapitals(src Source) ([]CapitalRow, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}
@@ -77,8 +77,8 @@ type RawCapitalRow struct {
 }
 
 // ReadCapitalsRaw reads capitals_peacesciencer_raw.csv.
-func ReadCapitalsRaw(path string) ([]RawCapitalRow, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadCapitalsRaw(src Source) ([]RawCapitalRow, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 func TestCheckRealData(t *testing.T) {
-	res := Check(dataDir(t))
+	res := Check(testData(t))
 	by := map[string]CheckResult{}
 	for _, r := range res {
 		if !r.OK() || len(r.Notes) > 0 {
@@ -56,16 +56,15 @@ func TestCheckRealData(t *testing.T) {
 }
 
 func TestCheckMissingAndMalformed(t *testing.T) {
-	src := dataDir(t)
 	dir := t.TempDir()
-	// Link every known file except the member file (required, missing) and
+	// Copy every known file except the member file (required, missing) and
 	// contdird (optional, missing); write a malformed NMC 6.0.
 	for _, c := range checkSpecs {
 		if c.rel == PathATOPMembers || c.rel == PathContdird || c.rel == PathNMC6 {
 			continue
 		}
 		os.MkdirAll(filepath.Join(dir, filepath.Dir(c.rel)), 0o755)
-		if err := os.Symlink(filepath.Join(src, c.rel), filepath.Join(dir, c.rel)); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, c.rel), fileBytes(t, c.rel), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -73,7 +72,7 @@ func TestCheckMissingAndMalformed(t *testing.T) {
 	data, _ := os.ReadFile(bad)
 	os.WriteFile(filepath.Join(dir, PathNMC6), data, 0o644)
 
-	for _, r := range Check(dir) {
+	for _, r := range Check(Dir(dir)) {
 		switch r.File {
 		case PathATOPMembers:
 			if r.OK() || !errors.Is(r.Err, os.ErrNotExist) {

@@ -26,8 +26,8 @@ type ContiguitySpell struct {
 
 // ReadContiguity reads contdir.csv, the master spells (undirected, Low <
 // High; Begin/End are YYYYMM).
-func ReadContiguity(path string) ([]ContiguitySpell, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadContiguity(src Source) ([]ContiguitySpell, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}
@@ -97,8 +97,8 @@ type ContiguityDyadYear struct {
 }
 
 // ReadContiguityDyadYears reads contdird.csv.
-func ReadContiguityDyadYears(path string) ([]ContiguityDyadYear, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadContiguityDyadYears(src Source) ([]ContiguityDyadYear, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}
@@ -138,8 +138,8 @@ type ContiguityStateYear struct {
 }
 
 // ReadContiguityStateYears reads contdirs.csv.
-func ReadContiguityStateYears(path string) ([]ContiguityStateYear, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadContiguityStateYears(src Source) ([]ContiguityStateYear, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}

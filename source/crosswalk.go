@@ -49,8 +49,8 @@ func (r *CodelistRow) Column(name string) (string, bool) {
 }
 
 // ReadCodelist reads codelist_without_cldr.csv.
-func ReadCodelist(path string) ([]CodelistRow, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadCodelist(src Source) ([]CodelistRow, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}
@@ -127,8 +127,8 @@ type CountryYearCodes struct {
 }
 
 // ReadCodelistPanel reads countrycode_codelist_panel_subset.csv.
-func ReadCodelistPanel(path string) ([]CountryYearCodes, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadCodelistPanel(src Source) ([]CountryYearCodes, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}

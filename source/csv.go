@@ -2,12 +2,8 @@ package source
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"unsafe"
 
@@ -27,11 +23,12 @@ const MissingInt = math.MinInt32
 // The SHA-256 is computed on another goroutine while the caller parses, so
 // on a free core hashing costs no wall time; dataset waits for it.
 type input struct {
-	path string
-	base string
-	data []byte
-	sum  chan string // receives the hex SHA-256 once
-	hash string      // the received value
+	path   string // as shown in World.Datasets: a path on disk or embedded:<rel>
+	base   string // as named in ParseErrors
+	data   []byte
+	origin Origin
+	sum    chan string // receives the hex SHA-256 once
+	hash   string      // the received value
 }
 
 // sha256 waits for the hash (the caller's goroutine only).
@@ -42,21 +39,8 @@ func (in *input) sha256() string {
 	return in.hash
 }
 
-func readInput(path string) (*input, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	in := &input{path: path, base: filepath.Base(path), data: data, sum: make(chan string, 1)}
-	go func() {
-		h := sha256.Sum256(data)
-		in.sum <- hex.EncodeToString(h[:])
-	}()
-	return in, nil
-}
-
 func (in *input) dataset(name, version string, rows, first, last int, citation string) world.Dataset {
-	return world.Dataset{Name: name, Version: version, File: in.path, SHA256: in.sha256(),
+	return world.Dataset{Name: name, Version: version, File: in.path, Origin: string(in.origin), SHA256: in.sha256(),
 		Rows: rows, First: first, Last: last, Citation: citation}
 }
 

@@ -5,73 +5,84 @@ import (
 	"errors"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/casus-dev/casus/world"
 )
 
-// dataDir returns $CASUS_DATA or skips: these tests check published facts
-// on the official files, which are never copied into the repository.
-func dataDir(tb testing.TB) string {
+// testData is what the tests read: the directory $CASUS_DATA names, alone,
+// when it is set (CI runs them so on the files as published, which proves
+// the snapshot and the published files agree), otherwise the embedded
+// snapshot. Either way the tests run on the real data and never skip.
+func testData(tb testing.TB) *Data {
 	tb.Helper()
-	d := os.Getenv("CASUS_DATA")
-	if d == "" {
-		tb.Skip("CASUS_DATA is unset; run with CASUS_DATA=/path/to/shared/data go test ./source")
+	if d := os.Getenv("CASUS_DATA"); d != "" {
+		return Dir(d)
 	}
-	return d
+	return Embedded()
 }
 
-func path(tb testing.TB, rel string) string {
-	return filepath.Join(dataDir(tb), filepath.FromSlash(rel))
+// path returns the Source of one known file, as testData resolves it.
+func path(tb testing.TB, rel string) Source {
+	return testData(tb).File(rel)
+}
+
+// fileBytes returns the bytes of one known file, as testData resolves it.
+func fileBytes(tb testing.TB, rel string) []byte {
+	tb.Helper()
+	in, err := path(tb, rel).read()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return in.data
 }
 
 // Row counts and SHA-256 published in shared/data/PROVENANCE.md.
 func TestRowCountsAndHashes(t *testing.T) {
-	type read func(p string) (world.Dataset, error)
-	ds := func(f func(string) (world.Dataset, error)) read { return f }
+	type read func(p Source) (world.Dataset, error)
+	ds := func(f func(Source) (world.Dataset, error)) read { return f }
 	cases := []struct {
 		rel  string
 		rows int
 		read read
 	}{
-		{PathATOPAlliances, 789, ds(func(p string) (world.Dataset, error) { _, d, err := ReadATOPAlliances(p); return d, err })},
-		{PathATOPPhases, 849, ds(func(p string) (world.Dataset, error) { _, d, err := ReadATOPPhases(p); return d, err })},
-		{PathATOPMembers, 2510, ds(func(p string) (world.Dataset, error) { _, d, err := ReadATOPMembers(p); return d, err })},
-		{PathATOPStateYear, 11923, ds(func(p string) (world.Dataset, error) { _, d, err := ReadATOPStateYears(p); return d, err })},
-		{PathATOPDyadYears, 273296, ds(func(p string) (world.Dataset, error) {
+		{PathATOPAlliances, 789, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadATOPAlliances(p); return d, err })},
+		{PathATOPPhases, 849, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadATOPPhases(p); return d, err })},
+		{PathATOPMembers, 2510, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadATOPMembers(p); return d, err })},
+		{PathATOPStateYear, 11923, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadATOPStateYears(p); return d, err })},
+		{PathATOPDyadYears, 273296, ds(func(p Source) (world.Dataset, error) {
 			t, err := ReadATOPDyadYears(p)
 			if err != nil {
 				return world.Dataset{}, err
 			}
 			return t.Dataset, nil
 		})},
-		{PathStates2016, 243, ds(func(p string) (world.Dataset, error) { _, d, err := ReadStates2016(p); return d, err })},
-		{PathStateList2024, 244, ds(func(p string) (world.Dataset, error) { _, d, err := ReadStateList2024(p); return d, err })},
-		{PathSystem2016, 15951, ds(func(p string) (world.Dataset, error) { _, d, err := ReadSystem2016(p); return d, err })},
-		{PathMajors2016, 14, ds(func(p string) (world.Dataset, error) { _, d, err := ReadMajors2016(p); return d, err })},
-		{PathNMC6, 15951, ds(func(p string) (world.Dataset, error) {
+		{PathStates2016, 243, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadStates2016(p); return d, err })},
+		{PathStateList2024, 244, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadStateList2024(p); return d, err })},
+		{PathSystem2016, 15951, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadSystem2016(p); return d, err })},
+		{PathMajors2016, 14, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadMajors2016(p); return d, err })},
+		{PathNMC6, 15951, ds(func(p Source) (world.Dataset, error) {
 			c, err := ReadNMC6(p)
 			if err != nil {
 				return world.Dataset{}, err
 			}
 			return c.Dataset, nil
 		})},
-		{PathNMC7, 17121, ds(func(p string) (world.Dataset, error) {
+		{PathNMC7, 17121, ds(func(p Source) (world.Dataset, error) {
 			c, err := ReadNMC7(p)
 			if err != nil {
 				return world.Dataset{}, err
 			}
 			return c.Dataset, nil
 		})},
-		{PathWars, 337, ds(func(p string) (world.Dataset, error) { _, d, err := ReadInterStateWars(p); return d, err })},
-		{PathContdir, 847, ds(func(p string) (world.Dataset, error) { _, d, err := ReadContiguity(p); return d, err })},
-		{PathContdird, 82498, ds(func(p string) (world.Dataset, error) { _, d, err := ReadContiguityDyadYears(p); return d, err })},
-		{PathContdirs, 15951, ds(func(p string) (world.Dataset, error) { _, d, err := ReadContiguityStateYears(p); return d, err })},
-		{PathCapitals, 242, ds(func(p string) (world.Dataset, error) { _, d, err := ReadCapitals(p); return d, err })},
-		{PathCodelist, 292, ds(func(p string) (world.Dataset, error) { _, d, err := ReadCodelist(p); return d, err })},
-		{PathCodelistPanel, 29574, ds(func(p string) (world.Dataset, error) { _, d, err := ReadCodelistPanel(p); return d, err })},
+		{PathWars, 337, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadInterStateWars(p); return d, err })},
+		{PathContdir, 847, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadContiguity(p); return d, err })},
+		{PathContdird, 82498, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadContiguityDyadYears(p); return d, err })},
+		{PathContdirs, 15951, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadContiguityStateYears(p); return d, err })},
+		{PathCapitals, 242, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadCapitals(p); return d, err })},
+		{PathCodelist, 292, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadCodelist(p); return d, err })},
+		{PathCodelistPanel, 29574, ds(func(p Source) (world.Dataset, error) { _, d, err := ReadCodelistPanel(p); return d, err })},
 	}
 	for _, c := range cases {
 		t.Run(c.rel, func(t *testing.T) {
@@ -383,7 +394,7 @@ func TestContiguityCapitalsCrosswalk(t *testing.T) {
 }
 
 func TestLoad(t *testing.T) {
-	w, err := Load(context.Background(), dataDir(t), LoadOptions{})
+	w, err := Load(context.Background(), testData(t), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -455,25 +466,25 @@ func TestLoad(t *testing.T) {
 		t.Error("NMC 7.0 missing")
 	}
 
-	only, err := Load(context.Background(), dataDir(t), LoadOptions{Only: []string{NMC}})
+	only, err := Load(context.Background(), testData(t), LoadOptions{Only: []string{NMC}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(only.States) != 0 || len(only.Datasets) != 2 {
 		t.Errorf("Only NMC loaded %d states and %d datasets", len(only.States), len(only.Datasets))
 	}
-	_, err = Load(context.Background(), t.TempDir(), LoadOptions{Only: []string{Majors}})
+	_, err = Load(context.Background(), Dir(t.TempDir()), LoadOptions{Only: []string{Majors}})
 	var mf *MissingFileError
 	if !errors.As(err, &mf) || !errors.Is(err, os.ErrNotExist) || !strings.HasSuffix(mf.Path, PathMajors2016) {
 		t.Errorf("empty directory: %v, want a MissingFileError for majors2016", err)
 	}
-	if _, err := Load(context.Background(), dataDir(t), LoadOptions{Only: []string{"bogus"}}); err == nil {
+	if _, err := Load(context.Background(), testData(t), LoadOptions{Only: []string{"bogus"}}); err == nil {
 		t.Error("unknown group accepted")
 	}
 }
 
 func BenchmarkLoadAll(b *testing.B) {
-	dir := dataDir(b)
+	dir := testData(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Load(context.Background(), dir, LoadOptions{}); err != nil {
@@ -483,7 +494,7 @@ func BenchmarkLoadAll(b *testing.B) {
 }
 
 func BenchmarkLoadPanelSet(b *testing.B) {
-	dir := dataDir(b)
+	dir := testData(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Load(context.Background(), dir, LoadOptions{Only: PanelGroups}); err != nil {
@@ -496,11 +507,7 @@ func BenchmarkLoadPanelSet(b *testing.B) {
 // (6.2 MB, 273,296 rows), hashing included; MB/s is of the file.
 func BenchmarkReadATOPDyadYears(b *testing.B) {
 	p := path(b, PathATOPDyadYears)
-	fi, err := os.Stat(p)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(fi.Size())
+	b.SetBytes(int64(len(fileBytes(b, PathATOPDyadYears))))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := ReadATOPDyadYears(p); err != nil {
@@ -538,10 +545,7 @@ func TestATOPInstMatchesPhases(t *testing.T) {
 
 // BenchmarkParseATOPDyadYears is the parse alone (no read, no hash).
 func BenchmarkParseATOPDyadYears(b *testing.B) {
-	data, err := os.ReadFile(path(b, PathATOPDyadYears))
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := fileBytes(b, PathATOPDyadYears)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -49,8 +49,8 @@ type DyadicWarRow struct {
 var dyadicWarErrata = map[string]bool{"257.03": true, "257.24": true}
 
 // ReadDyadicWars reads directed_dyadic_war.csv.
-func ReadDyadicWars(path string) ([]DyadicWarRow, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadDyadicWars(src Source) ([]DyadicWarRow, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}

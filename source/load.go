@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"sort"
 	"sync"
 
@@ -96,10 +95,11 @@ var SharedNames = map[string][]int{
 // code; in COW's statelist2024 code 345 continues as Serbia from 2006.
 var isoOverride = map[int]string{345: "SRB"}
 
-// Load reads the official data in dir into a World, loading files
-// concurrently, and calls Freeze. Every file read is listed in
-// World.Datasets, in AllGroups order.
-func Load(ctx context.Context, dir string, opt LoadOptions) (*world.World, error) {
+// Load reads the official data into a World, each file from where d
+// resolves it (see Data), loading files concurrently, and calls Freeze.
+// Every file read is listed in World.Datasets, in AllGroups order, with its
+// origin.
+func Load(ctx context.Context, d *Data, opt LoadOptions) (*world.World, error) {
 	groups := opt.Only
 	if len(groups) == 0 {
 		groups = AllGroups
@@ -137,19 +137,19 @@ func Load(ctx context.Context, dir string, opt LoadOptions) (*world.World, error
 	)
 	type job struct {
 		group string
-		run   func(path string) error
+		run   func(src Source) error
 		rel   string
 	}
 	jobs := []job{
-		{States, func(p string) (err error) { spells, spellsDS, err = ReadStateList2024(p); return }, PathStateList2024},
-		{States, func(p string) (err error) { codes, codesDS, err = ReadCodelist(p); return }, PathCodelist},
-		{Majors, func(p string) (err error) { majors, majorsDS, err = ReadMajors2016(p); return }, PathMajors2016},
-		{NMC, func(p string) (err error) { nmc6, err = ReadNMC6(p); return }, PathNMC6},
-		{NMC, func(p string) (err error) { nmc7, err = ReadNMC7(p); return }, PathNMC7},
-		{ATOP, func(p string) (err error) { ddyr, err = ReadATOPDyadYears(p); return }, PathATOPDyadYears},
-		{Contiguity, func(p string) (err error) { cont, contDS, err = ReadContiguity(p); return }, PathContdir},
-		{Capitals, func(p string) (err error) { caps, capsDS, err = ReadCapitals(p); return }, PathCapitals},
-		{Wars, func(p string) (err error) { wars, warsDS, err = ReadInterStateWars(p); return }, PathWars},
+		{States, func(p Source) (err error) { spells, spellsDS, err = ReadStateList2024(p); return }, PathStateList2024},
+		{States, func(p Source) (err error) { codes, codesDS, err = ReadCodelist(p); return }, PathCodelist},
+		{Majors, func(p Source) (err error) { majors, majorsDS, err = ReadMajors2016(p); return }, PathMajors2016},
+		{NMC, func(p Source) (err error) { nmc6, err = ReadNMC6(p); return }, PathNMC6},
+		{NMC, func(p Source) (err error) { nmc7, err = ReadNMC7(p); return }, PathNMC7},
+		{ATOP, func(p Source) (err error) { ddyr, err = ReadATOPDyadYears(p); return }, PathATOPDyadYears},
+		{Contiguity, func(p Source) (err error) { cont, contDS, err = ReadContiguity(p); return }, PathContdir},
+		{Capitals, func(p Source) (err error) { caps, capsDS, err = ReadCapitals(p); return }, PathCapitals},
+		{Wars, func(p Source) (err error) { wars, warsDS, err = ReadInterStateWars(p); return }, PathWars},
 	}
 	// Biggest files first, so the two cores finish together.
 	order := []int{5, 3, 4, 1, 6, 0, 2, 7, 8}
@@ -166,13 +166,14 @@ func Load(ctx context.Context, dir string, opt LoadOptions) (*world.World, error
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = j.run(filepath.Join(dir, filepath.FromSlash(j.rel)))
+			errs[i] = j.run(d.File(j.rel))
 		}()
 	}
 	wg.Wait()
 	for i, err := range errs {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &MissingFileError{Path: filepath.Join(dir, filepath.FromSlash(jobs[i].rel)), Group: jobs[i].group, Err: err}
+		var pe *fs.PathError
+		if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
+			return nil, &MissingFileError{Path: pe.Path, Group: jobs[i].group, Err: err}
 		}
 		if err != nil {
 			return nil, err

@@ -29,8 +29,8 @@ const (
 // ReadNMC6 reads NMC-60-abridged.csv (NMC v6.0, 1816–2016). COW codes
 // missing components as -9; they become NaN. The file's version column holds
 // "2021", the year v6.0 was released.
-func ReadNMC6(path string) (*world.Capabilities, error) {
-	in, err := readInput(path)
+func ReadNMC6(src Source) (*world.Capabilities, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, err
 	}
@@ -43,8 +43,8 @@ func ReadNMC6(path string) (*world.Capabilities, error) {
 
 // ReadNMC7 reads cow_nmc_v7_peacesciencer.csv (NMC v7.0, 1816–2022, as
 // converted from peacesciencer; blank = missing, -9 is not expected).
-func ReadNMC7(path string) (*world.Capabilities, error) {
-	in, err := readInput(path)
+func ReadNMC7(src Source) (*world.Capabilities, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, err
 	}

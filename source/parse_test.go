@@ -87,10 +87,7 @@ func TestScannerLineEnds(t *testing.T) {
 // given 1-based physical line (line ends detected from the file).
 func writeModified(t *testing.T, rel string, line int, edit func(fields []string) []string) string {
 	t.Helper()
-	data, err := os.ReadFile(path(t, rel))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := fileBytes(t, rel)
 	sep := "\n"
 	switch {
 	case bytes.Contains(data, []byte("\r\n")):
@@ -126,46 +123,46 @@ func TestMalformedCopies(t *testing.T) {
 		rel  string
 		line int
 		edit func([]string) []string
-		read func(p string) error
+		read func(p Source) error
 		want string
 	}{
 		{"ATOP member non-dummy", PathATOPMembers, 1042, set(col("defense"), "x"),
-			func(p string) error { _, _, err := ReadATOPMembers(p); return err },
+			func(p Source) error { _, _, err := ReadATOPMembers(p); return err },
 			`atop5_1m.csv:1042: column "defense": want 0 or 1, got "x"`},
 		{"ATOP member truncated row", PathATOPMembers, 2000, drop,
-			func(p string) error { _, _, err := ReadATOPMembers(p); return err },
+			func(p Source) error { _, _, err := ReadATOPMembers(p); return err },
 			`atop5_1m.csv:2000: want 105 fields, got 104`},
 		{"NMC 6.0 non-numeric", PathNMC6, 777, set(3, "12a"),
-			func(p string) error { _, err := ReadNMC6(p); return err },
+			func(p Source) error { _, err := ReadNMC6(p); return err },
 			`NMC-60-abridged.csv:777: column "milex": want a number from 0 to 1e+10 or -9 (missing), got "12a"`},
 		{"NMC 6.0 blank where -9 is the code", PathNMC6, 5, set(4, ""),
-			func(p string) error { _, err := ReadNMC6(p); return err },
+			func(p Source) error { _, err := ReadNMC6(p); return err },
 			`NMC-60-abridged.csv:5: column "milper": want a number from 0 to 1e+06 or -9 (missing), got ""`},
 		{"war file with bare CR line ends", PathWars, 100, set(5, "3"),
-			func(p string) error { _, _, err := ReadInterStateWars(p); return err },
+			func(p Source) error { _, _, err := ReadInterStateWars(p); return err },
 			`Inter-StateWarData_v4.0.csv:100: column "Side": want 1 or 2, got "3"`},
 		{"ddyr truncated", PathATOPDyadYears, 200000, drop,
-			func(p string) error { _, err := ReadATOPDyadYears(p); return err },
+			func(p Source) error { _, err := ReadATOPDyadYears(p); return err },
 			`atop5_1_ddyr_subset_peacesciencer.csv:200000: want 8 fields, got 7`},
 		{"ddyr flag out of range (fast path rewinds)", PathATOPDyadYears, 123456, set(3, "2"),
-			func(p string) error { _, err := ReadATOPDyadYears(p); return err },
+			func(p Source) error { _, err := ReadATOPDyadYears(p); return err },
 			`atop5_1_ddyr_subset_peacesciencer.csv:123456: column "atop_defense": want 0 or 1, got "2"`},
 		{"ddyr repeated dyad-year", PathATOPDyadYears, 3, func(f []string) []string { f[2] = "1942"; return f },
-			func(p string) error { _, err := ReadATOPDyadYears(p); return err },
+			func(p Source) error { _, err := ReadATOPDyadYears(p); return err },
 			`atop5_1_ddyr_subset_peacesciencer.csv:3: column "year": want a dyad-year not already in the file, got "1942"`},
 		{"states impossible day", PathStateList2024, 10, set(5, "31"),
-			func(p string) error { _, _, err := ReadStateList2024(p); return err },
+			func(p Source) error { _, _, err := ReadStateList2024(p); return err },
 			`statelist2024.csv:10: column "stday": want a day that exists in 1924-09, got "31"`},
 		{"header renamed", PathContdir, 1, set(5, "type"),
-			func(p string) error { _, _, err := ReadContiguity(p); return err },
+			func(p Source) error { _, _, err := ReadContiguity(p); return err },
 			`contdir.csv:1: column "conttype": want header "conttype", got "type"`},
 		{"capitals bad date", PathCapitals, 3, set(3, `"1867-02-30"`),
-			func(p string) error { _, _, err := ReadCapitals(p); return err },
+			func(p Source) error { _, _, err := ReadCapitals(p); return err },
 			`cow_capitals_peacesciencer.csv:3: column "stdate": want a date YYYY-MM-DD, got "1867-02-30"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := c.read(writeModified(t, c.rel, c.line, c.edit))
+			err := c.read(Path(writeModified(t, c.rel, c.line, c.edit)))
 			var pe *ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("err = %v, want a *ParseError", err)

@@ -23,17 +23,17 @@ type StateSpell struct {
 
 // ReadStates2016 reads COW's states2016.csv (v2016, 243 spells to
 // 2016-12-31).
-func ReadStates2016(path string) ([]StateSpell, world.Dataset, error) {
-	return readStateList(path, "2016", "COW State System Membership (states2016)")
+func ReadStates2016(src Source) ([]StateSpell, world.Dataset, error) {
+	return readStateList(src, "2016", "COW State System Membership (states2016)")
 }
 
 // ReadStateList2024 reads COW's statelist2024.csv (v2024, to 2024-12-31).
-func ReadStateList2024(path string) ([]StateSpell, world.Dataset, error) {
-	return readStateList(path, "2024", "COW State System Membership (statelist2024)")
+func ReadStateList2024(src Source) ([]StateSpell, world.Dataset, error) {
+	return readStateList(src, "2024", "COW State System Membership (statelist2024)")
 }
 
-func readStateList(path, version, name string) ([]StateSpell, world.Dataset, error) {
-	in, err := readInput(path)
+func readStateList(src Source, version, name string) ([]StateSpell, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}
@@ -85,8 +85,8 @@ type SystemYear struct {
 var systemHeader = []string{"stateabb", "ccode", "year", "version"}
 
 // ReadSystem2016 reads COW's system2016.csv (state-years 1816–2016).
-func ReadSystem2016(path string) ([]SystemYear, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadSystem2016(src Source) ([]SystemYear, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}
@@ -131,8 +131,8 @@ var majorsHeader = []string{"stateabb", "ccode", "styear", "stmonth", "stday", "
 var MajorsEnd = world.D(2016, 12, 31)
 
 // ReadMajors2016 reads COW's majors2016.csv.
-func ReadMajors2016(path string) ([]MajorSpell, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadMajors2016(src Source) ([]MajorSpell, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}

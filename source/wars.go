@@ -81,8 +81,8 @@ func warSpell(sy, sm, sd, ey, em, ed int) world.Spell {
 }
 
 // ReadInterStateWars reads the war file into typed participant rows.
-func ReadInterStateWars(path string) ([]WarParticipantRow, world.Dataset, error) {
-	in, err := readInput(path)
+func ReadInterStateWars(src Source) ([]WarParticipantRow, world.Dataset, error) {
+	in, err := src.read()
 	if err != nil {
 		return nil, world.Dataset{}, err
 	}
@@ -102,8 +102,8 @@ func ReadInterStateWars(path string) ([]WarParticipantRow, world.Dataset, error)
 }
 
 // ReadWars reads the war file straight into the world model's wars.
-func ReadWars(path string) ([]world.War, world.Dataset, error) {
-	rows, ds, err := ReadInterStateWars(path)
+func ReadWars(src Source) ([]world.War, world.Dataset, error) {
+	rows, ds, err := ReadInterStateWars(src)
 	if err != nil {
 		return nil, ds, err
 	}

@@ -62,7 +62,7 @@ func ATOPRowFlags(m *source.ATOPMember) map[string]bool {
 
 // ImportATOP reads the ATOP 5.1 member file (atop5_1m.csv) and returns one
 // treaty per alliance, sorted by atopid. doc.go describes the mapping.
-func ImportATOP(w *world.World, memberFile string) ([]*world.Treaty, error) {
+func ImportATOP(w *world.World, memberFile source.Source) ([]*world.Treaty, error) {
 	rows, _, err := source.ReadATOPMembers(memberFile)
 	if err != nil {
 		return nil, err

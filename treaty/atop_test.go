@@ -1,19 +1,19 @@
 package treaty
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 	"github.com/casus-dev/casus/world"
 )
 
 func atopRows(t *testing.T) []source.ATOPMember {
 	t.Helper()
-	rows, _, err := source.ReadATOPMembers(ATOPMemberFile(needData(t)))
+	rows, _, err := source.ReadATOPMembers(needData(t).File(source.PathATOPMembers))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,24 +182,13 @@ func TestATOPKnownAlliances(t *testing.T) {
 	}
 }
 
-func TestATOPMemberFilePath(t *testing.T) {
-	if got := ATOPMemberFile("/d"); got != filepath.Join("/d", "atop", "atop5_1m.csv") {
-		t.Fatal(got)
-	}
-}
-
 // Independently of package source: the number of rows with each flag set,
 // counted with encoding/csv on the raw file, equals the number of
 // member-phases with that flag recovered from the imported treaties (e.g.
 // defense 1,016, nonagg 1,500, consul 1,240 — the member file's counts).
 func TestATOPFlagCountsRawCSV(t *testing.T) {
 	w := dataWorld(t)
-	f, err := os.Open(ATOPMemberFile(needData(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
+	recs, err := csv.NewReader(bytes.NewReader(sourcetest.ReadFile(t, source.PathATOPMembers))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 // BenchmarkImportATOP reads atop5_1m.csv and builds the 789 treaties.
 func BenchmarkImportATOP(b *testing.B) {
 	w := dataWorld(b)
-	path := ATOPMemberFile(needData(b))
+	path := needData(b).File(source.PathATOPMembers)
 	b.ReportAllocs()
 	for b.Loop() {
 		ts, err := ImportATOP(w, path)

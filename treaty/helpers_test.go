@@ -2,11 +2,11 @@ package treaty
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 	"github.com/casus-dev/casus/world"
 )
 
@@ -31,14 +31,11 @@ func smallWorld() *world.World {
 	return w
 }
 
-// needData returns $CASUS_DATA or skips, saying how to run the test.
-func needData(t testing.TB) string {
+// needData returns the official data the tests run on: the directory
+// $CASUS_DATA names when set, else the embedded snapshot (sourcetest).
+func needData(t testing.TB) *source.Data {
 	t.Helper()
-	d := os.Getenv("CASUS_DATA")
-	if d == "" {
-		t.Skip("CASUS_DATA is not set: run with CASUS_DATA=/work/shared/data (or the folder `casus data fetch` fills) to test on the official data")
-	}
-	return d
+	return sourcetest.Data()
 }
 
 var (
@@ -48,7 +45,7 @@ var (
 )
 
 // dataWorld loads the COW states (with ISO3 codes and aliases) from
-// $CASUS_DATA once per test binary.
+// the official data (needData) once per test binary.
 func dataWorld(t testing.TB) *world.World {
 	t.Helper()
 	dir := needData(t)

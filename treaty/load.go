@@ -69,18 +69,13 @@ func LoadFiles(w *world.World, paths []string, opt Options, prior ...*world.Trea
 	return ts, nil
 }
 
-// ATOPMemberFile is the path of the ATOP member file under a data directory.
-func ATOPMemberFile(dataDir string) string {
-	return filepath.Join(dataDir, filepath.FromSlash(source.PathATOPMembers))
-}
-
 // Attach adds every treaty casus knows to w, before w.Freeze: the ATOP 5.1
-// import (read from dataDir), the built-in registry and the user files in
-// user. It sets SupersededBy on an ATOP import whose atopid a registry
+// import (the member file, from where data resolves it), the built-in
+// registry and the user files in user. It sets SupersededBy on an ATOP import whose atopid a registry
 // treaty links. ATOP ids in registry and user files are checked against
 // the import. Any problem in a file is returned as Errors (bad input).
-func Attach(ctx context.Context, w *world.World, dataDir string, user []string) error {
-	atop, err := ImportATOP(w, ATOPMemberFile(dataDir))
+func Attach(ctx context.Context, w *world.World, data *source.Data, user []string) error {
+	atop, err := ImportATOP(w, data.File(source.PathATOPMembers))
 	if err != nil {
 		return err
 	}

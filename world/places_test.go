@@ -1,12 +1,15 @@
 package world
 
 import (
+	"bytes"
 	"encoding/csv"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/casus-dev/casus/source/snapshot"
 )
 
 // TestPlacesTableConsistent checks the embedded table against itself: every
@@ -150,21 +153,30 @@ func TestPlacesTreatyFacts(t *testing.T) {
 	}
 }
 
-// TestStateRegionsAreCOWStates checks every state_regions key against the
-// COW state lists in $CASUS_DATA.
-func TestStateRegionsAreCOWStates(t *testing.T) {
-	dir := os.Getenv("CASUS_DATA")
-	if dir == "" {
-		t.Skip("CASUS_DATA is not set: run with CASUS_DATA=../shared/data to check the places table against the COW state lists")
+// cowFile returns a published COW file: from the directory $CASUS_DATA
+// names when set, else from the embedded snapshot. (Package world cannot
+// import package source, which builds on it; the snapshot is a leaf.)
+func cowFile(t *testing.T, rel string) []byte {
+	t.Helper()
+	var b []byte
+	var err error
+	if dir := os.Getenv("CASUS_DATA"); dir != "" {
+		b, err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	} else {
+		b, _, err = snapshot.ReadFile(rel)
 	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestStateRegionsAreCOWStates checks every state_regions key against the
+// COW state lists.
+func TestStateRegionsAreCOWStates(t *testing.T) {
 	abbs := map[string]bool{}
 	for _, f := range []string{"statelist2024.csv", "states2016.csv"} {
-		fh, err := os.Open(filepath.Join(dir, "cow_states", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs, err := csv.NewReader(fh).ReadAll()
-		fh.Close()
+		recs, err := csv.NewReader(bytes.NewReader(cowFile(t, "cow_states/"+f))).ReadAll()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,14 +18,22 @@ import (
 func init() {
 	register(&command{
 		Name:    "data check",
-		Summary: "check the official data files: release, years, rows and problems",
+		Summary: "check the official data files: where each comes from, release, years, rows, problems",
 		Usage: `Usage: casus data check [--data DIR] [--format text|json|csv|md]
 
-Reads every data file casus knows under DIR (default $CASUS_DATA) with the
-strict loaders and prints one row per file: dataset, release, years covered,
-rows, the units that matter (alliances, wars, states …) and problems. JSON
-gives the same as objects with a "counts" map. Exits 2, naming the first
-bad file:line:column, when a file is malformed or a required one is missing.
+Reads every data file casus knows with the strict loaders, each from where
+every command would read it, and prints one row per file: dataset, release,
+source, file, years covered, rows, the units that matter (alliances, wars,
+states …) and problems. JSON gives the same as objects with "origin",
+"location" and a "counts" map. Exits 2, naming the first bad
+file:line:column, when a file is malformed or a required one is missing.
+
+Each file is taken from the first of these that holds it:
+  directory  --data DIR
+  env        $CASUS_DATA
+  cache      the user cache casus data fetch fills (e.g. ~/.cache/casus/data)
+  embedded   the publishers' files as released, compiled into casus
+A file that differs from the release casus was built with is noted.
 `,
 		Run: runDataCheck,
 	})
@@ -42,9 +50,13 @@ Interrupted downloads resume on the next run; a file that fails its
 checksum is never left under its final name. Progress goes to stderr when
 it is a terminal.
 
-Files that no publisher distributes (converted from R packages: the ATOP
-directed dyad-years, NMC 7.0, capitals, the countrycode panel) cannot be
-fetched; copy them from a reference data directory.
+Every command reads the default cache after --data and $CASUS_DATA and
+before the embedded snapshot, file by file (casus data check shows which
+place served each file). casus works without fetching: the same releases
+are embedded. Fetch to get the files on disk, or with --manifest to point
+at newer releases. Files that no publisher distributes as CSV (converted
+from R packages: the ATOP directed dyad-years, NMC 7.0, capitals, the
+countrycode panel) cannot be fetched; the embedded copies serve them.
 `,
 		Run: runDataFetch,
 	})
@@ -60,21 +72,18 @@ func runDataCheck(ctx context.Context, m *Main, args []string) error {
 	if len(pos) > 0 {
 		return &UsageError{Msg: "data check takes no arguments", Hint: "casus data check -h"}
 	}
-	dir, err := f.needData()
+	d, err := f.needData()
 	if err != nil {
 		return err
 	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return badInputf("data directory %s: not a readable directory", dir)
-	}
-	res := source.Check(dir)
+	res := source.Check(d)
 	if f.format == "json" {
 		if err := output.WriteJSON(m.Stdout, res); err != nil {
 			return err
 		}
 	} else {
 		t := &output.Table{
-			Columns: []string{"dataset", "version", "file", "years", "rows", "counts", "problems"},
+			Columns: []string{"dataset", "version", "source", "file", "years", "rows", "counts", "problems"},
 			Types:   map[string]string{"rows": "number"},
 		}
 		for _, r := range res {
@@ -90,9 +99,13 @@ func runDataCheck(ctx context.Context, m *Main, args []string) error {
 			if probs == "" {
 				probs = "ok"
 			}
-			t.Add(r.Name, r.Version, r.File, years, rows, formatCounts(r.Counts), probs)
+			file := r.File
+			if r.Origin != source.FromEmbedded && r.Location != "" {
+				file = r.Location
+			}
+			t.Add(r.Name, r.Version, string(r.Origin), file, years, rows, formatCounts(r.Counts), probs)
 		}
-		t.Notes = append(t.Notes, "data: "+dir)
+		t.Notes = append(t.Notes, "looked in, in order: "+describePlaces(d.Places()))
 		if err := t.Write(m.Stdout, f.format); err != nil {
 			return err
 		}
@@ -108,6 +121,24 @@ func runDataCheck(ctx context.Context, m *Main, args []string) error {
 		}
 	}
 	return nil
+}
+
+// describePlaces names the places of a resolution order for a reader.
+func describePlaces(ps []source.Place) string {
+	var parts []string
+	for _, p := range ps {
+		switch p.Origin {
+		case source.FromDirectory:
+			parts = append(parts, "--data "+p.Dir)
+		case source.FromEnv:
+			parts = append(parts, "$CASUS_DATA "+p.Dir)
+		case source.FromCache:
+			parts = append(parts, "cache "+p.Dir)
+		case source.FromEmbedded:
+			parts = append(parts, "the embedded snapshot")
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // formatCounts renders counts as "alliances=789 states=208", sorted.
@@ -138,11 +169,9 @@ func runDataFetch(ctx context.Context, m *Main, args []string) error {
 		return &UsageError{Msg: "data fetch takes no arguments", Hint: "casus data fetch -h"}
 	}
 	if cache == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return &UsageError{Msg: "no user cache directory: give --cache DIR"}
+		if cache = m.cacheDir(); cache == "" {
+			return &UsageError{Msg: "no user cache directory ($HOME is not set): give --cache DIR"}
 		}
-		cache = filepath.Join(base, "casus", "data")
 	}
 	man := source.DefaultManifest
 	if manifest != "" {
@@ -192,8 +221,12 @@ func runDataFetch(ctx context.Context, m *Main, args []string) error {
 		}
 	}
 	if len(missing) > 0 && manifest == "" {
-		fmt.Fprintf(m.Stdout, "not distributed by a publisher (copy from a reference data directory): %s\n", strings.Join(missing, ", "))
+		fmt.Fprintf(m.Stdout, "not distributed by a publisher (the embedded copies serve them): %s\n", strings.Join(missing, ", "))
 	}
-	fmt.Fprintf(m.Stdout, "use it with: --data %s (or CASUS_DATA=%s)\n", cache, cache)
+	if cache == m.cacheDir() {
+		fmt.Fprintln(m.Stdout, "casus reads them from there (after --data and $CASUS_DATA); see casus data check")
+	} else {
+		fmt.Fprintf(m.Stdout, "use it with: --data %s (or CASUS_DATA=%s)\n", cache, cache)
+	}
 	return nil
 }

@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 )
 
 // checkRow is what a reader of `casus data check --format json` sees.
@@ -71,7 +74,7 @@ func TestDataCheckJSON(t *testing.T) {
 }
 
 func TestDataCheckMalformedExits2(t *testing.T) {
-	src := needData(t)
+	src := sourcetest.Dir(t)
 	dir := t.TempDir()
 	// Every file of the reference directory, linked, except a damaged
 	// majors2016.csv whose line 3 has a non-numeric ccode.
@@ -103,12 +106,83 @@ func TestDataCheckMalformedExits2(t *testing.T) {
 	}
 }
 
-func TestDataCheckNeedsData(t *testing.T) {
-	var out, errb bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
-	err := m.Run(t.Context(), []string{"data", "check"})
-	if ExitCode(err) != 2 || !strings.Contains(err.Error(), "--data") {
-		t.Errorf("err = %v (exit %d), want a usage error naming --data", err, ExitCode(err))
+// With nothing configured every file comes from the embedded snapshot, as
+// released: each row says "embedded", its release, and no note (a note
+// would mean a hash differs from the published one).
+func TestDataCheckEmbedded(t *testing.T) {
+	out, errOut, code := runEnv(t, map[string]string{"CASUS_DATA": ""}, "data", "check", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res []struct {
+		checkRow
+		Origin   string   `json:"origin"`
+		Location string   `json:"location"`
+		Notes    []string `json:"notes"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != len(source.KnownFiles) {
+		t.Errorf("%d rows, want one per known file (%d)", len(res), len(source.KnownFiles))
+	}
+	for _, r := range res {
+		if r.Origin != "embedded" || r.Location != "embedded:"+r.File || r.Version == "" || r.Rows == 0 || len(r.Problems)+len(r.Notes) > 0 {
+			t.Errorf("%s: origin %q location %q release %q rows %d problems %v notes %v", r.File, r.Origin, r.Location, r.Version, r.Rows, r.Problems, r.Notes)
+		}
+	}
+	text, _, _ := runEnv(t, map[string]string{"CASUS_DATA": ""}, "data", "check")
+	if !strings.Contains(text, "looked in, in order: the embedded snapshot") {
+		t.Errorf("text output does not say where it looked:\n%s", text)
+	}
+}
+
+// Each file comes from the first place holding it: --data, $CASUS_DATA, the
+// cache `casus data fetch` fills (under $HOME), the snapshot.
+func TestDataCheckResolutionOrder(t *testing.T) {
+	dir, env, home := t.TempDir(), t.TempDir(), t.TempDir()
+	cache := filepath.Join(home, ".cache", "casus", "data")
+	sourcetest.WriteFile(t, dir, source.PathMajors2016)
+	sourcetest.WriteFile(t, env, source.PathStateList2024)
+	sourcetest.WriteFile(t, cache, source.PathWars)
+	out, errOut, code := runEnv(t, map[string]string{"CASUS_DATA": env, "HOME": home}, "data", "check", "--data", dir, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res []struct {
+		File     string `json:"file"`
+		Origin   string `json:"origin"`
+		Location string `json:"location"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{
+		source.PathMajors2016:    {"directory", filepath.Join(dir, source.PathMajors2016)},
+		source.PathStateList2024: {"env", filepath.Join(env, source.PathStateList2024)},
+		source.PathWars:          {"cache", filepath.Join(cache, source.PathWars)},
+		source.PathNMC6:          {"embedded", "embedded:" + source.PathNMC6},
+	}
+	for _, r := range res {
+		if w, ok := want[r.File]; ok && (r.Origin != w[0] || r.Location != w[1]) {
+			t.Errorf("%s: %s %s, want %s %s", r.File, r.Origin, r.Location, w[0], w[1])
+		}
+	}
+}
+
+// --data that is not a data directory: exit 2 with one line, naming --data.
+func TestDataFlagNotADirectory(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "states.csv")
+	os.WriteFile(file, []byte("x\n"), 0o644)
+	for _, args := range [][]string{
+		{"data", "check", "--data", file},
+		{"state", "PRK", "--data", file},
+		{"state", "PRK", "--data", filepath.Join(t.TempDir(), "nosuch")},
+	} {
+		out, errOut, code := run(t, args...)
+		if code != 2 || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, "casus: --data ") || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and one line naming --data", args, code, out, errOut)
+		}
 	}
 }
 

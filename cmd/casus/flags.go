@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/casus-dev/casus/output"
+	"github.com/casus-dev/casus/source"
 )
 
 // flags wraps a FlagSet with the options most commands share.
@@ -33,9 +34,9 @@ func newFlags(m *Main, c *command) *flags {
 	return &flags{FlagSet: fs, m: m, cmd: c}
 }
 
-// data adds --data (default $CASUS_DATA).
+// withData adds --data DIR, the first place of the resolution order.
 func (f *flags) withData() *flags {
-	f.StringVar(&f.data, "data", f.m.Getenv("CASUS_DATA"), "directory of the official data files (default $CASUS_DATA)")
+	f.StringVar(&f.data, "data", "", "directory of official data files; each file found there overrides $CASUS_DATA, the casus data fetch cache and the embedded snapshot")
 	return f
 }
 
@@ -81,19 +82,17 @@ func (f *flags) printDefaults() {
 	fmt.Fprintln(f.m.Stdout, "\nFlags:")
 	f.VisitAll(func(fl *flag.Flag) {
 		def := ""
-		// --data says "(default $CASUS_DATA)" in its usage already; its
-		// value is the environment's, not a default worth repeating.
-		if fl.DefValue != "" && fl.DefValue != "false" && fl.Name != "data" {
+		if fl.DefValue != "" && fl.DefValue != "false" {
 			def = fmt.Sprintf(" (default %q)", fl.DefValue)
 		}
 		fmt.Fprintf(f.m.Stdout, "  --%-14s %s%s\n", fl.Name, fl.Usage, def)
 	})
 }
 
-// needData returns the data directory or a usage error saying how to give one.
-func (f *flags) needData() (string, error) {
-	if f.data == "" {
-		return "", &UsageError{Msg: "no data directory: give --data DIR or set CASUS_DATA", Hint: "casus data fetch"}
-	}
-	return f.data, nil
+// needData returns where the command reads each official data file: --data
+// DIR, then $CASUS_DATA, then the user cache `casus data fetch` fills, then
+// the snapshot embedded in the binary (source.Data). A --data or
+// $CASUS_DATA that is not a data directory is bad input (exit 2).
+func (f *flags) needData() (*source.Data, error) {
+	return f.m.data(f.data)
 }

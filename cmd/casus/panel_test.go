@@ -94,9 +94,6 @@ func TestPanelColumns(t *testing.T) {
 // datasets, build 956,145 non-directed dyad-years, add the columns, write
 // Parquet.
 func BenchmarkPanelCLI(b *testing.B) {
-	if os.Getenv("CASUS_DATA") == "" {
-		b.Skip("CASUS_DATA is not set")
-	}
 	out := filepath.Join(b.TempDir(), "p.parquet")
 	b.ReportAllocs()
 	for b.Loop() {
