@@ -14,6 +14,7 @@ import (
 	"github.com/casus-dev/casus/examples"
 	"github.com/casus-dev/casus/obligation"
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 	"github.com/casus-dev/casus/treaty"
 	"github.com/casus-dev/casus/world"
 )
@@ -26,10 +27,7 @@ var (
 
 func realWorld(t *testing.T) *world.World {
 	t.Helper()
-	dir := os.Getenv("CASUS_DATA")
-	if dir == "" {
-		t.Skip("CASUS_DATA is not set: run with CASUS_DATA=../shared/data to parse the examples")
-	}
+	dir := sourcetest.Data() // $CASUS_DATA's directory, else the embedded snapshot
 	once.Do(func() {
 		ctx := context.Background()
 		if w, wErr = source.Load(ctx, dir, source.LoadOptions{}); wErr != nil {

@@ -110,7 +110,7 @@ func TestDataCheckMalformedExits2(t *testing.T) {
 // released: each row says "embedded", its release, and no note (a note
 // would mean a hash differs from the published one).
 func TestDataCheckEmbedded(t *testing.T) {
-	out, errOut, code := runEnv(t, map[string]string{"CASUS_DATA": ""}, "data", "check", "--format", "json")
+	out, errOut, code := runWith(t, map[string]string{"CASUS_DATA": ""}, "data", "check", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -131,7 +131,7 @@ func TestDataCheckEmbedded(t *testing.T) {
 			t.Errorf("%s: origin %q location %q release %q rows %d problems %v notes %v", r.File, r.Origin, r.Location, r.Version, r.Rows, r.Problems, r.Notes)
 		}
 	}
-	text, _, _ := runEnv(t, map[string]string{"CASUS_DATA": ""}, "data", "check")
+	text, _, _ := runWith(t, map[string]string{"CASUS_DATA": ""}, "data", "check")
 	if !strings.Contains(text, "looked in, in order: the embedded snapshot") {
 		t.Errorf("text output does not say where it looked:\n%s", text)
 	}
@@ -145,7 +145,7 @@ func TestDataCheckResolutionOrder(t *testing.T) {
 	sourcetest.WriteFile(t, dir, source.PathMajors2016)
 	sourcetest.WriteFile(t, env, source.PathStateList2024)
 	sourcetest.WriteFile(t, cache, source.PathWars)
-	out, errOut, code := runEnv(t, map[string]string{"CASUS_DATA": env, "HOME": home}, "data", "check", "--data", dir, "--format", "json")
+	out, errOut, code := runWith(t, map[string]string{"CASUS_DATA": env, "HOME": home}, "data", "check", "--data", dir, "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

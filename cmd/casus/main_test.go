@@ -14,11 +14,11 @@ import (
 // $CASUS_DATA when it is set and from the embedded snapshot otherwise.
 func run(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
-	return runEnv(t, nil, args...)
+	return runWith(t, nil, args...)
 }
 
-// runEnv is run with env overriding the environment ("" unsets).
-func runEnv(t *testing.T, env map[string]string, args ...string) (string, string, int) {
+// runWith is run with env overriding the environment ("" unsets).
+func runWith(t *testing.T, env map[string]string, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	getenv := func(k string) string {
