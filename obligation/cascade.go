@@ -43,11 +43,47 @@ type Conflict struct {
 	Items  []string `json:"items"`
 }
 
-// Round is one round of the cascade.
+// Round is one round of the cascade: the acts of the round, and the
+// states that enter the war in it (their obligation fell due in the round
+// before; they strike in this one).
 type Round struct {
-	N       int      `json:"round"`
-	Events  []string `json:"events"`
-	Entered []string `json:"entered"`
+	N       int          `json:"round"`
+	Events  []RoundEvent `json:"events"`
+	Entered []Entry      `json:"entered"`
+}
+
+// RoundEvent is one act of a round.
+type RoundEvent struct {
+	Kind EventKind  `json:"kind"`
+	By   []string   `json:"by"`
+	On   string     `json:"on,omitempty"`
+	At   string     `json:"at,omitempty"`
+	Date world.Date `json:"date"`
+	// Origin: scenario (an event of the file), retaliation (the victim
+	// strikes back) or entry (a state entering under an obligation).
+	Origin string `json:"origin"`
+	// Nature of an armed act: fresh (the victim was not at war),
+	// counter_strike (on the side that attacked first) or attack.
+	Nature string `json:"nature,omitempty"`
+	Text   string `json:"text"`
+}
+
+// Entry is a state entering the war under an obligation.
+type Entry struct {
+	State   string     `json:"state"`
+	Side    int        `json:"side"`
+	For     string     `json:"for"`
+	Treaty  string     `json:"treaty"`
+	Article string     `json:"article"`
+	Kind    world.Kind `json:"kind"`
+	Date    world.Date `json:"date"`
+	// DueRound is the round whose act made the obligation fall due.
+	DueRound int      `json:"due_round"`
+	Flags    []string `json:"flags,omitempty"`
+}
+
+func (en Entry) text() string {
+	return fmt.Sprintf("%s enters on side %d for %s (%s %s), %s", en.State, en.Side, en.For, en.Treaty, en.Article, en.Date)
 }
 
 // Side is one side of the war: side 1 began it, side 2 was attacked.
@@ -121,6 +157,7 @@ func (e *Engine) EvaluateProgress(s *Scenario, explain bool, progress func(runs 
 		bufPool.Put(&b)
 		r.buf = nil
 	}
+	subsumeNeutrality(rep.Obligations)
 	rep.Conflicts = r.conflicts
 	rep.Rounds = r.rounds
 	rep.Sides = r.sides()
@@ -133,7 +170,7 @@ func (e *Engine) EvaluateProgress(s *Scenario, explain bool, progress func(runs 
 		switch {
 		case r.side[st] == 0:
 			rep.Neutrals = append(rep.Neutrals, n)
-		case r.side[tw] != 0 && r.side[st] != r.side[tw]:
+		case r.side[tw] != 0 && r.side[st] != r.side[tw] && !r.hasConflict(n.State, n.Toward):
 			rep.Conflicts = append(rep.Conflicts, Conflict{State: n.State, Kind: "fights_vs_neutrality",
 				Detail: fmt.Sprintf("%s fights against %s while bound to neutrality toward it", n.State, n.Toward),
 				Items:  []string{n.Treaty + " " + n.Article}})
@@ -225,16 +262,18 @@ func (r *run) run() {
 			provoked: ev.Provoked, stateOfWar: ev.StateOfWar || ev.Kind == War, general: ev.General, round: 1, desc: r.e.describe(ev)})
 	}
 	var retaliation []*act
-	for n := 1; len(acts) > 0 && n <= maxRounds; n++ {
-		rd := Round{N: n}
+	var pending []Entry // entries due from the previous round
+	for n := 1; (len(acts) > 0 || len(pending) > 0) && n <= maxRounds; n++ {
+		rd := Round{N: n, Entered: pending}
+		pending = nil
 		var next []*act
 		for _, a := range acts {
 			a.round = n
 			for _, sub := range r.classify(a) {
 				if !r.lite {
-					rd.Events = append(rd.Events, sub.label())
+					rd.Events = append(rd.Events, r.roundEvent(sub))
 				}
-				next = r.evaluate(sub, &rd, next)
+				next = r.evaluate(sub, &pending, next)
 				if n == 1 && (sub.kind == ArmedAttack || sub.kind == War) && !sub.counter {
 					// The victim fights back: in round 2 it strikes its
 					// attackers (self-defence, not a treaty obligation).
@@ -273,6 +312,33 @@ func (r *run) strike(by, on int, d world.Date, verb string) *act {
 	r.struck[[2]int{by, on}] = true
 	return &act{kind: ArmedAttack, by: []int{by}, on: on, at: homeOf(r.e.w, on), target: "territory", date: d,
 		stateOfWar: true, entry: true, desc: fmt.Sprintf("%s: %s %s %s", d, r.e.Abb(by), verb, r.e.Abb(on))}
+}
+
+func (r *run) roundEvent(a *act) RoundEvent {
+	ev := RoundEvent{Kind: a.kind, By: r.e.abbs(a.by), Date: a.date, Origin: "scenario", Text: a.label()}
+	if a.on != 0 {
+		ev.On = r.e.Abb(a.on)
+	}
+	if a.kind == ArmedAttack || a.kind == War || a.kind == Threat || a.kind == Coercion {
+		ev.At = a.at.Name
+	}
+	if a.entry {
+		ev.Origin = "entry"
+		if strings.Contains(a.desc, "retaliates") {
+			ev.Origin = "retaliation"
+		}
+	}
+	if a.kind == ArmedAttack || a.kind == War {
+		switch {
+		case a.counter:
+			ev.Nature = "counter_strike"
+		case a.fresh:
+			ev.Nature = "fresh"
+		default:
+			ev.Nature = "attack"
+		}
+	}
+	return ev
 }
 
 func (a *act) label() string {
@@ -388,7 +454,7 @@ func (r *run) classify(a *act) []*act {
 // that honours a binding entry: it joins the protected party's side on the
 // day the obligation falls due (so a later attack on it is an attack on a
 // belligerent), and strikes the protected party's attackers next round.
-func (r *run) evaluate(a *act, rd *Round, next []*act) []*act {
+func (r *run) evaluate(a *act, pending *[]Entry, next []*act) []*act {
 	var results []Result
 	if r.cache != nil {
 		// Monte-Carlo: the same strike in the same war state gives the
@@ -405,6 +471,16 @@ func (r *run) evaluate(a *act, rd *Round, next []*act) []*act {
 	}
 	for i := range results {
 		res := &results[i]
+		if res.Status == Binding && breachVerb(res.Kind) != "" && hasInt(r.aggressed[res.obligor], res.beneficiary) {
+			// The obligor attacked the protected party earlier in the
+			// scenario: its duty toward it was breached then and does not
+			// fall due now (results may be shared with the Monte-Carlo
+			// cache: change a copy).
+			b := *res
+			b.Status, b.enters, b.neutral = Breached, false, false
+			b.Reason = fmt.Sprintf("%s attacked %s earlier in the scenario, breaching its duty (bound %s it)", b.Obligor, b.Beneficiary, breachVerb(b.Kind))
+			res = &b
+		}
 		if !r.lite {
 			r.record(res)
 		}
@@ -436,8 +512,9 @@ func (r *run) evaluate(a *act, rd *Round, next []*act) []*act {
 			}
 			r.join(res.obligor, side, a.date, a.round+1, how)
 			if !r.lite {
-				rd.Entered = append(rd.Entered, fmt.Sprintf("%s enters on side %d for %s (%s), %s", res.Obligor, side, res.Beneficiary, via, a.date))
-				r.checkNonAggression(res, a.counter)
+				*pending = append(*pending, Entry{State: res.Obligor, Side: side, For: res.Beneficiary, Treaty: res.Treaty, Article: res.Article,
+					Kind: res.Kind, Date: a.date, DueRound: a.round, Flags: res.Flags})
+				r.checkNonAggression(res, a)
 			}
 			for _, f := range res.adversaries {
 				if f != 0 && !r.struck[[2]int{res.obligor, f}] {
@@ -451,6 +528,42 @@ func (r *run) evaluate(a *act, rd *Round, next []*act) []*act {
 		}
 	}
 	return next
+}
+
+// subsumeNeutrality marks a binding neutrality pledge whose obligor is
+// also bound to fight for the same partner (Greece toward Serbia in July
+// 1914 under ATOP 1490, which codes both). In ATOP's sense neutrality
+// toward a partner is a promise not to aid its adversaries: defending it
+// fulfils that promise, so the two are not in conflict, and the reason
+// says so instead of listing Greece as both defender and neutral.
+func subsumeNeutrality(rs []Result) {
+	for i := range rs {
+		n := &rs[i]
+		if n.Kind != world.Neutrality || n.Status != Binding {
+			continue
+		}
+		for j := range rs {
+			d := &rs[j]
+			if d.Status == Binding && d.enters && d.obligor == n.obligor && d.beneficiary == n.beneficiary {
+				n.Reason += fmt.Sprintf("; subsumed by the binding %s pledge (%s %s): neutrality toward %s means not aiding %s's adversaries, which defending %s fulfils, so the two do not conflict",
+					d.Kind, d.Treaty, d.Article, n.Beneficiary, n.Beneficiary, n.Beneficiary)
+				n.Flags = append(n.Flags, FlagSubsumed)
+				break
+			}
+		}
+	}
+}
+
+// hasConflict reports whether a conflict already names state's
+// obligations toward foe (defend_vs_neutrality says more than
+// fights_vs_neutrality).
+func (r *run) hasConflict(state, foe string) bool {
+	for _, c := range r.conflicts {
+		if c.State == state && strings.Contains(c.Detail, " against "+foe+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) addConflict(c Conflict) {
@@ -498,17 +611,23 @@ func (r *run) record(res *Result) {
 }
 
 // checkNonAggression reports a state bound to defend a victim against an
-// attacker it has promised not to attack, or to stay neutral toward. A
-// promise not to attack Y does not forbid defending Y's victim when Y
-// struck first: that is collective self-defence (UN Charter Art. 51),
-// not aggression, so a nonaggression conflict is reported only when the
-// strike that triggered the defence was a counter-strike (counter: the
-// protected party's side attacked first, entry_counts_as_attack true).
-// Neutrality toward Y is broken by fighting Y whoever began, so it is
-// always reported.
-func (r *run) checkNonAggression(res *Result, counter bool) {
+// attacker toward which it has a pledge not to attack or to stay neutral,
+// when that pledge binds too: each is judged against the strike the
+// entrant will make on the attacker. That strike is a counter-strike when
+// the attacker struck first, so a pledge conditional on the partner being
+// attacked does not bind, and a promise not to attack the partner does not
+// forbid collective self-defence (UN Charter Art. 51); an unconditional
+// neutrality pledge does bind, and so do both kinds when the attack that
+// triggered the defence was itself a counter-strike (entry_counts_as_attack).
+func (r *run) checkNonAggression(res *Result, trig *act) {
 	d := res.Date
 	for _, foe := range res.adversaries {
+		if foe == 0 {
+			continue
+		}
+		hyp := &act{kind: ArmedAttack, by: []int{res.obligor}, on: foe, at: homeOf(r.e.w, foe), target: "territory",
+			date: d, stateOfWar: true, entry: true, counter: !trig.counter, round: trig.round + 1,
+			desc: fmt.Sprintf("%s: %s enters against %s", d, res.Obligor, r.e.Abb(foe))}
 		for _, ti := range r.e.byMember[res.obligor] {
 			if !hasInt(ti.members, foe) || !ti.t.InForceOn(d) {
 				continue
@@ -517,9 +636,6 @@ func (r *run) checkNonAggression(res *Result, counter bool) {
 				oi := &ti.obls[i]
 				o := oi.o
 				if o.Kind != world.Nonaggression && o.Kind != world.Neutrality {
-					continue
-				}
-				if o.Kind == world.Nonaggression && !counter {
 					continue
 				}
 				if (o.During.Start != 0 || o.During.End != 0) && !o.During.Contains(d) {
@@ -531,10 +647,10 @@ func (r *run) checkNonAggression(res *Result, counter bool) {
 				if oi.protects != nil && !hasInt(oi.protects, foe) {
 					continue
 				}
-				if _, in := ti.t.MemberOn(res.obligor, d); !in {
-					continue
-				}
-				if _, in := ti.t.MemberOn(foe, d); !in {
+				ctx := r.ctx
+				ctx.explain = false
+				j, ok := r.e.judge(ti, oi, res.obligor, foe, hyp, &ctx)
+				if !ok || (j.Status != Binding && j.Status != Breached) {
 					continue
 				}
 				kind := "defend_vs_nonaggression"
@@ -591,8 +707,8 @@ func (r *run) results() []Result {
 	}
 	sort.SliceStable(idx, func(i, j int) bool {
 		a, b := &r.list[idx[i]], &r.list[idx[j]]
-		if a.Status.rank() != b.Status.rank() {
-			return a.Status.rank() > b.Status.rank()
+		if a.Status.order() != b.Status.order() {
+			return a.Status.order() < b.Status.order()
 		}
 		if a.Round != b.Round {
 			return a.Round < b.Round

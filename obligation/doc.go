@@ -74,7 +74,21 @@
 //     wrong location, a counter-strike while entry_counts_as_attack is
 //     false);
 //   - non_binding: a political commitment (legally_binding: false), listed
-//     as consultation and never binding.
+//     as consultation and never binding;
+//   - breached: the obligor breaks the obligation by its own act in the
+//     scenario: it attacks (other than by a counter-strike) a state it is
+//     bound to defend, not to attack or to stay neutral toward, or did so
+//     earlier in the scenario. A breached obligation never brings the
+//     obligor in on the beneficiary's side and is counted apart. Any other
+//     pledge owed to the victim does not bind its attacker (not_triggered).
+//
+// Every pledge conditional on the partner being attacked (an armed-attack
+// trigger, ATOP's NEUCOATT neutrality) follows one rule for all parties: a
+// counter-strike on the side that attacked first is an attack on it only
+// with entry_counts_as_attack. A victim owes its attacker no neutrality.
+// A binding neutrality pledge toward a partner the same obligor is bound to
+// fight for is flagged subsumed_by_defense: neutrality (ATOP: not aiding
+// the partner's adversaries) is fulfilled by defending it.
 //
 // ATOP imports that a registry treaty supersedes (SupersededBy) are skipped;
 // for the other ATOP imports only pairs whose membership covers the date are
@@ -99,11 +113,15 @@
 // entry_counts_as_attack: true (then flagged initiator_is_protected_party,
 // and failing a non-provocation clause). Rounds run until no one enters.
 // A state bound to both sides is reported as a conflict and stays where it
-// is; so is a state bound to defend a victim against a state it owes
-// neutrality, or non-aggression when the victim's side attacked first (a
-// counter-strike taken as an attack): defending the victim of a state's
-// own first strike is collective self-defence, which a promise not to
-// attack that state does not forbid.
+// is. A state bound to defend a victim against a state toward which it
+// has a neutrality or non-aggression pledge is a conflict only when that
+// pledge binds too, judged against the entrant's own strike: a pledge
+// conditional on the partner being attacked does not bind against a
+// counter-strike, and defending the victim of a state's own first strike
+// is collective self-defence, which a promise not to attack that state
+// does not forbid. Conflicts are reported only between obligations that
+// both bind. A state whose obligation falls due in round n enters (joins
+// its side, strikes) in round n+1, in the rounds and the sides alike.
 //
 // # JSON contract (--format json)
 //
@@ -113,8 +131,9 @@
 //
 //	scenario     {file, title, date, events[] (one line each), assume}
 //	obligations[] one per (treaty, article, obligor, beneficiary, kind), the
-//	             best status over all rounds, sorted binding, contingent,
-//	             non_binding, not_triggered:
+//	             best status over all rounds (a breach is final: a later
+//	             round does not make the duty due again), sorted binding,
+//	             breached, contingent, non_binding, not_triggered:
 //	  treaty       treaty id ("rus-prk-2024", "atop-3445")
 //	  treaty_title short title
 //	  source       registry | atop | user
@@ -122,7 +141,7 @@
 //	  obligor      COW abbreviation of the party that owes
 //	  beneficiary  COW abbreviation of the party owed
 //	  kind         defense | offense | neutrality | nonaggression | consultation
-//	  status       binding | contingent | not_triggered | non_binding
+//	  status       binding | breached | contingent | not_triggered | non_binding
 //	  reason       one line: "every condition holds", "holds if ...", or the
 //	               failing conditions joined by "; "
 //	  open[]       the open facts of a contingent result
@@ -134,13 +153,19 @@
 //	               neutrality | refrain_from_attack | mobilize | ...
 //	  qualifiers[] immediately, all_means, constitutional_processes, ...
 //	  flags[]      initiator_is_protected_party, external_attack_only,
+//	               subsumed_by_defense,
 //	               after_atop_coverage (ATOP import judged after 2018),
 //	               outside_state_system (a party not in the COW system then)
 //	  explain[]    the chain of facts (always present in JSON from the CLI)
 //	conflicts[]  {state, kind (both_sides | defend_vs_nonaggression |
 //	             defend_vs_neutrality | fights_vs_neutrality), detail,
 //	             items[] (the instruments)}
-//	rounds[]     {round, events[], entered[]}
+//	rounds[]     {round, events[] {kind, by[], on, at, date, origin
+//	             (scenario | retaliation | entry), nature (fresh |
+//	             counter_strike | attack, armed acts only), text}, entered[]
+//	             {state, side, for, treaty, article, kind, date, due_round
+//	             (the round whose act made it fall due: entered is round
+//	             due_round+1), flags[]}}
 //	sides        [side 1, side 2], each {name, members[] {state, ccode,
 //	             since, round, how}}
 //	neutrals[]   {state, toward, treaty, article}: bound to neutrality and

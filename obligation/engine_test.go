@@ -187,7 +187,7 @@ events:
 			t.Errorf("json obligations[0]: missing %q", k)
 		}
 	}
-	valid := map[string]bool{"binding": true, "contingent": true, "not_triggered": true, "non_binding": true}
+	valid := map[string]bool{"binding": true, "breached": true, "contingent": true, "not_triggered": true, "non_binding": true}
 	for _, o := range obs {
 		if st := o.(map[string]any)["status"].(string); !valid[st] {
 			t.Errorf("json: status %q not in the contract", st)

@@ -105,7 +105,13 @@ func runGolden(t *testing.T, w *world.World, d *datadriven.TestData, real bool) 
 				only = append(only, strings.Split(v, ",")...)
 			}
 		}
-		return compact(rep, only, explain, real)
+		var states []string
+		if arg, ok := d.Arg("states"); ok {
+			for _, v := range arg.Vals {
+				states = append(states, strings.Split(v, ",")...)
+			}
+		}
+		return compactWith(rep, only, states, explain, real, d.HasArg("norounds"), d.HasArg("siderounds"))
 	case "guarantees":
 		var st, on string
 		d.ScanArgs(t, "state", &st)
@@ -134,6 +140,14 @@ func runGolden(t *testing.T, w *world.World, d *datadriven.TestData, real bool) 
 // parenthesis, so that editing a treaty file's notes does not break the
 // golden file (TestMustShow checks the reasons' substance).
 func compact(rep *Report, only []string, explain, brief bool) string {
+	return compactWith(rep, only, nil, explain, brief, false, false)
+}
+
+// compactWith is compact with filters: states keeps the obligations whose
+// obligor and beneficiary are both in the list (and then says "conflicts:
+// none" when there are none); norounds leaves the rounds out; siderounds
+// prints each side member's round.
+func compactWith(rep *Report, only, states []string, explain, brief, norounds, siderounds bool) string {
 	cut := func(s string) string {
 		if !brief {
 			return s
@@ -155,8 +169,19 @@ func compact(rep *Report, only []string, explain, brief bool) string {
 		}
 		return false
 	}
+	in := func(x string) bool {
+		for _, s := range states {
+			if s == x {
+				return true
+			}
+		}
+		return false
+	}
 	for _, r := range rep.Obligations {
 		if !keep(r.Treaty) {
+			continue
+		}
+		if len(states) > 0 && !(in(r.Obligor) && in(r.Beneficiary)) {
 			continue
 		}
 		fmt.Fprintf(&b, "%s %s→%s %s %s r%d %s: %s\n", r.Status, r.Obligor, r.Beneficiary, r.Treaty, cut(r.Article), r.Round, r.Date, cut(r.Reason))
@@ -176,13 +201,31 @@ func compact(rep *Report, only []string, explain, brief bool) string {
 		}
 		b.WriteString("\n")
 	}
+	if len(states) > 0 && len(rep.Conflicts) == 0 {
+		b.WriteString("conflicts: none\n")
+	}
 	for _, rd := range rep.Rounds {
-		fmt.Fprintf(&b, "round %d: %s\n", rd.N, strings.Join(rd.Events, "; "))
+		if norounds {
+			break
+		}
+		var evs []string
+		for _, e := range rd.Events {
+			evs = append(evs, e.Text)
+		}
+		fmt.Fprintf(&b, "round %d: %s\n", rd.N, strings.Join(evs, "; "))
 		for _, e := range rd.Entered {
-			fmt.Fprintf(&b, "  entered: %s\n", e)
+			fmt.Fprintf(&b, "  entered: %s\n", e.text())
 		}
 	}
 	for _, s := range rep.Sides {
+		if siderounds {
+			var parts []string
+			for _, m := range s.Members {
+				parts = append(parts, fmt.Sprintf("%s r%d", m.State, m.Round))
+			}
+			fmt.Fprintf(&b, "%s: %s\n", s.Name, strings.Join(parts, ", "))
+			continue
+		}
 		fmt.Fprintf(&b, "%s: %s\n", s.Name, sideList(s))
 	}
 	for _, n := range rep.Neutrals {
@@ -219,7 +262,7 @@ func TestGoldenCoversEveryReason(t *testing.T) {
 	}
 	text := all.String()
 	for _, want := range []string{
-		"binding ", "contingent ", "not_triggered ", "non_binding ",
+		"binding ", "breached ", "contingent ", "not_triggered ", "non_binding ",
 		"treaty not yet in force", "not yet a party", "already left the treaty",
 		"participation is suspended/frozen", "suspended its obligations toward",
 		"is the attacker, not attacked", "is itself a party", "is not the adversary the article names",

@@ -15,10 +15,35 @@ const (
 	Contingent   Status = "contingent"    // holds if an open fact is true
 	NotTriggered Status = "not_triggered" // a condition fails
 	NonBinding   Status = "non_binding"   // a political commitment: consultation, never binding
+	// Breached: the obligor violates the obligation by its own act in the
+	// scenario (it attacks a state it must defend or not attack, or fights
+	// one it owes neutrality). A breached obligation never brings the
+	// obligor in on the beneficiary's side and is counted apart.
+	Breached Status = "breached"
 )
+
+// rank orders statuses for "the best status over all rounds": a breach
+// is final (a later round cannot make the attacker's duty due again).
+// order is the listing order: binding, breached, contingent,
+// non-binding, not triggered.
+func (s Status) order() int {
+	switch s {
+	case Binding:
+		return 0
+	case Breached:
+		return 1
+	case Contingent:
+		return 2
+	case NonBinding:
+		return 3
+	}
+	return 4
+}
 
 func (s Status) rank() int {
 	switch s {
+	case Breached:
+		return 4
 	case Binding:
 		return 3
 	case Contingent:
@@ -46,6 +71,9 @@ const (
 	// codes as an ally of Serbia with cowsys = 0): the treaty is real, but
 	// the state has no COW capability data and is outside COW's universe.
 	FlagOutsideSystem = "outside_state_system"
+	// FlagSubsumed: a binding neutrality pledge toward a partner the same
+	// obligor is bound to fight for (not a conflict: see subsumeNeutrality).
+	FlagSubsumed = "subsumed_by_defense"
 )
 
 // atopEnd is the last day ATOP 5.1 covers.
@@ -105,7 +133,11 @@ type evalCtx struct {
 	assume   Assumptions
 	requests []Event
 	enemies  map[int][]int // state -> states at war with it
-	explain  bool
+	// aggressed: state -> the states it attacked other than by a
+	// counter-strike (the run's record, shared). A victim owes its
+	// attacker no neutrality.
+	aggressed map[int][]int
+	explain   bool
 	// hypothetical: the attacker is an unnamed non-member (guarantees);
 	// conditions on who attacks stay open instead of failing.
 	hypothetical bool
@@ -228,7 +260,15 @@ func (e *Engine) beneficiaries(ti *tinfo, oi *oinfo, a *act) []int {
 		return nil
 	}
 	switch oi.o.Trigger {
-	case world.Mobilization, world.Always:
+	case world.Mobilization:
+		return nil
+	case world.Always:
+		// A standing pledge not to attack: touched only as the victim's,
+		// when one of the attackers owes it (judge reports the breach).
+		if a.kind == ArmedAttack || a.kind == War {
+			add(a.on)
+			return out
+		}
 		return nil
 	}
 	add(a.on)
@@ -398,6 +438,42 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		}
 		return r, true
 	}
+	armed := a.kind == ArmedAttack || a.kind == War
+	if armed && len(fails) == 0 && hasInt(a.by, obl) && ben == a.on && !a.counter {
+		// The obligor itself attacks the protected party. A duty to defend
+		// it, not to attack it or to stay neutral toward it is broken by the
+		// attack; any other pledge owed to the victim does not bind its
+		// attacker.
+		r.Flags = e.baseFlags(t, obl, ben, d, c, &facts)
+		if verb := breachVerb(o.Kind); verb != "" {
+			r.Status = Breached
+			r.Reason = fmt.Sprintf("%s attacks %s, which it is bound %s: the obligation is breached, not due", e.Abb(obl), e.Abb(ben), verb)
+		} else {
+			r.Status = NotTriggered
+			r.Reason = fmt.Sprintf("%s is itself the attacker of %s: a pledge owed to %s when it is attacked does not bind its attacker", e.Abb(obl), e.Abb(ben), e.Abb(ben))
+		}
+		if hasFlag(r.Flags, FlagBeyondATOP) && r.Status == Breached {
+			r.Reason += fmt.Sprintf(" (ATOP data end %s; assumed still in force)", atopEnd)
+		}
+		r.Explain = e.finishExplain(c, facts, nil, nil, o)
+		return r, true
+	}
+	if o.Trigger == world.Always {
+		// A standing obligation (not to attack) is news only when the
+		// obligor breaks it.
+		return r, false
+	}
+	if o.Kind == world.Neutrality && armed && len(fails) == 0 &&
+		(hasInt(c.aggressed[ben], obl) || (obl == a.on && hasInt(a.by, ben) && !a.counter)) {
+		// The uniform attack rule: a neutrality pledge governs the
+		// partner's conflicts with others; the state the partner attacked
+		// owes it none (its attacker broke the pledge first).
+		r.Flags = e.baseFlags(t, obl, ben, d, c, &facts)
+		r.Status = NotTriggered
+		r.Reason = fmt.Sprintf("%s attacked %s: a victim owes its attacker no neutrality", e.Abb(ben), e.Abb(obl))
+		r.Explain = e.finishExplain(c, facts, nil, nil, o)
+		return r, true
+	}
 	cr := e.common(ti, oi, ben, a, c, benAttacker, adversaries)
 	if cr.untouched {
 		return r, false
@@ -407,23 +483,7 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 	if c.explain {
 		facts = append(facts, cr.facts...)
 	}
-	r.Flags = cr.flags
-	for _, x := range [2]int{obl, ben} {
-		if st, ok := e.w.State(x); ok && !st.MemberOn(d) {
-			if !hasFlag(r.Flags, FlagOutsideSystem) {
-				r.Flags = append(r.Flags, FlagOutsideSystem)
-			}
-			if c.explain {
-				facts = append(facts, fmt.Sprintf("%s is not a member of the COW state system on %s (%s): reported from the treaty data, without COW capabilities", e.Abb(x), d, spellsText(st)))
-			}
-		}
-	}
-	if t.Source == world.FromATOP && d > atopEnd {
-		r.Flags = append(r.Flags, FlagBeyondATOP)
-		if c.explain {
-			facts = append(facts, fmt.Sprintf("ATOP 5.1 ends %s with this alliance in force; casus assumes it still is on %s", atopEnd, d))
-		}
-	}
+	r.Flags = append(cr.flags, e.baseFlags(t, obl, ben, d, c, &facts)...)
 
 	switch {
 	case len(fails) > 0:
@@ -449,24 +509,67 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 	if r.Status == Binding && o.Kind == world.Neutrality {
 		r.neutral = true
 	}
-	if c.explain {
-		for _, f := range facts {
-			r.Explain = append(r.Explain, f)
-		}
-		for _, f := range fails {
-			r.Explain = append(r.Explain, "fails: "+f)
-		}
-		for _, f := range open {
-			r.Explain = append(r.Explain, "open: "+f)
-		}
-		if len(o.Response.Qualifiers) > 0 {
-			r.Explain = append(r.Explain, "qualifiers travel with the answer: "+strings.Join(o.Response.Qualifiers, ", "))
-		}
-		if o.Source != "" {
-			r.Explain = append(r.Explain, "source: "+o.Source)
+	r.Explain = e.finishExplain(c, facts, fails, open, o)
+	return r, true
+}
+
+// breachVerb names what an obligor of kind k owes the state it attacks
+// ("" when attacking it does not break that kind of pledge).
+func breachVerb(k world.Kind) string {
+	switch k {
+	case world.Defense:
+		return "to defend"
+	case world.Nonaggression:
+		return "not to attack"
+	case world.Neutrality:
+		return "to stay neutral toward"
+	}
+	return ""
+}
+
+// baseFlags are the flags that depend only on the treaty, the two
+// parties and the date: a party outside the COW system, an ATOP alliance
+// judged after ATOP's coverage.
+func (e *Engine) baseFlags(t *world.Treaty, obl, ben int, d world.Date, c *evalCtx, facts *[]string) []string {
+	var flags []string
+	for _, x := range [2]int{obl, ben} {
+		if st, ok := e.w.State(x); ok && !st.MemberOn(d) {
+			if !hasFlag(flags, FlagOutsideSystem) {
+				flags = append(flags, FlagOutsideSystem)
+			}
+			if c.explain {
+				*facts = append(*facts, fmt.Sprintf("%s is not a member of the COW state system on %s (%s): reported from the treaty data, without COW capabilities", e.Abb(x), d, spellsText(st)))
+			}
 		}
 	}
-	return r, true
+	if t.Source == world.FromATOP && d > atopEnd {
+		flags = append(flags, FlagBeyondATOP)
+		if c.explain {
+			*facts = append(*facts, fmt.Sprintf("ATOP 5.1 ends %s with this alliance in force; casus assumes it still is on %s", atopEnd, d))
+		}
+	}
+	return flags
+}
+
+func (e *Engine) finishExplain(c *evalCtx, facts, fails, open []string, o *world.Obligation) []string {
+	if !c.explain {
+		return nil
+	}
+	var out []string
+	out = append(out, facts...)
+	for _, f := range fails {
+		out = append(out, "fails: "+f)
+	}
+	for _, f := range open {
+		out = append(out, "open: "+f)
+	}
+	if len(o.Response.Qualifiers) > 0 {
+		out = append(out, "qualifiers travel with the answer: "+strings.Join(o.Response.Qualifiers, ", "))
+	}
+	if o.Source != "" {
+		out = append(out, "source: "+o.Source)
+	}
+	return out
 }
 
 // entersWar reports whether a response brings the obligor into the war.
@@ -827,9 +930,19 @@ func (e *Engine) common(ti *tinfo, oi *oinfo, ben int, a *act, c *evalCtx, benAt
 	for _, cond := range o.Conditions {
 		switch cond.Kind {
 		case "attacked":
-			if benAttacker {
+			// The same attack/counter-strike rule as an armed-attack
+			// trigger: a counter-strike on the side that attacked first is
+			// not an attack on it unless entry_counts_as_attack says so.
+			switch {
+			case benAttacker:
 				fail("%s was not the party attacked (%s)", e.Abb(ben), orText(cond.Text, "the article requires the partner to be attacked"))
-			} else {
+			case a.counter && !c.assume.EntryCountsAsAttack:
+				fail("the strike on %s is a counter-strike: %s's side attacked first, and entry_counts_as_attack is false (%s)", e.Abb(ben), e.Abb(ben), orText(cond.Text, "the article requires the partner to be attacked"))
+			case a.counter:
+				if !hasFlag(cr.flags, FlagInitiator) {
+					cr.flags = append(cr.flags, FlagInitiator)
+				}
+			default:
 				if c.explain {
 					fact("%s is the party attacked", e.Abb(ben))
 				}

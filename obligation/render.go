@@ -35,6 +35,8 @@ func statusWord(s Status) string {
 		return "CONTINGENT"
 	case NonBinding:
 		return "CONSULTATION, NON-BINDING"
+	case Breached:
+		return "BREACHED (by the obligor's own attack)"
 	}
 	return "NOT TRIGGERED"
 }
@@ -52,7 +54,7 @@ func counts(rs []Result) string {
 	for _, r := range rs {
 		n[r.Status]++
 	}
-	return fmt.Sprintf("%d binding, %d contingent, %d non-binding, %d not triggered", n[Binding], n[Contingent], n[NonBinding], n[NotTriggered])
+	return fmt.Sprintf("%d binding, %d breached, %d contingent, %d non-binding, %d not triggered", n[Binding], n[Breached], n[Contingent], n[NonBinding], n[NotTriggered])
 }
 
 func writeText(w io.Writer, rep *Report, explain bool) error {
@@ -109,11 +111,11 @@ func writeText(w io.Writer, rep *Report, explain bool) error {
 	b.WriteString("\nRounds\n")
 	for _, rd := range rep.Rounds {
 		fmt.Fprintf(b, "  round %d\n", rd.N)
-		for _, e := range rd.Events {
-			fmt.Fprintf(b, "    %s\n", e)
-		}
 		for _, e := range rd.Entered {
-			fmt.Fprintf(b, "    → %s\n", e)
+			fmt.Fprintf(b, "    → %s\n", e.text())
+		}
+		for _, e := range rd.Events {
+			fmt.Fprintf(b, "    %s\n", e.Text)
 		}
 	}
 	b.WriteString("\nSides\n")
@@ -243,9 +245,16 @@ func writeMD(w io.Writer, rep *Report, explain bool) error {
 	}
 	b.WriteString("\n## Rounds\n\n")
 	for _, rd := range rep.Rounds {
-		fmt.Fprintf(b, "%d. %s", rd.N, strings.Join(rd.Events, "; "))
-		if len(rd.Entered) > 0 {
-			fmt.Fprintf(b, " — entered: %s", strings.Join(rd.Entered, "; "))
+		var evs, ens []string
+		for _, e := range rd.Events {
+			evs = append(evs, e.Text)
+		}
+		for _, e := range rd.Entered {
+			ens = append(ens, e.text())
+		}
+		fmt.Fprintf(b, "%d. %s", rd.N, mdEscape(strings.Join(evs, "; ")))
+		if len(ens) > 0 {
+			fmt.Fprintf(b, " — entered: %s", mdEscape(strings.Join(ens, "; ")))
 		}
 		b.WriteString("\n")
 	}

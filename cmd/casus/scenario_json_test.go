@@ -126,9 +126,9 @@ func TestScenarioJSONContract(t *testing.T) {
 				st, _ := o["status"].(string)
 				statuses[st] = true
 				switch st {
-				case "binding", "contingent", "not_triggered", "non_binding":
+				case "binding", "breached", "contingent", "not_triggered", "non_binding":
 				default:
-					t.Errorf("%s: status %q is not one of the four", where, st)
+					t.Errorf("%s: status %q is not one of the five", where, st)
 				}
 				if st == "contingent" && jsonKind(o["open"]) != "array" {
 					t.Errorf("%s: a contingent result must list its open facts", where)
@@ -156,6 +156,16 @@ func TestScenarioJSONContract(t *testing.T) {
 			}
 			for i, r := range rounds {
 				need(t, fmt.Sprintf("rounds[%d]", i), r, map[string]string{"round": "number", "events": "array", "entered": "array"})
+				for j, ev := range objects(t, "rounds.events", r["events"]) {
+					need(t, fmt.Sprintf("rounds[%d].events[%d]", i, j), ev, map[string]string{"kind": "string", "by": "array", "date": "string", "origin": "string", "text": "string"})
+				}
+				for j, en := range objects(t, "rounds.entered", r["entered"]) {
+					need(t, fmt.Sprintf("rounds[%d].entered[%d]", i, j), en, map[string]string{"state": "string", "side": "number", "for": "string",
+						"treaty": "string", "article": "string", "kind": "string", "date": "string", "due_round": "number"})
+					if en["due_round"].(float64) != r["round"].(float64)-1 {
+						t.Errorf("rounds[%d].entered[%d]: due in round %v, entered in round %v: want the next round", i, j, en["due_round"], r["round"])
+					}
+				}
 			}
 			sides := objects(t, "sides", rep["sides"])
 			if len(sides) != 2 {
