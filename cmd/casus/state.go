@@ -19,6 +19,7 @@ func init() {
 		Name:    "state",
 		Summary: "a state's codes, system membership, major-power status and capabilities on a date",
 		Usage: `Usage: casus state NAME|CODE [--on DATE] [--nmc 6.0|7.0] [--data DIR] [--format text|json|csv|md]
+       casus state NAME|CODE --years A-B [--plot FILE.svg|FILE.png] [--nmc 6.0|7.0]
 
 NAME|CODE is a COW code (731), COW abbreviation (PRK), ISO3 code, name or
 alias (DPRK, North Korea). A name that fits several states is an error
@@ -31,6 +32,11 @@ unknown), and its NMC capabilities for the latest data year not after DATE.
 Without --nmc the release with the latest such year is used; on a tie NMC
 6.0, the file as COW publishes it, wins over 7.0 (a conversion). The output
 names the release and year used.
+
+With --years A-B: one row per year of the NMC components (with units),
+CINC, the share of the system's summed CINC and each component's share of
+its system total (release named; default the newest release); --plot draws
+them.
 `,
 		Run: runState,
 	})
@@ -43,8 +49,10 @@ type stateReport = report.State
 func runState(ctx context.Context, m *Main, args []string) error {
 	c := commands["state"]
 	f := newFlags(m, c).withData().withFormat()
-	var on, nmc string
+	var on, nmc, years, plotPath string
 	f.StringVar(&on, "on", "", "date YYYY-MM-DD (default today)")
+	f.StringVar(&years, "years", "", "A-B: capabilities year by year instead of one date (see state_trend.go)")
+	f.StringVar(&plotPath, "plot", "", "with --years: write a figure to FILE.svg or FILE.png")
 	f.StringVar(&nmc, "nmc", "", "NMC release: 6.0 or 7.0 (default: latest year, 6.0 on a tie)")
 	pos, err := f.parse(args)
 	if err != nil {
@@ -52,6 +60,9 @@ func runState(ctx context.Context, m *Main, args []string) error {
 	}
 	if len(pos) != 1 {
 		return &UsageError{Msg: "state needs exactly one NAME or CODE", Hint: "casus state -h"}
+	}
+	if err := checkTrendFlags(years, on, plotPath); err != nil {
+		return err
 	}
 	date := world.FromTime(time.Now())
 	if on != "" {
@@ -74,6 +85,9 @@ func runState(ctx context.Context, m *Main, args []string) error {
 			return &inputError{err}
 		}
 		return err
+	}
+	if years != "" {
+		return runStateTrend(m, w, st, years, nmc, plotPath, f.format)
 	}
 	r := report.NewState(w, st, date, nmc)
 	switch f.format {
