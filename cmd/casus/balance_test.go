@@ -62,7 +62,7 @@ func TestBalanceKoreaAtPyongyang(t *testing.T) {
 	}
 }
 
-const koreaScenario = `date: 2025-06-01
+const koreaScenarioYAML = `date: 2025-06-01
 events:
   - armed_attack: {by: [ROK], on: PRK, at: PRK}
 assume:
@@ -76,7 +76,7 @@ assume:
 func TestBalanceScenarioWithout(t *testing.T) {
 	dir := needData(t)
 	file := filepath.Join(t.TempDir(), "korea.yaml")
-	if err := os.WriteFile(file, []byte(koreaScenario), 0o644); err != nil {
+	if err := os.WriteFile(file, []byte(koreaScenarioYAML), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	r := balanceJSONRun(t, "--scenario", file, "--without", "rus-prk-2024", "--at", "PRK", "--data", dir)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 )
 
 // TestStateTrendROK: one row per year; CINC equals NMC 7.0's published
@@ -30,7 +31,7 @@ func TestStateTrendROK(t *testing.T) {
 	if r.Release != "7.0" || len(r.Years) != 74 || r.Units["milex"] == "" {
 		t.Fatalf("release %s, %d years, units %v", r.Release, len(r.Years), r.Units)
 	}
-	w, err := source.Load(context.Background(), dir, source.LoadOptions{Only: []string{source.States, source.NMC}})
+	w, err := source.Load(context.Background(), sourcetest.Data(), source.LoadOptions{Only: []string{source.States, source.NMC}})
 	if err != nil {
 		t.Fatal(err)
 	}
