@@ -7,13 +7,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 	"github.com/casus-dev/casus/treaty"
 	"github.com/casus-dev/casus/world"
 )
@@ -28,10 +28,7 @@ var (
 // once for the package's tests.
 func realWorld(t testing.TB) *world.World {
 	t.Helper()
-	dir := os.Getenv("CASUS_DATA")
-	if dir == "" {
-		t.Skip("CASUS_DATA is not set: run with CASUS_DATA=/work/shared/data to test the API on the official data")
-	}
+	dir := sourcetest.Data() // $CASUS_DATA's directory, else the embedded snapshot
 	worldOnce.Do(func() {
 		ctx := context.Background()
 		w, err := source.Load(ctx, dir, source.LoadOptions{})

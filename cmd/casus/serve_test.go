@@ -64,17 +64,9 @@ func serveInProcess(t *testing.T, args ...string) string {
 	return base
 }
 
-// koreaScenario is examples/korea-2025.yaml, or the shared copy until the
-// examples land.
-func koreaScenario(t *testing.T) string {
-	for _, p := range []string{"../../examples/korea-2025.yaml", "/work/shared/scenarios/korea-2025.yaml"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	t.Skip("no korea-2025.yaml")
-	return ""
-}
+// koreaScenarioFile is the Korea 2025 example in the repository
+// (balance_test.go's koreaScenario is an inline variant).
+const koreaScenarioFile = "../../examples/korea-2025.yaml"
 
 // TestServeScenarioSameJSONAsCLI is the issue's "must show": POST
 // /api/scenario with the Korea 2025 file answers the bytes `casus scenario
@@ -83,7 +75,7 @@ func koreaScenario(t *testing.T) string {
 // lacking scenario.file.
 func TestServeScenarioSameJSONAsCLI(t *testing.T) {
 	dir := needData(t)
-	file := koreaScenario(t)
+	file := koreaScenarioFile
 	rel := filepath.ToSlash(file)
 	cli, errOut, code := run(t, "scenario", rel, "--format", "json", "--data", dir)
 	if code != 0 {
