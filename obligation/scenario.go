@@ -350,7 +350,14 @@ func ResolveLocation(w *world.World, name string) (Location, error) {
 	if err != nil {
 		var u *world.UnknownStateError
 		if errors.As(err, &u) {
-			return Location{}, fmt.Errorf("unknown place %q: want a state, a place of the places table (Guam, Okinawa, Crimea, ...) or a region (%s)", name, strings.Join(world.Places().RegionIDs(), ", "))
+			near := world.Places().NearestPlaces(name, 3)
+			for _, s := range u.Suggestions {
+				near = append(near, s.Label())
+			}
+			if len(near) > 0 {
+				return Location{}, fmt.Errorf("unknown place %q: did you mean %s? (casus places lists the places and regions)", name, strings.Join(near, ", or "))
+			}
+			return Location{}, fmt.Errorf("unknown place %q: want a state, a place (Guam, Okinawa, Crimea, ...) or a region (%s); casus places lists them", name, strings.Join(world.Places().RegionIDs(), ", "))
 		}
 		return Location{}, err
 	}
@@ -434,10 +441,14 @@ func (p *parser) event(n *yaml.Node, def world.Date) (Event, error) {
 				err = p.errf(fv, field, "want a treaty id, got %s", nodeKind(fv))
 				break
 			}
-			if _, ok := p.w.Treaty(fv.Value); !ok && len(p.w.Treaties) > 0 {
+			ev.Treaty = fv.Value
+			if t, ok := p.w.Treaty(fv.Value); ok {
+				ev.Treaty = t.ID // ids are case-insensitive; the engine compares the canonical one
+			} else if near := p.w.NearestTreaties(fv.Value, 3); len(near) > 0 {
+				err = p.errf(fv, field, "unknown treaty %q: did you mean %s?", fv.Value, strings.Join(near, ", or "))
+			} else if len(p.w.Treaties) > 0 {
 				err = p.errf(fv, field, "unknown treaty %q: want an id as `casus treaty list` shows it", fv.Value)
 			}
-			ev.Treaty = fv.Value
 		case "note":
 		}
 		if err != nil {

@@ -65,9 +65,15 @@ func (w *World) Freeze() {
 			add(a, i)
 		}
 	}
-	w.treaties = make(map[string]int, len(w.Treaties))
+	w.treaties = make(map[string]int, 2*len(w.Treaties))
 	for i, t := range w.Treaties {
 		w.treaties[t.ID] = i
+	}
+	// A lower-cased id finds its treaty too, unless it is another's id.
+	for i, t := range w.Treaties {
+		if _, taken := w.treaties[strings.ToLower(t.ID)]; !taken {
+			w.treaties[strings.ToLower(t.ID)] = i
+		}
 	}
 }
 
@@ -103,10 +109,21 @@ func (e *AmbiguousError) Error() string {
 // BadInput marks the error as the user's (the CLI exits 2).
 func (e *AmbiguousError) BadInput() bool { return true }
 
-// UnknownStateError is returned by Resolve when nothing fits.
-type UnknownStateError struct{ Query string }
+// UnknownStateError is returned by Resolve when nothing fits. Suggestions
+// are the nearest states (NearestStates), best first, when any is near.
+type UnknownStateError struct {
+	Query       string
+	Suggestions []*State
+}
 
 func (e *UnknownStateError) Error() string {
+	if len(e.Suggestions) > 0 {
+		labels := make([]string, len(e.Suggestions))
+		for i, s := range e.Suggestions {
+			labels[i] = s.Label()
+		}
+		return fmt.Sprintf("unknown state %q: did you mean %s?", e.Query, strings.Join(labels, ", or "))
+	}
 	return fmt.Sprintf("unknown state %q: want a COW code (731), COW abbreviation (PRK), ISO3 code or name", e.Query)
 }
 
@@ -123,13 +140,13 @@ func (e *UnknownStateError) BadInput() bool { return true }
 func (w *World) Resolve(q string) (*State, error) {
 	key := normalize(q)
 	if key == "" {
-		return nil, &UnknownStateError{q}
+		return nil, &UnknownStateError{Query: q}
 	}
 	if c, err := strconv.Atoi(key); err == nil {
 		if s, ok := w.State(c); ok {
 			return s, nil
 		}
-		return nil, &UnknownStateError{q}
+		return nil, &UnknownStateError{Query: q}
 	}
 	if i, ok := w.byAbb[key]; ok {
 		return &w.States[i], nil
@@ -154,7 +171,7 @@ func (w *World) Resolve(q string) (*State, error) {
 	}
 	switch len(hits) {
 	case 0:
-		return nil, &UnknownStateError{q}
+		return nil, &UnknownStateError{Query: q, Suggestions: w.NearestStates(q, 3)}
 	case 1:
 		return &w.States[hits[0]], nil
 	}
@@ -216,13 +233,41 @@ func (w *World) MajorOn(code int, d Date) (major, known bool) {
 	return false, true
 }
 
-// Treaty returns the treaty with the given id.
+// Treaty returns the treaty with the given id, in any case ("NATO-1949"
+// finds nato-1949; ids are lower-case, user files' ids may not be).
 func (w *World) Treaty(id string) (*Treaty, bool) {
 	i, ok := w.treaties[id]
+	if !ok {
+		i, ok = w.treaties[strings.ToLower(strings.TrimSpace(id))]
+	}
 	if !ok {
 		return nil, false
 	}
 	return w.Treaties[i], true
+}
+
+// NearestTreaties returns up to n treaty ids a mistyped id most likely
+// meant ("nato" → nato-1949), matching ids and titles (see Nearest).
+func (w *World) NearestTreaties(q string, n int) []string {
+	var names []string
+	idOf := map[string]string{}
+	for _, t := range w.Treaties {
+		for _, name := range []string{t.ID, t.Title} {
+			if _, ok := idOf[name]; !ok && name != "" {
+				idOf[name] = t.ID
+				names = append(names, name)
+			}
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, name := range Nearest(q, names, 4*n) {
+		if id := idOf[name]; !seen[id] && len(out) < n {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // Capabilities returns an NMC release by version; "" means the newest.

@@ -35,3 +35,123 @@ func TestScenarioExample(t *testing.T) {
 		t.Fatalf("--example with a file: exit %d, %q", code, errOut)
 	}
 }
+
+// Help is where a newcomer looks first: group help, per-command flags,
+// --version, each exit 0.
+func TestHelpEverywhere(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want []string
+		not  []string
+	}{
+		{[]string{"panel", "-h"}, []string{"panel state-years", "panel dyad-years", "panel columns"}, nil},
+		{[]string{"treaty", "-h"}, []string{"treaty show", "treaty list", "treaty check", "treaty diff"}, nil},
+		{[]string{"data", "--help"}, []string{"data check", "data fetch"}, nil},
+		{[]string{"help", "treaty"}, []string{"treaty show"}, nil},
+		{[]string{"panel", "state-years", "-h"}, []string{"one row per state and year", "--add", "--out"}, []string{"--directed", "dyad-year exists"}},
+		{[]string{"panel", "dyad-years", "-h"}, []string{"one row per pair of states and year", "--directed"}, nil},
+		{[]string{"help", "state"}, []string{"Usage: casus state", "Flags:", "--on", "--nmc"}, nil},
+		{[]string{"help", "scenario"}, []string{"Flags:", "--attack", "--example"}, nil},
+		{[]string{"help", "treaty", "show"}, []string{"Usage: casus treaty show", "Flags:"}, nil},
+	} {
+		out, errOut, code := runEnv(t, nil, c.args...)
+		if code != 0 {
+			t.Errorf("%v: exit %d: %s", c.args, code, errOut)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %q:\n%s", c.args, w, out)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(out, w) {
+				t.Errorf("%v: output has %q, which is about another command", c.args, w)
+			}
+		}
+	}
+	v, _, code := runEnv(t, nil, "version")
+	vv, errOut, code2 := runEnv(t, nil, "--version")
+	if code != 0 || code2 != 0 || v == "" || v != vv {
+		t.Errorf("--version: exit %d, %q (%s); version: exit %d, %q", code2, vv, errOut, code, v)
+	}
+}
+
+// Mistakes in how a command is called are one line saying what was
+// expected: no Go flag jargon, exit 2.
+func TestUsageMistakesSayWhatWasExpected(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"scenario", "--runs", "many"}, `--runs: want a whole number, got "many"`},
+		{[]string{"scenario", "--explain=maybe"}, `--explain: want true or false, got "maybe"`},
+		{[]string{"state", "PRK", "--on"}, "--on needs a value"},
+		{[]string{"treaty", "list", "--in-forse", "2020-01-01"}, "unknown flag --in-forse for casus treaty list: did you mean --in-force?"},
+		{[]string{"treaty", "lst"}, `unknown subcommand "lst" of treaty`},
+		{[]string{"senario"}, "did you mean scenario?"},
+		{[]string{"panel", "state-years", "--directed", "--out", "x.csv"}, "--directed applies to dyad-years only"},
+		{[]string{"scenario", "--attack", "POL", "--by", "RUS"}, "missing --on DATE"},
+		{[]string{"scenario", "--attack", "POL", "--by", "RUS", "--on", "2026-02-30"}, `--on: want a date YYYY-MM-DD from 1815, got "2026-02-30"`},
+		{[]string{"scenario", "--attack", "POL", "--by", "RUS", "--on", "2026-06-01", "--target", "ships"}, `--target: want one of territory, forces, vessels, aircraft, got "ships"`},
+		{[]string{"scenario", "../../examples/guam-2026.yaml", "--at", "Guam"}, "--at has no effect with a scenario FILE"},
+		{[]string{"scenario", "--example", "--attack", "POL"}, "--attack has no effect with --example"},
+	} {
+		out, errOut, code := runEnv(t, nil, c.args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", c.args, code, errOut)
+		}
+		if !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: stderr %q, want %q", c.args, errOut, c.want)
+		}
+		for _, jargon := range []string{"parse error", "invalid value", "flag provided but not defined", "flag needs an argument", "flags:"} {
+			if strings.Contains(errOut, jargon) {
+				t.Errorf("%v: stderr %q has Go flag jargon %q", c.args, errOut, jargon)
+			}
+		}
+		if strings.Count(strings.TrimSpace(errOut), "\n") != 0 || out != "" {
+			t.Errorf("%v: want one line on stderr and nothing on stdout, got %q / %q", c.args, errOut, out)
+		}
+	}
+}
+
+// An unknown state, place or treaty gets the closest names, and the flag
+// that carried it; never the internal `flags:3: field "armed_attack.on"`.
+func TestDidYouMean(t *testing.T) {
+	data := needData(t)
+	env := map[string]string{"CASUS_DATA": data}
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		// The issue's must-show.
+		{[]string{"scenario", "--attack", "Polnd", "--by", "RUS", "--on", "2026-06-01"}, []string{"--attack: ", `unknown state "Polnd"`, "did you mean POL Poland?"}},
+		{[]string{"scenario", "--attack", "POL", "--by", "RUS,Belarsu", "--on", "2026-06-01"}, []string{"--by: ", "did you mean BLR Belarus?"}},
+		{[]string{"scenario", "--attack", "USA", "--by", "PRK", "--on", "2026-01-10", "--at", "Gaum"}, []string{"--at: ", "did you mean Guam"}},
+		{[]string{"scenario", "--attack", "ROK", "--by", "JPN", "--on", "1940-06-01"}, []string{"--attack: want a state that is a member of the state system on 1940-06-01"}},
+		{[]string{"state", "Polnd"}, []string{"did you mean POL Poland?"}},
+		{[]string{"state", "Montenegor"}, []string{"did you mean MNG Montenegro?"}},
+		{[]string{"guarantees", "Polnd", "--on", "2026-06-01"}, []string{"did you mean POL Poland?"}},
+		{[]string{"treaty", "show", "nato"}, []string{`no treaty "nato": did you mean nato-1949?`}},
+		{[]string{"treaty", "show", "anzsu"}, []string{"did you mean anzus?"}},
+		{[]string{"treaty", "list", "--state", "Polnd"}, []string{"--state: ", "did you mean POL Poland?"}},
+	} {
+		_, errOut, code := runEnv(t, env, c.args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", c.args, code, errOut)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("%v: stderr %q, want %q", c.args, errOut, w)
+			}
+		}
+		if strings.Contains(errOut, "flags:") || strings.Contains(errOut, "armed_attack.") {
+			t.Errorf("%v: stderr %q speaks of the internal scenario file", c.args, errOut)
+		}
+	}
+	// Treaty ids are case-insensitive, in treaty show and in a scenario's
+	// request (the engine then honours the request).
+	if out, errOut, code := runEnv(t, env, "treaty", "show", "NATO-1949"); code != 0 || !strings.HasPrefix(out, "nato-1949") {
+		t.Errorf("treaty show NATO-1949: exit %d, %q %q", code, out[:min(len(out), 80)], errOut)
+	}
+}

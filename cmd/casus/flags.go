@@ -5,10 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"reflect"
+	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/world"
 )
 
 // flags wraps a FlagSet with the options most commands share.
@@ -63,7 +67,7 @@ func (f *flags) parse(args []string) ([]string, error) {
 				f.printDefaults()
 				return nil, errHelpShown
 			}
-			return nil, &UsageError{Msg: err.Error(), Hint: "casus " + f.cmd.Name + " -h"}
+			return nil, &UsageError{Msg: f.explainFlagError(err), Hint: "casus " + f.cmd.Name + " -h"}
 		}
 		rest := f.Args()
 		if len(rest) == 0 {
@@ -82,7 +86,7 @@ func (f *flags) printDefaults() {
 	fmt.Fprintln(f.m.Stdout, "\nFlags:")
 	f.VisitAll(func(fl *flag.Flag) {
 		def := ""
-		if fl.DefValue != "" && fl.DefValue != "false" {
+		if fl.DefValue != "" && fl.DefValue != "false" && fl.DefValue != "0" {
 			def = fmt.Sprintf(" (default %q)", fl.DefValue)
 		}
 		fmt.Fprintf(f.m.Stdout, "  --%-14s %s%s\n", fl.Name, fl.Usage, def)
@@ -95,4 +99,96 @@ func (f *flags) printDefaults() {
 // $CASUS_DATA that is not a data directory is bad input (exit 2).
 func (f *flags) needData() (*source.Data, error) {
 	return f.m.data(f.data)
+}
+
+// The flag package's messages, which speak of "-name", "parse error" and
+// "flag provided but not defined"; explainFlagError rewrites them as what
+// was expected.
+var (
+	reUndefined = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
+	reNeedsArg  = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+	reBadValue  = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-+([^:]*): `)
+	reBadBool   = regexp.MustCompile(`^invalid boolean flag -*([^:]*): `)
+	reSyntax    = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+)
+
+func (f *flags) explainFlagError(err error) string {
+	msg := err.Error()
+	cmd := "casus " + f.cmd.Name
+	if m := reUndefined.FindStringSubmatch(msg); m != nil {
+		out := fmt.Sprintf("unknown flag --%s for %s", m[1], cmd)
+		if near := world.Nearest(m[1], f.flagNames(), 3); len(near) > 0 {
+			out += ": did you mean --" + strings.Join(near, " or --") + "?"
+		} else {
+			out += ": it takes --" + strings.Join(f.flagNames(), ", --")
+		}
+		return out
+	}
+	if m := reNeedsArg.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("--%s needs a value: %s", m[1], f.wantText(m[1]))
+	}
+	if m := reBadValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("--%s: want %s, got %q", m[2], f.wantText(m[2]), m[1])
+	}
+	if m := reBadBool.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("--%s takes no value (or =true, =false)", m[1])
+	}
+	if m := reSyntax.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%q is not a flag: flags are --name or --name=value", m[1])
+	}
+	return msg
+}
+
+// wantText says what kind of value a flag takes, from its type.
+func (f *flags) wantText(name string) string {
+	fl := f.Lookup(name)
+	if fl == nil {
+		return "a value"
+	}
+	if b, ok := fl.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return "true or false"
+	}
+	switch reflect.TypeOf(fl.Value).String() {
+	case "*flag.intValue", "*flag.int64Value", "*flag.uintValue", "*flag.uint64Value":
+		return "a whole number"
+	case "*flag.float64Value":
+		return "a number"
+	case "*flag.durationValue":
+		return "a duration such as 30s"
+	}
+	return fl.Usage
+}
+
+func (f *flags) flagNames() []string {
+	var names []string
+	f.VisitAll(func(fl *flag.Flag) { names = append(names, fl.Name) })
+	sort.Strings(names)
+	return names
+}
+
+// setFlags lists the flags given on the command line.
+func (f *flags) setFlags() map[string]bool {
+	set := map[string]bool{}
+	f.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	return set
+}
+
+// refuse returns a usage error when any of names was given: a flag that
+// has no effect in the chosen form is an error, not silently ignored.
+func (f *flags) refuse(why string, names ...string) error {
+	set := f.setFlags()
+	var given []string
+	for _, n := range names {
+		if set[n] {
+			given = append(given, "--"+n)
+		}
+	}
+	if len(given) == 0 {
+		return nil
+	}
+	verb := "has"
+	if len(given) > 1 {
+		verb = "have"
+	}
+	return &UsageError{Msg: fmt.Sprintf("%s %s no effect %s", strings.Join(given, ", "), verb, why), Hint: "casus " + f.cmd.Name + " -h"}
 }

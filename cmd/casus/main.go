@@ -13,6 +13,8 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+
+	"github.com/casus-dev/casus/world"
 )
 
 func main() {
@@ -63,12 +65,15 @@ func register(c *command) {
 // Run dispatches args to a subcommand. Two-word commands ("treaty list")
 // are looked up before one-word ones.
 func (m *Main) Run(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "-v") {
 		if len(args) > 1 {
-			if c := lookup(args[1:]); c != nil {
-				fmt.Fprint(m.Stdout, usageText(c))
-				return nil
-			}
+			return &UsageError{Msg: fmt.Sprintf("--version takes no arguments, got %q", args[1]), Hint: "casus version -h"}
+		}
+		return commands["version"].Run(ctx, m, nil)
+	}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		if len(args) > 1 {
+			return m.help(ctx, args[1:])
 		}
 		m.printHelp()
 		if len(args) == 0 {
@@ -84,17 +89,89 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	if c, ok := commands[args[0]]; ok {
 		return c.Run(ctx, m, args[1:])
 	}
-	var subs []string
-	for name := range commands {
-		if strings.HasPrefix(name, args[0]+" ") {
-			subs = append(subs, strings.TrimPrefix(name, args[0]+" "))
+	if subs := subcommands(args[0]); len(subs) > 0 {
+		// `casus panel -h` and `casus panel --help` are a request for help.
+		if len(args) > 1 && isHelpFlag(args[1]) {
+			m.printGroupHelp(args[0], subs)
+			return nil
+		}
+		names := make([]string, len(subs))
+		for i, c := range subs {
+			names[i] = strings.TrimPrefix(c.Name, args[0]+" ")
+		}
+		msg := fmt.Sprintf("%s needs a subcommand: %s", args[0], strings.Join(names, ", "))
+		if len(args) > 1 {
+			msg = fmt.Sprintf("unknown subcommand %q of %s: want %s", args[1], args[0], strings.Join(names, ", "))
+		}
+		return &UsageError{Msg: msg, Hint: "casus " + args[0] + " -h"}
+	}
+	msg := fmt.Sprintf("unknown command %q", args[0])
+	if near := world.Nearest(args[0], commandWords(), 2); len(near) > 0 {
+		msg += ": did you mean " + strings.Join(near, " or ") + "?"
+	}
+	return &UsageError{Msg: msg, Hint: "casus help"}
+}
+
+func isHelpFlag(a string) bool { return a == "-h" || a == "--help" || a == "-help" || a == "help" }
+
+// subcommands lists the commands of a group ("treaty" → treaty check,
+// treaty diff, ...), sorted.
+func subcommands(group string) []*command {
+	var out []*command
+	for name, c := range commands {
+		if strings.HasPrefix(name, group+" ") {
+			out = append(out, c)
 		}
 	}
-	if len(subs) > 0 {
-		sort.Strings(subs)
-		return &UsageError{Msg: fmt.Sprintf("%s needs a subcommand: %s", args[0], strings.Join(subs, ", ")), Hint: "casus help"}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// commandWords lists the first words of the commands, for suggestions.
+func commandWords() []string {
+	seen := map[string]bool{}
+	var out []string
+	for name := range commands {
+		w, _, _ := strings.Cut(name, " ")
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
 	}
-	return &UsageError{Msg: fmt.Sprintf("unknown command %q", args[0]), Hint: "casus help"}
+	sort.Strings(out)
+	return out
+}
+
+// help prints the help of a command with its flags (`casus help state`),
+// or of a group (`casus help treaty`). The flags are defined where the
+// command parses them, so the command itself prints its help, as for -h.
+func (m *Main) help(ctx context.Context, args []string) error {
+	c := lookup(args)
+	if c == nil {
+		if subs := subcommands(args[0]); len(subs) > 0 {
+			m.printGroupHelp(args[0], subs)
+			return nil
+		}
+		return &UsageError{Msg: fmt.Sprintf("no help for %q: it is not a command", strings.Join(args, " ")), Hint: "casus help"}
+	}
+	var buf strings.Builder
+	sub := *m
+	sub.Stdout = &buf
+	if err := c.Run(ctx, &sub, []string{"-h"}); errors.Is(err, errHelpShown) {
+		fmt.Fprint(m.Stdout, buf.String())
+		return nil
+	}
+	// A command without flags ignores -h: print its usage.
+	fmt.Fprint(m.Stdout, usageText(c))
+	return nil
+}
+
+func (m *Main) printGroupHelp(group string, subs []*command) {
+	fmt.Fprintf(m.Stdout, "Usage: casus %s SUBCOMMAND [flags] [args]\n\nSubcommands:\n", group)
+	for _, c := range subs {
+		fmt.Fprintf(m.Stdout, "  %-18s %s\n", c.Name, c.Summary)
+	}
+	fmt.Fprintf(m.Stdout, "\n`casus %s SUBCOMMAND -h` (or `casus help %s SUBCOMMAND`) shows a subcommand's help and flags.\n", group, group)
 }
 
 func lookup(args []string) *command {
@@ -122,7 +199,7 @@ Commands:
 		fmt.Fprintf(m.Stdout, "  %-18s %s\n", n, commands[n].Summary)
 	}
 	fmt.Fprint(m.Stdout, `
-Every command takes -h. Official data are read from --data DIR or $CASUS_DATA
+Every command takes -h (casus help COMMAND shows the same). Official data are read from --data DIR or $CASUS_DATA
 (casus data fetch downloads them). Exit codes: 0 ok, 1 internal failure,
 2 bad input or usage.
 `)

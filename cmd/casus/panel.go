@@ -19,19 +19,48 @@ import (
 )
 
 func init() {
-	for _, unit := range []string{"state-years", "dyad-years"} {
-		register(&command{
-			Name:    "panel " + unit,
-			Summary: "write a COW " + unit + " research panel (peacesciencer-compatible) to CSV or Parquet",
-			Usage: `Usage: casus panel ` + unit + ` [--directed] [--years A-B] [--add LIST] [--nmc 6.0|7.0]
+	register(&command{
+		Name:    "panel state-years",
+		Summary: "write a COW state-year research panel (one row per state and year; peacesciencer-compatible) to CSV or Parquet",
+		Usage: `Usage: casus panel state-years [--years A-B] [--add LIST] [--nmc 6.0|7.0]
+                 [--carry-forward] [--conttype lowest|first|last]
+                 --out FILE.csv|FILE.parquet
+
+Writes one row per state and year of the Correlates of War state system
+v2016 (1816–2016): a state-year exists when the state is a member on any
+day of the year (peacesciencer's create_stateyears(system = "cow")). The
+columns are ccode, stateabb and year, then those --add asks for.
+
+--add adds columns (comma-separated, in order): nmc (milex, milper, irst,
+pec, tpop, upop, cinc), majors (cowmaj), contiguity (land, sea: the number
+of land and water neighbours), capdist (mincapdist: km to the nearest
+capital of a state it forms a dyad-year with) and wars (warnum,
+cowinteronset, cowinterongoing). atop, similarity and obligations are
+dyad-year columns. Values outside the years a dataset covers are missing
+(empty / null), never 0.
+` + "`casus panel columns`" + ` documents every column.
+
+Output is sorted by code then year; the file appears only when complete.
+Parquet columns are typed (INT16 codes and years, INT8 flags, nullable
+DOUBLE measures; Snappy pages).
+
+Example:
+  casus panel state-years --add nmc,majors --nmc 6.0 --out states.csv
+`,
+		Run: func(ctx context.Context, m *Main, args []string) error { return runPanel(ctx, m, "state-years", args) },
+	})
+	register(&command{
+		Name:    "panel dyad-years",
+		Summary: "write a COW dyad-year research panel (one row per pair of states and year; peacesciencer-compatible) to CSV or Parquet",
+		Usage: `Usage: casus panel dyad-years [--directed] [--years A-B] [--add LIST] [--nmc 6.0|7.0]
                  [--atop-directions] [--carry-forward] [--conttype lowest|first|last]
                  --out FILE.csv|FILE.parquet
 
-Builds the ` + unit + ` of the Correlates of War state system v2016 (1816–2016):
-a state-year exists when the state is a member on any day of the year; a
-dyad-year when both states are members on a common day of it (peacesciencer's
-create_dyadyears(system = "cow", mry = FALSE), false dyads dropped).
-Non-directed dyads have ccode1 < ccode2; --directed writes both orders.
+Writes one row per pair of states and year of the Correlates of War state
+system v2016 (1816–2016): a dyad-year exists when both states are members
+on a common day of the year (peacesciencer's create_dyadyears(system =
+"cow", mry = FALSE), false dyads dropped). Non-directed dyads have
+ccode1 < ccode2; --directed writes both orders.
 
 --add adds columns (comma-separated, in order): atop, nmc, majors,
 contiguity, capdist, wars, similarity (alliance-portfolio S, pi, kappa,
@@ -45,13 +74,11 @@ Output is sorted by codes then year; the file appears only when complete.
 Parquet columns are typed (INT16 codes and years, INT8 flags, nullable
 DOUBLE measures; Snappy pages).
 
-Examples:
+Example:
   casus panel dyad-years --add atop,nmc,majors,contiguity --out panel.parquet
-  casus panel state-years --add nmc,majors --nmc 6.0 --out states.csv
 `,
-			Run: func(ctx context.Context, m *Main, args []string) error { return runPanel(ctx, m, unit, args) },
-		})
-	}
+		Run: func(ctx context.Context, m *Main, args []string) error { return runPanel(ctx, m, "dyad-years", args) },
+	})
 	register(&command{
 		Name:    "panel columns",
 		Summary: "list the columns casus panel can write: source, version, meaning",
@@ -83,18 +110,31 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	defer debug.SetGCPercent(debug.SetGCPercent(800))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
 	f := newFlags(m, commands["panel "+unit]).withData()
-	directed := f.Bool("directed", false, "dyad-years: both orders of every dyad (default ccode1 < ccode2)")
+	directed := new(bool)
+	if unit == "dyad-years" {
+		f.BoolVar(directed, "directed", false, "both orders of every dyad (default ccode1 < ccode2)")
+	}
 	years := f.String("years", "1816-2016", "years A-B")
-	add := f.String("add", "", "columns to add: atop,nmc,majors,contiguity,capdist,wars")
+	addHelp := "columns to add: nmc,majors,contiguity,capdist,wars"
+	if unit == "dyad-years" {
+		addHelp = "columns to add: atop,nmc,majors,contiguity,capdist,wars,similarity,obligations"
+	}
+	add := f.String("add", "", addHelp)
 	var o panel.Options
 	f.StringVar(&o.NMC, "nmc", "", "NMC release 6.0 or 7.0 (default the newest)")
-	f.BoolVar(&o.ATOPDirections, "atop-directions", false, "also write each direction's ATOP pledges (atop_defense12, atop_defense21, …)")
+	if unit == "dyad-years" {
+		f.BoolVar(&o.ATOPDirections, "atop-directions", false, "also write each direction's ATOP pledges (atop_defense12, atop_defense21, …)")
+	}
 	f.BoolVar(&o.CarryForward, "carry-forward", false, "carry 2016 major-power status forward (flagged in cowmaj_carried)")
 	f.StringVar(&o.ContType, "conttype", "lowest", "conttype in a year the type changes: lowest, or first/last (the type in the year's first/last month: peacesciencer 1.2's slice rule as stated, without its synthetic-0 artefact; see casus panel columns)")
 	out := f.String("out", "", "output file, .csv or .parquet")
 	for _, a := range args {
 		if a == "--" {
 			break
+		}
+		if n := strings.TrimLeft(a, "-"); unit == "state-years" && a != n && (strings.HasPrefix(n, "directed") || strings.HasPrefix(n, "atop-directions")) {
+			name, _, _ := strings.Cut(n, "=")
+			return &UsageError{Msg: "--" + name + " applies to dyad-years only", Hint: "casus panel dyad-years -h"}
 		}
 		if n := strings.TrimLeft(a, "-"); a != n && (n == "format" || strings.HasPrefix(n, "format=")) {
 			return &UsageError{Msg: "--format: panels are written to a file, typed by its extension: give --out FILE.csv or --out FILE.parquet", Hint: "casus panel " + unit + " -h"}
@@ -106,9 +146,6 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	}
 	if len(pos) > 0 {
 		return &UsageError{Msg: fmt.Sprintf("unexpected argument %q", pos[0]), Hint: "casus panel " + unit + " -h"}
-	}
-	if unit == "state-years" && *directed {
-		return &UsageError{Msg: "--directed applies to dyad-years only"}
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
 	if *out == "" {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -63,6 +64,9 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	if *example {
+		if err := f.refuse("with --example, which prints the template and exits", "attack", "by", "on", "at", "target", "entry-counts-as-attack", "honour", "runs", "seed", "nmc", "explain", "format", "data", "treaties"); err != nil {
+			return err
+		}
 		if len(pos) > 0 {
 			return &UsageError{Msg: "--example prints the template and takes no scenario file", Hint: "casus scenario --example > my-scenario.yaml"}
 		}
@@ -82,6 +86,9 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 	var data []byte
 	name := "flags"
 	if len(pos) == 1 {
+		if err := f.refuse("with a scenario FILE: the file says where and what was hit (at:, target:)", "at", "target"); err != nil {
+			return err
+		}
 		name = pos[0]
 		if name == "-" {
 			name = "stdin"
@@ -94,17 +101,33 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 		}
 	} else {
 		if *attack == "" || *by == "" || *on == "" {
-			return &UsageError{Msg: "the flags form needs --attack VICTIM, --by ATTACKER and --on DATE", Hint: "casus scenario -h"}
+			var miss []string
+			for _, x := range []struct{ flag, v string }{{"--attack VICTIM", *attack}, {"--by ATTACKER", *by}, {"--on DATE", *on}} {
+				if x.v == "" {
+					miss = append(miss, x.flag)
+				}
+			}
+			return &UsageError{Msg: "the flags form needs --attack VICTIM, --by ATTACKER and --on DATE: missing " + strings.Join(miss, ", "), Hint: "casus scenario -h"}
 		}
-		data = flagsScenario(*attack, *by, *on, *at, *target)
+		if d, err := world.ParseDate(*on); err != nil || !d.Valid() || d.Year() < obligation.FirstYear {
+			return &UsageError{Msg: fmt.Sprintf("--on: want a date YYYY-MM-DD from %d, got %q", obligation.FirstYear, *on)}
+		}
+		if !contains(obligation.Targets, *target) {
+			return &UsageError{Msg: fmt.Sprintf("--target: want one of %s, got %q", strings.Join(obligation.Targets, ", "), *target)}
+		}
 	}
 	w, err := f.loadWorld(ctx, source.States, source.Majors, source.NMC)
 	if err != nil {
 		return err
 	}
+	if name == "flags" {
+		if data, err = flagsScenario(w, *attack, *by, *on, *at, *target); err != nil {
+			return err
+		}
+	}
 	s, err := obligation.Parse(w, name, data)
 	if err != nil {
-		return err
+		return flagsError(name, err)
 	}
 	if len(pos) == 1 && *on != "" {
 		d, err := world.ParseDate(*on)
@@ -113,7 +136,7 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 		}
 		s.Redate(d)
 		if err := s.CheckMembers(w); err != nil {
-			return err
+			return fmt.Errorf("after --on %s: %w", *on, err)
 		}
 	}
 	if *entry {
@@ -160,16 +183,56 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 	return obligation.Write(m.Stdout, rep, f.format, *explain)
 }
 
-// flagsScenario writes the flags form as a scenario file, so that both
-// forms go through one parser and one set of error messages.
-func flagsScenario(attack, by, on, at, target string) []byte {
+// flagsScenario resolves the flags form against the world, so that a
+// mistake is reported against the flag that carried it (--attack), and
+// writes it as a scenario file with COW codes, so that both forms go
+// through one parser.
+func flagsScenario(w *world.World, attack, by, on, at, target string) ([]byte, error) {
+	victim, err := w.Resolve(attack)
+	if err != nil {
+		return nil, &inputError{fmt.Errorf("--attack: %w", err)}
+	}
 	var attackers []string
 	for _, b := range strings.Split(by, ",") {
-		attackers = append(attackers, strconv.Quote(strings.TrimSpace(b)))
+		if strings.TrimSpace(b) == "" {
+			return nil, &UsageError{Msg: fmt.Sprintf("--by: want states separated by commas, got %q", by)}
+		}
+		st, err := w.Resolve(b)
+		if err != nil {
+			return nil, &inputError{fmt.Errorf("--by: %w", err)}
+		}
+		attackers = append(attackers, strconv.Itoa(st.Code))
 	}
-	ev := fmt.Sprintf("by: [%s], on: %s, target: %s", strings.Join(attackers, ", "), strconv.Quote(attack), strconv.Quote(target))
+	ev := fmt.Sprintf("by: [%s], on: %d, target: %s", strings.Join(attackers, ", "), victim.Code, strconv.Quote(target))
 	if at != "" {
-		ev += ", at: " + strconv.Quote(at)
+		loc, err := obligation.ResolveLocation(w, at)
+		if err != nil {
+			return nil, &inputError{fmt.Errorf("--at: %w", err)}
+		}
+		where := loc.Name
+		if loc.State != 0 {
+			where = strconv.Itoa(loc.State)
+		}
+		ev += ", at: " + strconv.Quote(where)
 	}
-	return []byte(fmt.Sprintf("date: %s\nevents:\n  - armed_attack: {%s}\n", strconv.Quote(on), ev))
+	return []byte(fmt.Sprintf("date: %s\nevents:\n  - armed_attack: {%s}\n", strconv.Quote(on), ev)), nil
+}
+
+// flagFor names the flag of the flags form that a scenario field came from.
+var flagFor = map[string]string{
+	"date": "--on", "armed_attack.date": "--on", "armed_attack.by": "--by",
+	"armed_attack.on": "--attack", "armed_attack.at": "--at", "armed_attack.target": "--target",
+}
+
+// flagsError rewrites a problem the parser found in the flags form
+// ("flags:3: field \"armed_attack.on\": ...") as one about the flag.
+func flagsError(name string, err error) error {
+	var e *obligation.Error
+	if name != "flags" || !errors.As(err, &e) {
+		return err
+	}
+	if fl, ok := flagFor[e.Field]; ok {
+		return badInputf("%s: %s", fl, e.Msg)
+	}
+	return badInputf("%s", e.Msg)
 }

@@ -407,6 +407,9 @@ func findTreaty(w *world.World, id string) (*world.Treaty, error) {
 			return t, nil
 		}
 	}
+	if near := w.NearestTreaties(id, 3); len(near) > 0 {
+		return nil, badInputf("no treaty %q: did you mean %s?", id, strings.Join(near, ", or "))
+	}
 	return nil, badInputf("no treaty %q: see casus treaty list for the ids (ATOP alliances are atop-<atopid>)", id)
 }
 
