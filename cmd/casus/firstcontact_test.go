@@ -3,10 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/casus-dev/casus/examples"
+	"github.com/casus-dev/casus/obligation"
+	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
+	"github.com/casus-dev/casus/treaty"
+	"github.com/casus-dev/casus/world"
 )
 
 // runEnv runs a command in-process with the given environment only (no
@@ -154,4 +161,73 @@ func TestDidYouMean(t *testing.T) {
 	if out, errOut, code := runEnv(t, env, "treaty", "show", "NATO-1949"); code != 0 || !strings.HasPrefix(out, "nato-1949") {
 		t.Errorf("treaty show NATO-1949: exit %d, %q %q", code, out[:min(len(out), 80)], errOut)
 	}
+}
+
+// casus places lists exactly what at: accepts: every place, alias and
+// region it prints resolves in a scenario, and the text names the states.
+func TestPlaces(t *testing.T) {
+	out, errOut, code := runEnv(t, nil, "places", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var pl struct {
+		Regions []struct{ ID string }
+		Places  []struct {
+			Name    string
+			Aliases []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &pl); err != nil {
+		t.Fatal(err)
+	}
+	if len(pl.Places) < 30 || len(pl.Regions) < 20 {
+		t.Fatalf("%d places, %d regions: want the whole table", len(pl.Places), len(pl.Regions))
+	}
+	w := testWorld(t)
+	var names []string
+	for _, r := range pl.Regions {
+		names = append(names, r.ID)
+	}
+	for _, p := range pl.Places {
+		names = append(names, p.Name)
+		names = append(names, p.Aliases...)
+	}
+	for _, n := range names {
+		loc, err := obligation.ResolveLocation(w, n)
+		if err != nil || loc.State != 0 {
+			t.Errorf("at: %q, listed by casus places: %v (resolved to state %d)", n, err, loc.State)
+		}
+	}
+	text, _, _ := runEnv(t, nil, "places")
+	for _, want := range []string{"Guam\n", "sovereign USA United States of America", "Crimea", "sovereign UKR Ukraine, administered by RUS Russia", "north_atlantic"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("casus places text lacks %q", want)
+		}
+	}
+}
+
+var (
+	worldOnce sync.Once
+	tWorld    *world.World
+	tWorldErr error
+)
+
+// testWorld is the world the commands run on ($CASUS_DATA, else the
+// embedded snapshot), with the registry and ATOP treaties.
+func testWorld(t *testing.T) *world.World {
+	t.Helper()
+	worldOnce.Do(func() {
+		ctx := context.Background()
+		d := sourcetest.Data()
+		if tWorld, tWorldErr = source.Load(ctx, d, source.LoadOptions{}); tWorldErr != nil {
+			return
+		}
+		if tWorldErr = treaty.Attach(ctx, tWorld, d, nil); tWorldErr == nil {
+			tWorld.Freeze()
+		}
+	})
+	if tWorldErr != nil {
+		t.Fatal(tWorldErr)
+	}
+	return tWorld
 }
