@@ -1,0 +1,54 @@
+// Every call the UI makes to casus serve, in one place. Responses are the
+// engine's JSON as the CLI prints it with --format json; errors are
+// {error, hint} and become an Error carrying both.
+
+export class APIError extends Error {
+  constructor(status, error, hint) {
+    super(error);
+    this.status = status;
+    this.hint = hint || "";
+  }
+}
+
+async function call(path, opts = {}) {
+  let res;
+  try {
+    res = await fetch(path, opts);
+  } catch (e) {
+    throw new APIError(0, "the casus server did not answer: " + e.message, "is casus serve still running?");
+  }
+  const text = await res.text();
+  let body;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch (e) {
+    body = null;
+  }
+  if (!res.ok) {
+    const err = body && body.error ? body.error : `${res.status} ${res.statusText}`;
+    throw new APIError(res.status, err, body && body.hint);
+  }
+  if (body === null && text) throw new APIError(res.status, "the server answered something that is not JSON", path);
+  return body;
+}
+
+const q = (params) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") s.set(k, v);
+  const t = s.toString();
+  return t ? "?" + t : "";
+};
+
+export const api = {
+  places: () => call("/api/places"),
+  states: (on) => call("/api/states" + q({ on })),
+  state: (id, on) => call("/api/states/" + encodeURIComponent(id) + q({ on })),
+  capabilities: (id) => call("/api/states/" + encodeURIComponent(id) + "/capabilities"),
+  scenario: (text) =>
+    call("/api/scenario", { method: "POST", headers: { "Content-Type": "application/yaml" }, body: text }),
+  treaties: (params) => call("/api/treaties" + q(params)),
+  treaty: (id) => call("/api/treaties/" + encodeURIComponent(id)),
+  guarantees: (state, on) => call("/api/guarantees" + q({ state, on })),
+  system: (year, blocs) => call("/api/system" + q({ year, blocs: blocs ? "true" : "" })),
+  series: (years) => call("/api/system/series" + q({ years })),
+};

@@ -1,0 +1,515 @@
+// The scenario page: builder (form or pasted file), shareable URL, the map
+// coloured by role and status, the side panel, the cascade, the sides and
+// their balance, and every obligation — each figure downloadable.
+import { api } from "./api.js";
+import { h, clear, num, downloads, errorBox, b64urlEncode, b64urlDecode } from "./util.js";
+import { CATEGORIES, LABEL, classify, paraphrase } from "./status.js";
+import { allStates, label, featureId } from "./states.js";
+import { drawMap } from "./map.js";
+
+let placesCache = null;
+
+// July 1914 needs several events, so its example link carries a scenario
+// file; the dates are the declarations and mobilizations of 1914.
+export const JULY_1914 = `# July 1914 on the historical treaties
+date: 1914-07-28
+events:
+  - war: {declared_by: AUH, on: YUG, date: 1914-07-28}
+  - mobilization: {by: RUS, general: true, date: 1914-07-30}
+  - mobilization: {by: AUH, general: true, date: 1914-07-31}
+  - war: {declared_by: GMY, on: RUS, date: 1914-08-01}
+  - war: {declared_by: GMY, on: FRN, date: 1914-08-03}
+  - armed_attack: {by: [GMY], on: BEL, at: BEL, date: 1914-08-04}
+  - war: {declared_by: AUH, on: RUS, date: 1914-08-06}
+assume: {entry_counts_as_attack: false, honour: all}
+`;
+
+// named puts the name beside every COW abbreviation in an engine sentence.
+const ABBS = new Set(allStates.map((r) => r.a));
+export function named(text) {
+  return String(text).replace(/\b[A-Z]{3}\b/g, (m) => (ABBS.has(m) ? `${m} (${label(m).slice(4)})` : m));
+}
+
+export function scenarioText(p) {
+  const attack = { by: [p.a], on: p.v };
+  if (p.at) attack.at = p.at;
+  const assume = { entry_counts_as_attack: p.e === "1", honour: p.h === "p" ? Number(p.hp || 0.5) : p.h || "all" };
+  if (p.h === "p") {
+    assume.runs = Number(p.runs || 1000);
+    assume.seed = Number(p.seed || 1);
+  }
+  return JSON.stringify({ date: p.d, events: [{ armed_attack: attack }], assume }, null, 2) + "\n";
+}
+
+export function shareHash(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== "" && v !== undefined && v !== null) q.set(k, v);
+  return "#/scenario?" + q.toString();
+}
+
+export async function renderScenario(root, params) {
+  clear(root);
+  const form = builder(params);
+  const out = h("div", { id: "result", "aria-live": "polite" });
+  root.append(form, out);
+  let text = null;
+  let title = "";
+  if (params.s) {
+    try {
+      text = b64urlDecode(params.s);
+      title = "pasted scenario";
+    } catch (e) {
+      out.append(errorBox(new Error("the scenario in this URL is not valid base64url")));
+      return;
+    }
+  } else if (params.a && params.v && params.d) {
+    text = scenarioText(params);
+    title = `${label(params.a)} attacks ${label(params.v)} on ${params.d}`;
+  }
+  if (!text) {
+    out.append(
+      h(
+        "p",
+        { class: "intro" },
+        "Pick an attacker, a victim and a date, or paste a scenario file, and run it: the map shows who is bound to fight, who only consults, who is contingent and on what, and why. Examples: ",
+        h("a", { href: shareHash({ a: "ROK", v: "PRK", d: "2025-06-01", h: "all" }) }, "Korea 2025"),
+        ", ",
+        h("a", { href: "#/scenario?s=" + b64urlEncode(JULY_1914) }, "July 1914"),
+        "."
+      )
+    );
+    return;
+  }
+  out.append(h("p", { class: "loading" }, "Evaluating…"));
+  let report;
+  try {
+    report = await api.scenario(text);
+  } catch (e) {
+    clear(out).append(errorBox(e));
+    return;
+  }
+  clear(out);
+  showReport(out, report, { title, text, params });
+}
+
+function builder(p) {
+  const datalist = h(
+    "datalist",
+    { id: "state-options" },
+    allStates.map((r) => h("option", { value: r.a }, `${r.a} ${r.n}`))
+  );
+  const place = h("select", { id: "place", name: "at" }, h("option", { value: "" }, "the victim's home territory"));
+  fillPlaces(place, p.at);
+  const honour = h(
+    "select",
+    { id: "honour", name: "h" },
+    h("option", { value: "all" }, "all honour their obligations"),
+    h("option", { value: "none" }, "none honours them"),
+    h("option", { value: "p" }, "each with probability p (Monte Carlo)")
+  );
+  honour.value = p.h === "none" || p.h === "p" ? p.h : "all";
+  const prob = h("input", { id: "honour-p", name: "hp", type: "number", min: "0", max: "1", step: "0.05", value: p.hp || "0.6" });
+  const probRow = h("label", { class: "inline", hidden: honour.value !== "p" }, "p ", prob);
+  honour.addEventListener("change", () => (probRow.hidden = honour.value !== "p"));
+  const field = (id, text, input) => h("div", { class: "field" }, h("label", { for: id }, text), input);
+  const form = h(
+    "form",
+    { id: "builder", class: "builder", "aria-label": "scenario builder" },
+    h("h2", {}, "Scenario"),
+    h(
+      "div",
+      { class: "fields" },
+      field("attacker", "Attacker", h("input", { id: "attacker", name: "a", list: "state-options", required: true, value: p.a || "", autocomplete: "off", placeholder: "ROK" })),
+      field("victim", "Victim", h("input", { id: "victim", name: "v", list: "state-options", required: true, value: p.v || "", autocomplete: "off", placeholder: "PRK" })),
+      field("place", "Place", place),
+      field("date", "Date", h("input", { id: "date", name: "d", type: "date", required: true, min: "1816-01-01", value: p.d || "" })),
+      field("honour", "Honour", h("span", {}, honour, probRow)),
+      h(
+        "div",
+        { class: "field check" },
+        h("input", { id: "entry", name: "e", type: "checkbox", checked: p.e === "1" }),
+        h("label", { for: "entry" }, "an ally's entry counts as an attack on the other side")
+      )
+    ),
+    h("button", { id: "run", type: "submit" }, "Run scenario"),
+    datalist,
+    h(
+      "details",
+      { class: "paste", open: p.s ? true : null },
+      h("summary", {}, "…or paste a scenario file (YAML or JSON)"),
+      h("textarea", { id: "scenario-text", rows: "8", spellcheck: "false", "aria-label": "scenario file" }, p.s ? safeDecode(p.s) : ""),
+      h("button", { id: "run-pasted", type: "button" }, "Run pasted file")
+    )
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const f = new FormData(form);
+    const params = {
+      a: f.get("a").trim(),
+      v: f.get("v").trim(),
+      d: f.get("d"),
+      at: f.get("at"),
+      e: f.get("e") ? "1" : "",
+      h: f.get("h"),
+      hp: f.get("h") === "p" ? f.get("hp") : "",
+    };
+    go(shareHash(params));
+  });
+  form.querySelector("#run-pasted").addEventListener("click", () => {
+    const t = form.querySelector("#scenario-text").value;
+    if (t.trim()) go("#/scenario?s=" + b64urlEncode(t));
+  });
+  return form;
+}
+
+function go(hash) {
+  // Running the same scenario again re-renders too.
+  if (location.hash === hash) window.dispatchEvent(new HashChangeEvent("hashchange"));
+  else location.hash = hash;
+}
+
+function safeDecode(t) {
+  try {
+    return b64urlDecode(t);
+  } catch (e) {
+    return "";
+  }
+}
+
+async function fillPlaces(select, chosen) {
+  try {
+    placesCache = placesCache || (await api.places());
+  } catch (e) {
+    select.append(h("option", { value: "", disabled: true }, "(places unavailable: " + e.message + ")"));
+    return;
+  }
+  const places = Array.isArray(placesCache) ? placesCache : placesCache.places || [];
+  const regions = Array.isArray(placesCache) ? [] : placesCache.regions || [];
+  const g1 = h("optgroup", { label: "places" }, places.map((p) => h("option", { value: p.name }, p.sovereign ? `${p.name} (${p.sovereign})` : p.name)));
+  const g2 = h("optgroup", { label: "sea areas and regions" }, regions.map((r) => h("option", { value: r.id }, r.id)));
+  select.append(g1);
+  if (regions.length) select.append(g2);
+  if (chosen) select.value = chosen;
+}
+
+function placeOf(report, params) {
+  const at = params.at || "";
+  if (!at || !placesCache) return null;
+  const places = Array.isArray(placesCache) ? placesCache : placesCache.places || [];
+  return places.find((p) => p.name === at) || null;
+}
+
+function showReport(out, report, { title, params }) {
+  const cats = classify(report);
+  const catOf = (abb) => (cats.get(abb) ? cats.get(abb).cat : "");
+  const date = report.scenario && report.scenario.date;
+  const share = location.href;
+  const panel = h("aside", { id: "panel", class: "panel", "aria-label": "state details" });
+  let selected = null;
+  const select = (abb) => {
+    selected = abb;
+    for (const el of map.querySelectorAll(".country.selected")) el.classList.remove("selected");
+    for (const el of map.querySelectorAll(`.country[data-state="${abb}"]`)) el.classList.add("selected");
+    renderPanel(panel, cats, abb, select);
+  };
+  const map = drawMap({ catOf, onSelect: select, marker: placeOf(report, params), title: "world map: " + (title || "scenario") });
+  renderPanel(panel, cats, null, select);
+
+  const historical = date && date < "2012-01-01";
+  appendAll(
+    out,
+    h(
+      "section",
+      { class: "headline" },
+      h("h2", {}, report.scenario.title || title || "Scenario"),
+      h("ul", { class: "events" }, report.scenario.events.map((e) => h("li", {}, named(e)))),
+      h(
+        "p",
+        { class: "share" },
+        "Shareable link: ",
+        h("a", { id: "share-link", href: share }, "this scenario"),
+        " ",
+        h("button", { type: "button", onclick: () => navigator.clipboard && navigator.clipboard.writeText(share) }, "Copy link")
+      ),
+      summaryBlock(report.summary)
+    ),
+    h(
+      "div",
+      { class: "mapgrid" },
+      h(
+        "figure",
+        { class: "mapfig" },
+        map,
+        h(
+          "figcaption",
+          {},
+          legend(cats),
+          h(
+            "p",
+            { class: historical ? "borders historical" : "borders" },
+            historical
+              ? `Borders are today's (Natural Earth 1:110m), the date is ${date}: a state is drawn on the territory of today's state with its ISO code; states with no such code are listed beside the map.`
+              : "Borders: Natural Earth 1:110m (today's)."
+          ),
+          downloads("casus-map-states", {
+            rows: () => [...cats.values()].map((c) => ({ state: c.abb, name: label(c.abb).slice(4), status: LABEL[c.cat], side: c.side || "", on_map: featureId(c.abb) ? "yes" : "no", iso_numeric: featureId(c.abb) })),
+            cols: ["state", "name", "status", "side", "on_map", "iso_numeric"],
+            json: () => [...cats.values()].map((c) => ({ state: c.abb, status: c.cat, side: c.side || null, iso_numeric: featureId(c.abb) || null })),
+          })
+        )
+      ),
+      panel
+    ),
+    cascade(report),
+    sidesBlock(report),
+    extras(report),
+    obligationsTable(report)
+  );
+  void selected;
+}
+
+function appendAll(el, ...children) {
+  el.append(...children.filter(Boolean));
+}
+
+function summaryBlock(sum) {
+  if (!sum || typeof sum !== "object") return null;
+  const items = [];
+  for (const [k, v] of Object.entries(sum)) {
+    const t = Array.isArray(v) ? v.map((x) => (typeof x === "object" ? JSON.stringify(x) : named(x))).join(", ") : typeof v === "object" && v !== null ? JSON.stringify(v) : named(v);
+    items.push(h("dt", {}, k.replace(/_/g, " ")), h("dd", {}, t));
+  }
+  return h("dl", { class: "summary" }, items);
+}
+
+function legend(cats) {
+  const counts = {};
+  for (const c of cats.values()) counts[c.cat] = (counts[c.cat] || 0) + 1;
+  return h(
+    "ul",
+    { class: "legend", "aria-label": "legend" },
+    CATEGORIES.map((c) =>
+      h("li", { title: c.help }, h("span", { class: "swatch cat-" + c.id, "aria-hidden": "true" }), c.label, c.id !== "untouched" && counts[c.id] ? ` (${counts[c.id]})` : "")
+    )
+  );
+}
+
+function renderPanel(panel, cats, abb, select) {
+  clear(panel);
+  if (abb) panel.append(stateDetail(cats.get(abb) || { abb, cat: "untouched", owes: [], owed: [] }));
+  else panel.append(h("p", { class: "hint" }, "Select a state on the map or in the list for its obligations."));
+  const groups = h("div", { class: "groups" });
+  for (const c of CATEGORIES) {
+    if (c.id === "untouched") continue;
+    const members = [...cats.values()].filter((s) => s.cat === c.id);
+    if (!members.length) continue;
+    groups.append(
+      h("h3", {}, h("span", { class: "swatch cat-" + c.id, "aria-hidden": "true" }), c.label),
+      h(
+        "ul",
+        { class: "statelist", "data-category": c.id },
+        members.map((s) =>
+          h(
+            "li",
+            {},
+            h(
+              "button",
+              { type: "button", class: "statebtn" + (s.abb === abb ? " selected" : ""), "data-state": s.abb, "data-status": c.label, "aria-pressed": s.abb === abb ? "true" : "false", onclick: () => select(s.abb) },
+              label(s.abb)
+            ),
+            featureId(s.abb) ? null : h("span", { class: "offmap", title: "no feature on today's map" }, " not on today's map")
+          )
+        )
+      )
+    );
+  }
+  panel.append(groups);
+}
+
+function stateDetail(st) {
+  const m = st.member;
+  return h(
+    "section",
+    { class: "detail", id: "state-detail", "data-state": st.abb, "data-status": LABEL[st.cat] },
+    h("h3", {}, h("span", { class: "swatch cat-" + st.cat, "aria-hidden": "true" }), label(st.abb), " — ", h("span", { class: "status" }, LABEL[st.cat])),
+    m ? h("p", {}, `Side ${st.side} since ${m.since}, round ${m.round}: ${named(m.how)}.`) : null,
+    h("p", {}, h("a", { href: `#/state/${st.abb}` }, "State page: guarantees both ways, capabilities over time")),
+    st.owes.length ? h("h4", {}, "Obligations it owes") : h("p", {}, "It owes no obligation that these events touch."),
+    st.owes.map((o) => obligationCard(o, "to", o.beneficiary)),
+    st.owed.length ? h("h4", {}, "Obligations owed to it") : null,
+    st.owed.map((o) => obligationCard(o, "from", o.obligor))
+  );
+}
+
+function obligationCard(o, dir, other) {
+  const para = paraphrase(o);
+  return h(
+    "article",
+    { class: "obligation st-" + o.status },
+    h("h5", {}, h("a", { href: `#/treaty/${encodeURIComponent(o.treaty)}` }, o.treaty_title || o.treaty), ", ", o.article),
+    h(
+      "p",
+      { class: "meta" },
+      h("span", { class: "badge st-" + o.status }, o.status.replace("_", " ")),
+      ` ${o.kind} ${dir} ${label(other)}; response: ${o.response || "—"}`,
+      o.qualifiers && o.qualifiers.length ? ` (${o.qualifiers.join(", ")})` : ""
+    ),
+    para ? h("p", { class: "paraphrase" }, para) : null,
+    h("p", { class: "reason" }, h("strong", {}, "Why: "), named(o.reason)),
+    o.open && o.open.length ? h("p", {}, h("strong", {}, "Open: "), o.open.map(named).join("; ")) : null,
+    o.flags && o.flags.length ? h("p", { class: "flags" }, "Flags: ", o.flags.join(", ")) : null,
+    h("p", { class: "meta" }, `round ${o.round}, ${named(o.event)} · source: ${o.source}`),
+    o.explain && o.explain.length ? h("details", {}, h("summary", {}, "the chain of facts"), h("ol", {}, o.explain.map((e) => h("li", {}, named(e))))) : null
+  );
+}
+
+function cascade(report) {
+  const rounds = report.rounds || [];
+  return h(
+    "section",
+    { class: "cascade", id: "cascade" },
+    h("h2", {}, "The cascade, round by round"),
+    downloads("casus-cascade", {
+      rows: () => rounds.flatMap((r) => [...r.events.map((e) => ({ round: r.round, what: "event", text: e })), ...r.entered.map((e) => ({ round: r.round, what: "entered", text: e }))]),
+      cols: ["round", "what", "text"],
+      json: () => rounds,
+    }),
+    h(
+      "ol",
+      { class: "rounds" },
+      rounds.map((r) =>
+        h(
+          "li",
+          {},
+          h("h3", {}, `Round ${r.round}`),
+          h("ul", {}, r.events.map((e) => h("li", {}, named(e)))),
+          r.entered.length ? h("p", {}, h("strong", {}, "Who enters and why:")) : h("p", {}, "No one enters: the cascade stops."),
+          r.entered.length ? h("ul", { class: "entered" }, r.entered.map((e) => h("li", {}, named(e)))) : null
+        )
+      )
+    )
+  );
+}
+
+function sidesBlock(report) {
+  const sides = report.sides || [];
+  const bal = report.balance || {};
+  const bs = bal.sides || [];
+  const c1 = bs[0] && bs[0].cinc;
+  const c2 = bs[1] && bs[1].cinc;
+  const bar =
+    c1 != null && c2 != null && c1 + c2 > 0
+      ? h(
+          "div",
+          { class: "balancebar", role: "img", "aria-label": `CINC side 1 ${num(c1)} against side 2 ${num(c2)}` },
+          h("div", { class: "b1", style: `width:${(100 * c1) / (c1 + c2)}%` }, "side 1"),
+          h("div", { class: "b2", style: `width:${(100 * c2) / (c1 + c2)}%` }, "side 2")
+        )
+      : null;
+  return h(
+    "section",
+    { class: "sides", id: "sides" },
+    h("h2", {}, "The sides and their capability balance"),
+    downloads("casus-sides", {
+      rows: () => sides.flatMap((s, i) => s.members.map((m) => ({ side: i + 1, state: m.state, name: label(m.state).slice(4), ccode: m.ccode, since: m.since, round: m.round, how: m.how }))),
+      cols: ["side", "state", "name", "ccode", "since", "round", "how"],
+      json: () => ({ sides, balance: bal }),
+    }),
+    h(
+      "p",
+      {},
+      `CINC from NMC ${bal.release || "?"}, data year ${bal.year || "not covered"}; ratio side 1 / side 2: ${num(bal.ratio)}.`,
+      bal.note ? " " + bal.note + "." : ""
+    ),
+    bar,
+    h(
+      "div",
+      { class: "twocol" },
+      sides.map((s, i) =>
+        h(
+          "div",
+          { class: "side" },
+          h("h3", {}, s.name, bs[i] ? ` — CINC ${num(bs[i].cinc)}` : ""),
+          h(
+            "table",
+            {},
+            h("thead", {}, h("tr", {}, h("th", {}, "state"), h("th", {}, "since"), h("th", {}, "round"), h("th", {}, "how"))),
+            h(
+              "tbody",
+              {},
+              s.members.map((m) => h("tr", {}, h("td", {}, h("a", { href: `#/state/${m.state}` }, label(m.state))), h("td", {}, m.since), h("td", {}, m.round), h("td", {}, named(m.how))))
+            )
+          ),
+          bs[i] && bs[i].missing
+            ? h("p", { class: "hint" }, "Left out of the sums (missing values): " + Object.entries(bs[i].missing).map(([k, v]) => `${k}: ${v.map(label).join(", ")}`).join("; "))
+            : null
+        )
+      )
+    )
+  );
+}
+
+function extras(report) {
+  const parts = [];
+  if (report.conflicts && report.conflicts.length)
+    parts.push(h("h3", {}, "Conflicting obligations"), h("ul", {}, report.conflicts.map((c) => h("li", {}, `${label(c.state)}: ${c.kind.replace(/_/g, " ")} — ${named(c.detail)}`))));
+  if (report.neutrals && report.neutrals.length)
+    parts.push(h("h3", {}, "Bound to stay out"), h("ul", {}, report.neutrals.map((n) => h("li", {}, `${label(n.state)} toward ${label(n.toward)} (${n.treaty}, ${n.article})`))));
+  if (report.open_entries && report.open_entries.length)
+    parts.push(h("h3", {}, "Entries that depend on an open fact"), h("ul", {}, report.open_entries.map((n) => h("li", {}, `${label(n.state)} for ${label(n.for)} (${n.treaty}, ${n.article}): ${(n.open || []).map(named).join("; ")}`))));
+  if (report.monte_carlo) {
+    const mc = report.monte_carlo;
+    parts.push(
+      h("h3", {}, `Monte Carlo: ${mc.runs} runs, honour ${mc.honour}, seed ${mc.seed}`),
+      downloads("casus-montecarlo", { rows: () => mc.states, cols: ["state", "side1", "side2"], json: () => mc }),
+      h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "state"), h("th", {}, "share of runs on side 1"), h("th", {}, "on side 2"))), h("tbody", {}, (mc.states || []).map((s) => h("tr", {}, h("td", {}, label(s.state)), h("td", {}, num(s.side1, 3)), h("td", {}, num(s.side2, 3))))))
+    );
+  }
+  if (report.notes && report.notes.length) parts.push(h("h3", {}, "Notes"), h("ul", {}, report.notes.map((n) => h("li", {}, named(n)))));
+  return parts.length ? h("section", { class: "extras" }, parts) : null;
+}
+
+function obligationsTable(report) {
+  const obs = report.obligations || [];
+  return h(
+    "section",
+    { class: "obligations", id: "obligations" },
+    h("h2", {}, `Every obligation the events touch (${obs.length})`),
+    downloads("casus-obligations", {
+      rows: () => obs,
+      cols: ["treaty", "treaty_title", "source", "article", "obligor", "beneficiary", "kind", "status", "reason", "open", "round", "date", "response", "qualifiers", "flags"],
+      json: () => report,
+    }),
+    h(
+      "details",
+      {},
+      h("summary", {}, "Show the table"),
+      h(
+        "div",
+        { class: "scroll" },
+        h(
+          "table",
+          {},
+          h("thead", {}, h("tr", {}, ["treaty", "article", "obligor", "beneficiary", "kind", "status", "reason"].map((c) => h("th", {}, c)))),
+          h(
+            "tbody",
+            {},
+            obs.map((o) =>
+              h(
+                "tr",
+                { class: "st-" + o.status },
+                h("td", {}, h("a", { href: `#/treaty/${encodeURIComponent(o.treaty)}` }, o.treaty)),
+                h("td", {}, o.article),
+                h("td", {}, label(o.obligor)),
+                h("td", {}, label(o.beneficiary)),
+                h("td", {}, o.kind),
+                h("td", {}, o.status),
+                h("td", {}, named(o.reason))
+              )
+            )
+          )
+        )
+      )
+    )
+  );
+}

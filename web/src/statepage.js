@@ -1,0 +1,152 @@
+// The state page: codes and membership, who must defend it and whom it
+// must defend on a date (guarantees both ways), and its capabilities over
+// time.
+import { api } from "./api.js";
+import { h, s, clear, num, downloads, errorBox, today } from "./util.js";
+import { label } from "./states.js";
+import { named } from "./scenario.js";
+
+export async function renderState(root, id, params) {
+  const on = params.on || today();
+  clear(root);
+  const form = h(
+    "form",
+    { class: "inline-form", "aria-label": "date of the state page" },
+    h("label", { for: "state-on" }, "On "),
+    h("input", { id: "state-on", type: "date", value: on, min: "1816-01-01" }),
+    h("button", { type: "submit" }, "Show")
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    location.hash = `#/state/${encodeURIComponent(id)}?on=${form.querySelector("input").value}`;
+  });
+  const head = h("div", {}, h("p", { class: "loading" }, "Loading…"));
+  const guar = h("section", { id: "guarantees" });
+  const caps = h("section", { id: "capabilities" });
+  root.append(h("h2", {}, label(id)), form, head, guar, caps);
+  api.state(id, on).then((st) => clear(head).append(stateFacts(st)), (e) => clear(head).append(errorBox(e)));
+  api.guarantees(id, on).then((g) => guar.append(...guarantees(g).filter(Boolean)), (e) => guar.append(h("h3", {}, "Guarantees"), errorBox(e)));
+  api.capabilities(id).then((c) => caps.append(...capChart(id, c)), (e) => caps.append(h("h3", {}, "Capabilities over time"), errorBox(e)));
+}
+
+function stateFacts(st) {
+  const c = st.capabilities || {};
+  return h(
+    "dl",
+    { class: "facts" },
+    h("dt", {}, "COW"),
+    h("dd", {}, `${st.ccode} ${st.stateabb}`),
+    h("dt", {}, "ISO3"),
+    h("dd", {}, st.iso3 || "none"),
+    h("dt", {}, "in the system"),
+    h("dd", {}, (st.spells || []).map((x) => `${x.start} – ${x.end}`).join(", ") + (st.open_ended ? " (open-ended)" : "")),
+    h("dt", {}, `on ${st.on}`),
+    h("dd", {}, `${st.member ? "a member" : "not a member"}; major power: ${st.major_power}`),
+    st.capabilities ? [h("dt", {}, `CINC (NMC ${c.release}, ${c.year})`), h("dd", {}, num(c.cinc))] : null,
+    (st.notes || []).length ? [h("dt", {}, "notes"), h("dd", {}, st.notes.join("; "))] : null
+  );
+}
+
+function guarantees(g) {
+  const cols = ["treaty", "article", "obligor", "beneficiary", "kind", "status", "reason"];
+  const table = (list, who) =>
+    list.length
+      ? h(
+          "div",
+          { class: "scroll" },
+          h(
+            "table",
+            {},
+            h("thead", {}, h("tr", {}, h("th", {}, who), h("th", {}, "treaty, article"), h("th", {}, "kind"), h("th", {}, "status"), h("th", {}, "reason"))),
+            h(
+              "tbody",
+              {},
+              list.map((o) =>
+                h(
+                  "tr",
+                  { class: "st-" + o.status },
+                  h("td", {}, h("a", { href: `#/state/${who === "defender" ? o.obligor : o.beneficiary}` }, label(who === "defender" ? o.obligor : o.beneficiary))),
+                  h("td", {}, h("a", { href: `#/treaty/${encodeURIComponent(o.treaty)}` }, o.treaty_title || o.treaty), ", " + o.article),
+                  h("td", {}, o.kind),
+                  h("td", {}, o.status),
+                  h("td", {}, named(o.reason))
+                )
+              )
+            )
+          )
+        )
+      : h("p", {}, "None.");
+  return [
+    h("h3", {}, `Guarantees on ${g.date}`),
+    (g.summary || []).length ? h("ul", {}, g.summary.map((x) => h("li", {}, named(typeof x === "string" ? x : JSON.stringify(x))))) : null,
+    downloads("casus-guarantees-" + g.state + "-" + g.date, {
+      rows: () => [...g.defenders.map((o) => ({ direction: "defends it", ...o })), ...g.defends.map((o) => ({ direction: "it defends", ...o }))],
+      cols: ["direction", ...cols],
+      json: () => g,
+    }),
+    h("h4", {}, `Who must defend ${label(g.state)} (${g.defenders.length})`),
+    table(g.defenders, "defender"),
+    h("h4", {}, `Whom ${label(g.state)} must defend (${g.defends.length})`),
+    table(g.defends, "protected"),
+  ];
+}
+
+// capChart draws CINC over the years with a gap where a year is missing.
+function capChart(id, rows) {
+  const list = Array.isArray(rows) ? rows : rows.years || rows.rows || [];
+  const pts = list.filter((r) => r.cinc !== null && r.cinc !== undefined);
+  const out = [h("h3", {}, "Capabilities over time (CINC)")];
+  out.push(
+    downloads("casus-capabilities-" + id, {
+      rows: () => list,
+      cols: ["year", "release", "cinc", "milex", "milper", "irst", "pec", "tpop", "upop"],
+      json: () => rows,
+    })
+  );
+  if (!pts.length) return [...out, h("p", {}, "No capability data.")];
+  out.push(lineChart({ series: [{ name: "CINC", cls: "l1", pts: list.map((r) => [r.year, r.cinc]) }], label: `CINC of ${label(id)} by year` }));
+  return out;
+}
+
+// lineChart draws year-indexed series on one axis; a null value breaks the
+// line (missing is not zero).
+export function lineChart({ series, label: aria, right, height = 260 }) {
+  const W = 720;
+  const H = height;
+  const L = 50;
+  const R = right ? 50 : 12;
+  const all = series.flatMap((x) => x.pts).filter((p) => p[1] !== null && p[1] !== undefined);
+  const xs = all.map((p) => p[0]);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const ymax = (list) => Math.max(...list.flatMap((x) => x.pts).filter((p) => p[1] != null).map((p) => p[1]), 0) * 1.05 || 1;
+  const left = series.filter((x) => !x.right);
+  const rightS = series.filter((x) => x.right);
+  const yl = ymax(left);
+  const yr = rightS.length ? ymax(rightS) : 1;
+  const x = (v) => L + ((v - x0) / Math.max(1, x1 - x0)) * (W - L - R);
+  const y = (v, r) => H - 24 - (v / (r ? yr : yl)) * (H - 34);
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": aria });
+  for (let i = 0; i <= 4; i++) {
+    const v = (yl * i) / 4;
+    svg.append(s("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: "grid" }), s("text", { x: L - 4, y: y(v) + 4, "text-anchor": "end" }, v.toPrecision(2)));
+    if (rightS.length) svg.append(s("text", { x: W - R + 4, y: y((yr * i) / 4, true) + 4 }, ((yr * i) / 4).toPrecision(2)));
+  }
+  const step = Math.max(1, Math.round((x1 - x0) / 8 / 10) * 10 || 1);
+  for (let v = Math.ceil(x0 / step) * step; v <= x1; v += step) svg.append(s("text", { x: x(v), y: H - 6, "text-anchor": "middle" }, String(v)));
+  for (const ser of series) {
+    let d = "";
+    let pen = false;
+    for (const [a, b] of ser.pts) {
+      if (b === null || b === undefined || Number.isNaN(b)) {
+        pen = false;
+        continue;
+      }
+      d += (pen ? "L" : "M") + x(a).toFixed(1) + "," + y(b, ser.right).toFixed(1);
+      pen = true;
+    }
+    svg.append(s("path", { d, class: "line " + ser.cls }, s("title", {}, ser.name)));
+  }
+  const legend = h("ul", { class: "legend" }, series.map((x) => h("li", {}, h("span", { class: "swatch line-" + x.cls, "aria-hidden": "true" }), x.name + (x.right ? " (right axis)" : ""))));
+  return h("figure", {}, svg, h("figcaption", {}, legend));
+}

@@ -1,0 +1,163 @@
+// The treaty page: dates, members over time (a timeline and a table),
+// articles with their paraphrase, conditions and source, the sources, and
+// the provenance tags of the registry's notes explained.
+import { api } from "./api.js";
+import { h, s, clear, downloads, errorBox, today } from "./util.js";
+import { label, abbOf } from "./states.js";
+
+const TAGS = {
+  V: "checked against the source cited",
+  D: "read off the ATOP data",
+  M: "from general knowledge, not re-checked against a source",
+  U: "uncertain: to be verified",
+};
+
+export async function renderTreaty(root, id) {
+  clear(root).append(h("p", { class: "loading" }, "Loading treaty…"));
+  let t;
+  try {
+    t = await api.treaty(id);
+  } catch (e) {
+    clear(root).append(errorBox(e));
+    return;
+  }
+  clear(root);
+  const members = t.members || [];
+  root.append(
+    h("h2", {}, t.title, t.short ? ` (${t.short})` : ""),
+    h(
+      "dl",
+      { class: "facts" },
+      fact("id", t.id),
+      fact("source", t.source === "atop" ? "ATOP 5.1 import" : t.source === "registry" ? "casus registry (reviewed treaty file)" : t.source),
+      fact("signed", t.signed),
+      fact("in force", t.in_force),
+      fact("ended", t.ended || (t.in_force || t.signed ? "in force (no end recorded)" : "")),
+      fact("legally binding", t.legally_binding === false ? "no: a political commitment" : "yes"),
+      fact("ATOP id", t.atop_id)
+    ),
+    h("section", {}, h("h3", {}, "Members over time"), timeline(t), downloads("casus-treaty-" + t.id + "-members", {
+      rows: () => members.map((m) => ({ ...m, name: label(m.state).slice(4) })),
+      cols: ["state", "name", "ccode", "signed", "joined", "exited", "note"],
+      json: () => members,
+    }), memberTable(members)),
+    h(
+      "section",
+      {},
+      h("h3", {}, "Articles"),
+      downloads("casus-treaty-" + t.id + "-articles", {
+        rows: () => (t.obligations || []).map((o) => ({ article: o.article, kind: o.kind, trigger: o.trigger, response: o.response && o.response.action, text: o.text, source: o.source })),
+        cols: ["article", "kind", "trigger", "response", "text", "source"],
+        json: () => t.obligations || [],
+      }),
+      (t.obligations || []).map(article)
+    ),
+    t.sources && t.sources.length
+      ? h("section", {}, h("h3", {}, "Sources"), h("ul", {}, t.sources.map((x) => h("li", {}, h("a", { href: x.url, rel: "noopener" }, x.title || x.url)))))
+      : null,
+    t.notes ? h("section", {}, h("h3", {}, "Notes and provenance"), h("p", { class: "notes" }, tagged(t.notes)), tagLegend()) : null,
+    h("details", {}, h("summary", {}, "The treaty as JSON"), h("pre", {}, JSON.stringify(t, null, 2)))
+  );
+}
+
+function fact(k, v) {
+  if (v === undefined || v === null || v === "") return null;
+  return [h("dt", {}, k), h("dd", {}, String(v))];
+}
+
+function tagged(text) {
+  const parts = [];
+  let last = 0;
+  const re = /\[([VDMU])(\s[^\]]*)?\]/g;
+  let m;
+  while ((m = re.exec(text))) {
+    parts.push(text.slice(last, m.index));
+    parts.push(h("abbr", { class: "tag", title: TAGS[m[1]] + (m[2] ? ":" + m[2] : ""), tabindex: "0" }, m[0]));
+    last = re.lastIndex;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+function tagLegend() {
+  return h("dl", { class: "taglegend" }, Object.entries(TAGS).map(([k, v]) => [h("dt", {}, `[${k}]`), h("dd", {}, v)]));
+}
+
+function memberTable(members) {
+  return h(
+    "div",
+    { class: "scroll" },
+    h(
+      "table",
+      {},
+      h("thead", {}, h("tr", {}, ["state", "signed", "joined", "left", "note"].map((c) => h("th", {}, c)))),
+      h(
+        "tbody",
+        {},
+        members.map((m) =>
+          h(
+            "tr",
+            {},
+            h("td", {}, h("a", { href: `#/state/${abbOf(m.state)}` }, label(m.state))),
+            h("td", { class: "date" }, m.signed || ""),
+            h("td", { class: "date" }, m.joined || ""),
+            h("td", { class: "date" }, m.exited || ""),
+            h("td", {}, [m.note || "", ...Object.entries(m).filter(([k]) => !["state", "ccode", "signed", "joined", "exited", "note"].includes(k)).map(([k, v]) => ` ${k}: ${JSON.stringify(v)}`)])
+          )
+        )
+      )
+    )
+  );
+}
+
+function timeline(t) {
+  const members = t.members || [];
+  const start = (m) => m.joined || m.signed || t.in_force || t.signed;
+  const end = (m) => m.exited || t.ended || today();
+  const ys = (d) => Number(String(d).slice(0, 4)) + (Number(String(d).slice(5, 7)) - 1) / 12;
+  const valid = members.filter((m) => start(m));
+  if (!valid.length) return h("p", {}, "No member dates.");
+  const x0 = Math.floor(Math.min(...valid.map((m) => ys(start(m)))));
+  const x1 = Math.ceil(Math.max(...valid.map((m) => ys(end(m))))) + 1;
+  const W = 720;
+  const L = 200;
+  const row = 16;
+  const H = valid.length * row + 30;
+  const x = (y) => L + ((y - x0) / Math.max(1, x1 - x0)) * (W - L - 10);
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "timeline", role: "img", "aria-label": `members of ${t.id} over time, ${x0} to ${x1}` });
+  const step = Math.max(1, Math.ceil((x1 - x0) / 8));
+  for (let y = x0; y <= x1; y += step) {
+    svg.append(s("line", { x1: x(y), x2: x(y), y1: 0, y2: H - 20, class: "grid" }), s("text", { x: x(y), y: H - 6, "text-anchor": "middle" }, String(y)));
+  }
+  valid.forEach((m, i) => {
+    const yy = i * row + 4;
+    svg.append(
+      s("text", { x: L - 6, y: yy + 10, "text-anchor": "end" }, label(m.state)),
+      s("rect", { x: x(ys(start(m))), y: yy, width: Math.max(2, x(ys(end(m))) - x(ys(start(m)))), height: row - 5, class: "bar" }, s("title", {}, `${label(m.state)}: ${start(m)} – ${m.exited || t.ended || "today"}`))
+    );
+  });
+  return svg;
+}
+
+function article(o) {
+  const scope = o.scope && (o.scope.text || [...(o.scope.regions || []), ...(o.scope.territories || [])].join(", "));
+  return h(
+    "article",
+    { class: "article" },
+    h("h4", {}, o.article, " — ", o.kind),
+    o.text ? h("p", { class: "paraphrase" }, o.text) : null,
+    h(
+      "dl",
+      { class: "facts" },
+      fact("trigger", o.trigger),
+      fact("obligors", o.obligors && o.obligors.map(label).join(", ")),
+      fact("protects", o.protects && o.protects.map(label).join(", ")),
+      fact("attacker", typeof o.attacker === "string" ? o.attacker : o.attacker && Object.keys(o.attacker).length ? JSON.stringify(o.attacker) : ""),
+      fact("scope", typeof o.scope === "string" ? o.scope : scope),
+      fact("response", typeof o.response === "string" ? o.response : o.response && [o.response.action, o.response.text].filter(Boolean).join(": ")),
+      fact("qualifiers", (o.qualifiers || (o.response && o.response.qualifiers) || []).join(", ")),
+      fact("non-provocation", o.non_provocation ? "yes" : ""),
+      fact("source", o.source)
+    )
+  );
+}
