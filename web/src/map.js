@@ -1,11 +1,11 @@
 // The world map: Natural Earth 1:110m boundaries (world-atlas, embedded in
 // the bundle), projected once with d3-geo; each country is a focusable SVG
 // path coloured by the category of the COW state(s) that hold its ISO code.
-import { geoNaturalEarth1, geoPath } from "d3-geo";
+import { geoArea, geoNaturalEarth1, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import world from "world-atlas/countries-110m.json";
 import { s } from "./util.js";
-import { statesOfFeature, label } from "./states.js";
+import { statesOfFeature, label, featureId as featureIdOf } from "./states.js";
 import { LABEL } from "./status.js";
 
 const W = 960;
@@ -19,16 +19,16 @@ const projection = geoNaturalEarth1().fitExtent(
   { type: "Sphere" }
 );
 const path = geoPath(projection);
-const shapes = countries.map((f) => ({ id: f.id || "", name: f.properties.name, d: path(f) }));
+const shapes = countries.map((f) => ({ id: f.id || "", name: f.properties.name, d: path(f), bounds: path.bounds(f) }));
 const sphere = path({ type: "Sphere" });
 
 // drawMap returns the SVG. catOf(abb) gives a state's category or "";
 // onSelect(abb) is called when a country is clicked or activated by key.
 // marker is an optional {lat, lon, name} for the place of the attack.
-export function drawMap({ catOf, onSelect, marker, title }) {
+export function drawMap({ catOf, onSelect, marker, title, viewBox, cls, labels }) {
   const svg = s("svg", {
-    viewBox: `0 0 ${W} ${H}`,
-    class: "map",
+    viewBox: viewBox || `0 0 ${W} ${H}`,
+    class: "map " + (cls || "world"),
     role: "group",
     "aria-label": title || "world map",
   });
@@ -71,6 +71,17 @@ export function drawMap({ catOf, onSelect, marker, title }) {
     }
     svg.append(p);
   }
+  if (labels) {
+    // Abbreviations on the coloured countries, sized to the view.
+    const vw = Number((viewBox || `0 0 ${W} ${H}`).split(" ")[2]);
+    for (const c of shapes) {
+      const p = svg.querySelector(`path[data-iso="${c.id}"]`);
+      if (!c.id || !p || !p.dataset.state || p.dataset.status === "untouched") continue;
+      const [x, y] = path.centroid(mainland(countries[shapes.indexOf(c)]));
+      if (!Number.isFinite(x)) continue;
+      svg.append(s("text", { x, y, class: "flabel", "font-size": (vw / 60).toFixed(2), "text-anchor": "middle", "aria-hidden": "true" }, p.dataset.state));
+    }
+  }
   if (marker && typeof marker.lat === "number") {
     const xy = projection([marker.lon, marker.lat]);
     if (xy) {
@@ -91,4 +102,53 @@ const ORDER = ["attacker", "victim", "breached", "fight", "contingent", "neutral
 function rank(k) {
   const i = ORDER.indexOf(k);
   return i < 0 ? ORDER.length : i;
+}
+
+// theatreBox is a viewBox around the features of the given states (the
+// first event's victim and attacker), at least ZOOM times closer than the
+// world map and with its proportions, or "" when none is on the map.
+// Russia, Canada and the like are left out unless nothing else remains:
+// their bounds would be the whole world.
+const ZOOM = 3.5;
+export function theatreBox(abbs) {
+  const boxes = [];
+  for (const abb of abbs) {
+    const id = featureIdOf(abb);
+    const sh = id && shapes.find((x) => x.id === id);
+    if (sh) boxes.push(sh.bounds);
+  }
+  const small = boxes.filter((b) => b[1][0] - b[0][0] < W / 4);
+  const use = small.length ? small : boxes;
+  if (!use.length) return "";
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of use) {
+    x0 = Math.min(x0, b[0][0]);
+    y0 = Math.min(y0, b[0][1]);
+    x1 = Math.max(x1, b[1][0]);
+    y1 = Math.max(y1, b[1][1]);
+  }
+  let w = Math.max((x1 - x0) * 2.5, W / ZOOM);
+  let hgt = Math.max((y1 - y0) * 2.5, H / ZOOM);
+  if (w / hgt > W / H) hgt = (w * H) / W;
+  else w = (hgt * W) / H;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  return `${(cx - w / 2).toFixed(1)} ${(cy - hgt / 2).toFixed(1)} ${w.toFixed(1)} ${hgt.toFixed(1)}`;
+}
+
+// mainland is a country's largest polygon, where its label goes (France's
+// centroid with French Guiana would fall in Spain).
+function mainland(f) {
+  if (f.geometry.type !== "MultiPolygon") return f;
+  let best = null;
+  let area = -1;
+  for (const coords of f.geometry.coordinates) {
+    const g = { type: "Polygon", coordinates: coords };
+    const a = geoArea(g);
+    if (a > area) {
+      area = a;
+      best = g;
+    }
+  }
+  return best;
 }

@@ -5,7 +5,7 @@ import { api } from "./api.js";
 import { h, clear, num, downloads, errorBox, b64urlEncode, b64urlDecode } from "./util.js";
 import { CATEGORIES, LABEL, classify, paraphrase } from "./status.js";
 import { allStates, label, featureId } from "./states.js";
-import { drawMap } from "./map.js";
+import { drawMap, theatreBox } from "./map.js";
 
 let placesCache = null;
 
@@ -212,7 +212,24 @@ function showReport(out, report, { title, params }) {
     for (const el of map.querySelectorAll(`.country[data-state="${abb}"]`)) el.classList.add("selected");
     renderPanel(panel, cats, abb, select);
   };
-  const map = drawMap({ catOf, onSelect: select, marker: placeOf(report, params), title: "world map: " + (title || "scenario") });
+  const marker = placeOf(report, params);
+  const map = h("div", { class: "maps" });
+  map.append(drawMap({ catOf, onSelect: select, marker, title: "world map: " + (title || "scenario") }));
+  // The theatre: a closer view around where the war begins (the first
+  // victim and its attacker), since Korea or Serbia is a few pixels wide
+  // on the world map.
+  const first = (report.sides || []).flatMap((sd) => sd.members.filter((m) => m.round === 1).map((m) => m.state));
+  const box = theatreBox(first);
+  if (box) {
+    map.append(
+      h(
+        "div",
+        { class: "theatre" },
+        drawMap({ catOf, onSelect: select, marker, title: "closer view of where the war begins", viewBox: box, cls: "inset", labels: true }),
+        h("p", { class: "caption" }, "Closer view: where the war begins.")
+      )
+    );
+  }
   renderPanel(panel, cats, null, select);
 
   const historical = date && date < "2012-01-01";

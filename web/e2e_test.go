@@ -1,0 +1,234 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/casus-dev/casus/server"
+	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
+	"github.com/casus-dev/casus/treaty"
+	"github.com/casus-dev/casus/web"
+)
+
+// TestBrowserEndToEnd drives Debian's Chromium headless through the UI of a
+// real casus server on loopback: it builds the Korea 2025 scenario in the
+// form (attacker ROK, victim PRK, 2025-06-01), runs it, finds Russia marked
+// "bound to fight" on the map and in the side panel (with the 2024
+// treaty's Art. 4 behind it), follows the shareable URL in a fresh tab and
+// gets the same map, then pastes July 1914 and finds France bound to fight
+// and Austria-Hungary, which has no feature on today's map, listed as the
+// attacker beside it. Screenshots of both maps go to $CASUS_ARTIFACTS (or a
+// temporary directory); the path is printed.
+//
+// chromedp is the Go library made for driving Chrome over the DevTools
+// protocol; the test needs no Node, Selenium or WebDriver.
+func TestBrowserEndToEnd(t *testing.T) {
+	chrome := findChromium()
+	if chrome == "" {
+		if os.Getenv("CASUS_E2E") != "" {
+			t.Fatal("CASUS_E2E is set but no chromium on PATH: install it (apt-get install -y chromium)")
+		}
+		t.Skip("no chromium on PATH and CASUS_E2E unset: apt-get install -y chromium to run the browser test (.ci/run does)")
+	}
+	base := startServer(t)
+	art := artifactDir(t)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.NoSandbox, // CI runs as root, where Chromium refuses its sandbox
+		chromedp.WindowSize(1280, 1000),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
+	defer cancel()
+	ctx, cancel := context.WithTimeout(bctx, 2*time.Minute)
+	defer cancel()
+
+	const russia = `svg.world path.country[data-state="RUS"]`
+	var status, share, panelStatus, detail string
+	var mapPNG []byte
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(`#attacker`, chromedp.ByQuery),
+		chromedp.SendKeys(`#attacker`, "ROK", chromedp.ByQuery),
+		chromedp.SendKeys(`#victim`, "PRK", chromedp.ByQuery),
+		chromedp.SetValue(`#date`, "2025-06-01", chromedp.ByQuery),
+		chromedp.Click(`#run`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#share-link`, chromedp.ByQuery),
+		chromedp.AttributeValue(russia, "data-status", &status, nil, chromedp.ByQuery),
+		chromedp.AttributeValue(`#panel button.statebtn[data-state="RUS"]`, "data-status", &panelStatus, nil, chromedp.ByQuery),
+		// The keyboard path: focus Russia on the map and press Enter.
+		chromedp.Focus(russia, chromedp.ByQuery),
+		chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(`#state-detail[data-state="RUS"]`, chromedp.ByQuery),
+		chromedp.Text(`#state-detail`, &detail, chromedp.ByQuery),
+		chromedp.AttributeValue(`#share-link`, "href", &share, nil, chromedp.ByQuery),
+		chromedp.Screenshot(`figure.mapfig`, &mapPNG, chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatalf("Korea 2025 in the browser: %v", err)
+	}
+	if status != "bound to fight" || panelStatus != "bound to fight" {
+		t.Errorf("Russia on the map: %q, in the side panel: %q; want bound to fight in both", status, panelStatus)
+	}
+	// Russia's duty rests on the 2024 Russia–DPRK treaty, Art. 4 (in force
+	// 2024-12-04), owed to North Korea.
+	for _, want := range []string{"bound to fight", "Art. 4", "PRK North Korea", "every condition holds"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("Russia's side panel lacks %q:\n%s", want, detail)
+		}
+	}
+	save(t, art, "korea-2025-map.png", mapPNG)
+	first := mapState(t, ctx)
+	if len(first) < 5 {
+		t.Fatalf("only %d states coloured on the Korea map", len(first))
+	}
+
+	// The shared URL in a fresh tab gives the same view.
+	if !strings.Contains(share, "#/scenario?") {
+		t.Fatalf("share link %q does not encode the scenario", share)
+	}
+	tab, cancelTab := chromedp.NewContext(bctx)
+	defer cancelTab()
+	tab, cancelT := context.WithTimeout(tab, time.Minute)
+	defer cancelT()
+	var status2 string
+	if err := chromedp.Run(tab,
+		chromedp.Navigate(share),
+		chromedp.WaitVisible(`#share-link`, chromedp.ByQuery),
+		chromedp.AttributeValue(russia, "data-status", &status2, nil, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("following the shared URL: %v", err)
+	}
+	if status2 != "bound to fight" {
+		t.Errorf("Russia after following the shared URL: %q, want bound to fight", status2)
+	}
+	if second := mapState(t, tab); strings.Join(second, "\n") != strings.Join(first, "\n") {
+		t.Errorf("the shared URL shows another map:\nfirst:  %v\nshared: %v", first, second)
+	}
+
+	// Phone width: nothing wider than 375 px.
+	var scrollW int
+	if err := chromedp.Run(tab,
+		chromedp.EmulateViewport(375, 800),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollW),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if scrollW > 375 {
+		t.Errorf("at 375 px the page is %d px wide: it scrolls sideways", scrollW)
+	}
+
+	// July 1914 pasted as a file.
+	file, err := os.ReadFile(filepath.Join("..", "examples", "july-1914.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var france, auh, auhOffMap string
+	var png1914 []byte
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(base+"/#/scenario"),
+		chromedp.WaitVisible(`#builder`, chromedp.ByQuery),
+		chromedp.Click(`details.paste summary`, chromedp.ByQuery),
+		chromedp.SetValue(`#scenario-text`, string(file), chromedp.ByQuery),
+		chromedp.Click(`#run-pasted`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#share-link`, chromedp.ByQuery),
+		chromedp.AttributeValue(`svg.world path.country[data-state="FRN"]`, "data-status", &france, nil, chromedp.ByQuery),
+		chromedp.AttributeValue(`#panel ul[data-category="attacker"] button[data-state="AUH"]`, "data-status", &auh, nil, chromedp.ByQuery),
+		chromedp.Text(`#panel ul[data-category="attacker"]`, &auhOffMap, chromedp.ByQuery),
+		chromedp.Screenshot(`figure.mapfig`, &png1914, chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatalf("July 1914 in the browser: %v", err)
+	}
+	// France enters under the Franco-Russian alliance once Germany
+	// declares war on Russia; Austria-Hungary began the war.
+	if france != "bound to fight" {
+		t.Errorf("France in July 1914: %q, want bound to fight", france)
+	}
+	if auh != "attacker" || !strings.Contains(auhOffMap, "not on today's map") {
+		t.Errorf("Austria-Hungary: %q, listed as %q; want attacker, not on today's map", auh, auhOffMap)
+	}
+	save(t, art, "july-1914-map.png", png1914)
+}
+
+// mapState lists "STATE:status" for every coloured country on the page.
+func mapState(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	var got []string
+	js := `[...document.querySelectorAll('svg.world path.country[data-state]')].filter(p => p.dataset.status !== 'untouched').map(p => p.dataset.state + ':' + p.dataset.status)`
+	if err := chromedp.Run(ctx, chromedp.Evaluate(js, &got)); err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(got)
+	return got
+}
+
+func findChromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// startServer runs casus's HTTP server, with the embedded UI, on a loopback
+// port for the test's duration.
+func startServer(t *testing.T) string {
+	t.Helper()
+	data := sourcetest.Data()
+	ctx := context.Background()
+	w, err := source.Load(ctx, data, source.LoadOptions{})
+	if err == nil {
+		err = treaty.Attach(ctx, w, data, nil)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Freeze()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: server.New(server.Options{World: w, UI: web.Assets}), ReadHeaderTimeout: 10 * time.Second}
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	return "http://" + ln.Addr().String()
+}
+
+func artifactDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("CASUS_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "casus-e2e")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func save(t *testing.T, dir, name string, png []byte) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Printed, not logged, so the path shows without -v.
+	fmt.Fprintf(os.Stderr, "e2e screenshot: %s\n", p)
+}
