@@ -23,9 +23,10 @@ const shapes = countries.map((f) => ({ id: f.id || "", name: f.properties.name, 
 const sphere = path({ type: "Sphere" });
 
 // drawMap returns the SVG. catOf(abb) gives a state's category or "";
+// breachedOf(abb) whether it breaks an obligation (outlined);
 // onSelect(abb) is called when a country is clicked or activated by key.
 // marker is an optional {lat, lon, name} for the place of the attack.
-export function drawMap({ catOf, onSelect, marker, title, viewBox, cls, labels }) {
+export function drawMap({ catOf, breachedOf, onSelect, marker, title, viewBox, cls, labels }) {
   const svg = s("svg", {
     viewBox: viewBox || `0 0 ${W} ${H}`,
     class: "map " + (cls || "world"),
@@ -49,17 +50,19 @@ export function drawMap({ catOf, onSelect, marker, title, viewBox, cls, labels }
     if (!best && abbs.length) best = abbs[0];
     const name = best ? label(best) : c.name;
     const status = cat && cat !== "untouched" ? LABEL[cat] : "untouched";
+    const breach = best && breachedOf && breachedOf(best) && cat !== "breached";
     const p = s("path", {
       d: c.d,
-      class: "country cat-" + (cat || "untouched") + (best ? "" : " nocow"),
+      class: "country cat-" + (cat || "untouched") + (best ? "" : " nocow") + (breach ? " is-breached" : ""),
+      "data-breached": breach ? "true" : null,
       "data-iso": c.id,
       "data-state": best,
       "data-status": status,
       tabindex: best ? "0" : null,
       role: best ? "button" : null,
-      "aria-label": `${name}: ${status}`,
+      "aria-label": `${name}: ${status}${breach ? ", breached" : ""}`,
     });
-    p.append(s("title", {}, `${name}: ${status}`));
+    p.append(s("title", {}, `${name}: ${status}${breach ? ", breached" : ""}`));
     if (best) {
       p.addEventListener("click", () => onSelect(best));
       p.addEventListener("keydown", (e) => {

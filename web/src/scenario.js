@@ -202,6 +202,7 @@ function placeOf(report, params) {
 function showReport(out, report, { title, params }) {
   const cats = classify(report);
   const catOf = (abb) => (cats.get(abb) ? cats.get(abb).cat : "");
+  const breachedOf = (abb) => Boolean(cats.get(abb) && cats.get(abb).breached);
   const date = report.scenario && report.scenario.date;
   const share = location.href;
   const panel = h("aside", { id: "panel", class: "panel", "aria-label": "state details" });
@@ -214,7 +215,7 @@ function showReport(out, report, { title, params }) {
   };
   const marker = placeOf(report, params);
   const map = h("div", { class: "maps" });
-  map.append(drawMap({ catOf, onSelect: select, marker, title: "world map: " + (title || "scenario") }));
+  map.append(drawMap({ catOf, breachedOf, onSelect: select, marker, title: "world map: " + (title || "scenario") }));
   // The theatre: a closer view around where the war begins (the first
   // victim and its attacker), since Korea or Serbia is a few pixels wide
   // on the world map.
@@ -225,7 +226,7 @@ function showReport(out, report, { title, params }) {
       h(
         "div",
         { class: "theatre" },
-        drawMap({ catOf, onSelect: select, marker, title: "closer view of where the war begins", viewBox: box, cls: "inset", labels: true }),
+        drawMap({ catOf, breachedOf, onSelect: select, marker, title: "closer view of where the war begins", viewBox: box, cls: "inset", labels: true }),
         h("p", { class: "caption" }, "Closer view: where the war begins.")
       )
     );
@@ -334,6 +335,7 @@ function renderPanel(panel, cats, abb, select) {
               { type: "button", class: "statebtn" + (s.abb === abb ? " selected" : ""), "data-state": s.abb, "data-status": c.label, "aria-pressed": s.abb === abb ? "true" : "false", onclick: () => select(s.abb) },
               label(s.abb)
             ),
+            s.breached && s.cat !== "breached" ? h("span", { class: "breachnote" }, " breached") : null,
             featureId(s.abb) ? null : h("span", { class: "offmap", title: "no feature on today's map" }, " not on today's map")
           )
         )
@@ -348,7 +350,7 @@ function stateDetail(st) {
   return h(
     "section",
     { class: "detail", id: "state-detail", "data-state": st.abb, "data-status": LABEL[st.cat] },
-    h("h3", {}, h("span", { class: "swatch cat-" + st.cat, "aria-hidden": "true" }), label(st.abb), " — ", h("span", { class: "status" }, LABEL[st.cat])),
+    h("h3", {}, h("span", { class: "swatch cat-" + st.cat, "aria-hidden": "true" }), label(st.abb), " — ", h("span", { class: "status" }, LABEL[st.cat]), st.breached && st.cat !== "breached" ? h("span", { class: "breachnote" }, ", breached") : null),
     m ? h("p", {}, `Side ${st.side} since ${m.since}, round ${m.round}: ${named(m.how)}.`) : null,
     h("p", {}, h("a", { href: `#/state/${st.abb}` }, "State page: guarantees both ways, capabilities over time")),
     st.owes.length ? h("h4", {}, "Obligations it owes") : h("p", {}, "It owes no obligation that these events touch."),

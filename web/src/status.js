@@ -5,7 +5,7 @@
 export const CATEGORIES = [
   { id: "attacker", label: "attacker", help: "began the war (side 1, round 1)" },
   { id: "victim", label: "victim", help: "attacked in the scenario's own events (side 2, round 1)" },
-  { id: "breached", label: "breached", help: "bound to act and, under the honour assumption, did not" },
+  { id: "breached", label: "breached", help: "breaks an obligation by its own attack (an attacker that does is outlined in purple)" },
   { id: "fight", label: "bound to fight", help: "a binding defence or offence obligation: enters the war" },
   { id: "contingent", label: "contingent", help: "bound if an open fact holds (named in its obligations): to fight, or only to consult or stay out when nothing more binds it" },
   { id: "neutral", label: "bound to stay out", help: "a binding neutrality or non-aggression promise" },
@@ -38,7 +38,10 @@ export function classify(report) {
     get(o.obligor).owes.push(o);
     get(o.beneficiary).owed.push(o);
   }
-  for (const s of out.values()) s.cat = category(s);
+  for (const s of out.values()) {
+    s.cat = category(s);
+    s.breached = s.owes.some((o) => o.status === "breached");
+  }
   return out;
 }
 
