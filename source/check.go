@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/casus-dev/casus/source/snapshot"
 	"github.com/casus-dev/casus/world"
 )
 
@@ -228,4 +229,67 @@ func checkOne(d *Data, c checkSpec) CheckResult {
 		r.Notes = append(r.Notes, "sha256 differs from the release recorded in PROVENANCE.md ("+k.SHA256[:12]+"…)")
 	}
 	return r
+}
+
+// DatasetFile describes one file casus knows: its path under a data
+// directory, the dataset it belongs to and the release casus was built
+// with (the one the snapshot embeds).
+type DatasetFile struct {
+	File     string `json:"file"`
+	Name     string `json:"name"`
+	Version  string `json:"version"`
+	Required bool   `json:"required"`
+}
+
+// Files lists every file casus knows, in Check's order.
+func Files() []DatasetFile {
+	out := make([]DatasetFile, len(checkSpecs))
+	for i, c := range checkSpecs {
+		out[i] = DatasetFile{File: c.rel, Name: c.name, Version: c.version, Required: c.required}
+	}
+	return out
+}
+
+// Served says where d reads one file from and whether the bytes there are
+// the published release casus was built with.
+type Served struct {
+	DatasetFile
+	Origin   Origin `json:"origin,omitempty"`   // "" when no place holds the file
+	Location string `json:"location,omitempty"` // path, or embedded:<file>
+	SHA256   string `json:"sha256,omitempty"`
+	// Published is true when SHA256 is the release's published hash
+	// (for the snapshot, its manifest's hash, which every read verifies).
+	Published bool `json:"published"`
+}
+
+// Describe reports, for every known file, where d would read it and
+// whether it is the published release, hashing files on disk but not
+// parsing them (Check does that).
+func Describe(d *Data) []Served {
+	files := Files()
+	out := make([]Served, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := Served{DatasetFile: f}
+			origin, loc, ok := d.Locate(f.File)
+			if ok {
+				s.Origin, s.Location = origin, loc
+				k, _ := KnownFileFor(f.File)
+				if origin == FromEmbedded {
+					// The snapshot checks the bytes against its manifest on
+					// every read; here the manifest against the release.
+					e, _ := snapshot.Lookup(f.File)
+					s.SHA256, s.Published = e.SHA256, e.SHA256 == k.SHA256
+				} else if sum, err := fileSHA256(loc); err == nil {
+					s.SHA256, s.Published = sum, sum == k.SHA256
+				}
+			}
+			out[i] = s
+		}()
+	}
+	wg.Wait()
+	return out
 }

@@ -48,8 +48,9 @@ ATOP dates membership from signature, the registry from entry into force.
 		Usage: `Usage: casus treaty check FILE|DIR... [--treaties DIR] [--data DIR]
 
 Parses and validates treaty files in the format of treaty/treaty.schema.json.
-States are resolved against the COW state list and atop_id against ATOP 5.1,
-so --data (or $CASUS_DATA) is needed. Each problem is printed on its own
+States are resolved against the COW state list and atop_id against ATOP 5.1
+(the embedded releases, unless --data or $CASUS_DATA name other files).
+Each problem is printed on its own
 line as FILE:LINE: FIELD: what is wrong and what is wanted. Ids must not
 repeat those of the registry or of --treaties files.
 `,
