@@ -124,7 +124,8 @@ func GroupWars(rows []WarParticipantRow) []world.War {
 		}
 		out[k].Participants = append(out[k].Participants, world.WarParticipant{
 			Code: r.Code, Side: r.Side, Spells: r.Spells(), Initiator: r.Initiator,
-			Outcome: r.Outcome, BatDeath: r.BatDeath,
+			Outcome: r.Outcome, BatDeath: r.BatDeath, WhereFought: r.WhereFought,
+			Line: i + 2, // one line per row after the header
 		})
 	}
 	return out

@@ -48,4 +48,11 @@ type WarParticipant struct {
 	Initiator bool
 	Outcome   int
 	BatDeath  float64 // NaN when missing
+	// WhereFought is the codebook's region code of the state's combat
+	// (1 W. Hemisphere, 2 Europe, ... 19 five regions).
+	WhereFought int
+	// Line is the participant's line in the war file (the header is line
+	// 1), so that a derived table can cite its source row; 0 when the
+	// participant was not read from the file.
+	Line int
 }

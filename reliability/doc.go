@@ -1,0 +1,116 @@
+// Package reliability tests treaty obligations against the wars that
+// invoked them: for every COW inter-state war (v4.0) and every participant
+// that was attacked, it builds the attack as an obligations-engine
+// scenario on that day, runs the engine on the treaties in force (ATOP 5.1
+// and the registry where a registry treaty supersedes an ATOP record), and
+// compares each invoked obligation with what the obligor did according to
+// the war's participant list. The result is the honoured share that Leeds,
+// Long & Mitchell (2000) put at 74.5 % for 1816–1944, computed case by
+// case, each case explained, every coding rule a switch (Options).
+//
+// Like every engine it reads no files: Run takes the frozen world (wars in
+// world.Wars, treaties in world.Treaties) and the obligations engine built
+// on it. It never changes the world; with OpenConditionsMet it derives a
+// second, private world and engine (see below).
+//
+// # Cases: who was attacked, by whom, when
+//
+// COW codes one initiator side per war (Initiator = 1; every initiator
+// starts on the war's first day) and gives each participant a side and the
+// day it began fighting (StartDate1). The data do not say who attacked a
+// state that entered later, or whether it entered by choice, so that is a
+// switch (Options.Attacked):
+//
+//   - initiator (default): the war's targets — participants on the side
+//     opposite the initiators whose fighting begins on the war's first
+//     day — each attacked by all the initiators on that day;
+//   - defenders: also every later entrant on the targets' side, attacked on
+//     its first day of fighting by every participant of the initiators'
+//     side fighting that day (the USSR on 1941-06-22, but also Italy in
+//     1915 and the United States in 1917, which chose to enter);
+//   - all: also later entrants on the initiators' side (Japan 1941,
+//     Bulgaria 1915), attacked by the other side's participants fighting
+//     that day.
+//
+// A participant with two rows (a state that changed sides, Romania 1944)
+// enters twice. One scenario is built per attacked participant: an armed
+// attack by its attackers on its home territory (the engine's default
+// place; COW's WhereFought gives regions of a state's whole combat, not
+// the place of the attack, and is only reported), in a state of war, not
+// provoked (the engine never infers provocation), with honour = none so
+// that the engine reports the obligations the attack invokes without
+// playing out a hypothetical cascade. The case date is the attack's day.
+//
+// # Invoked obligations
+//
+// An obligation is invoked when the engine judges it binding or
+// contingent for the attack (every status carries the engine's reasoning),
+// or — once the engine has it — breached (the obligor attacked the state it
+// had to defend or not attack). Statuses not_triggered and non_binding are
+// not invoked; consultation is invoked but not scored, because the data do
+// not record consultations. Binding and breached cases are the headline
+// share; contingent cases (an open condition such as an ATOP location
+// condition without a named place) are counted in a separate tally and
+// never mixed into it.
+//
+// Non-aggression promises have no trigger in the engine (they are standing
+// obligations), so the package lists them itself: every non-aggression
+// obligation in force on the case date (treaty and both memberships in
+// force, the ATOP phase covering the day, records a registry treaty
+// supersedes left out — the engine's rules) by which a state owes the
+// attacked participant non-aggression. An engine result for the same
+// obligation wins over the package's own line. Non-aggression owed to the
+// attackers is not invoked: resisting an attacker is not aggression.
+//
+// Left out of every count, with the reason in the case list: obligations of
+// the attacked state itself (its conduct is self-defence), obligations of
+// or toward a state outside the COW state system on the case date (the war
+// data cannot show what it did), and, unless Options.CountAlreadyAtWar,
+// obligors already fighting on the beneficiary's side before the case date
+// (their choice was made earlier, and counting it would inflate the share).
+// Each (war, treaty, article, kind, obligor, beneficiary) is one case,
+// invoked on the earliest day; two instruments binding the same pair are
+// two cases, as the obligations are.
+//
+// # What the obligor did
+//
+// From the obligor's rows in the same war: its first participation still
+// running on or after the case date decides.
+//
+//   - attacked: the obligor is one of the attackers of the beneficiary;
+//   - joined: it fought on the beneficiary's side, starting within the
+//     window (Options.WindowDays: 0 = any time before the war ended, the
+//     default; N = within N days of the case date);
+//   - joined_late: on the beneficiary's side, but after the window;
+//   - other_side: it fought on the other side;
+//   - stayed_out: it has no row in the war (or its fighting ended before
+//     the case date);
+//   - already_at_war: on the beneficiary's side since before the case date.
+//
+// Defence and offence are honoured by joined and violated by everything
+// else; neutrality and non-aggression are honoured unless the obligor
+// attacked the beneficiary or fought on the other side. Joining late breaks
+// a defence promise under a finite window but honours neutrality.
+//
+// # Conditions ATOP codes but does not name
+//
+// ATOP flags location and adversary conditions (defcoloc, defcoadv with no
+// state named) without saying where or whom; the engine leaves them open,
+// so such cases are contingent. With Options.OpenConditionsMet the package
+// builds a private copy of the world whose ATOP obligations have those two
+// flags cleared, and an engine on it: the cases become binding when nothing
+// else is open, and each says which condition it assumed met. Other
+// unnamed ATOP conditions (number of attackers, a specific conflict,
+// demands, OLIMOB) stay open either way.
+//
+// # Reports
+//
+// Report holds the coding choices, the headline tallies (invoked,
+// honoured, share), the contingent tally, the consultation count, the
+// breakdowns by period (1816–1944, 1945–2007, by the case date), by kind,
+// by bilateral/multilateral (members in force on the case date) and by
+// war, and the cases. Share is honoured/invoked and missing (NaN) with no
+// invoked case. CaseRows renders the case list for CSV; Tally recomputes
+// the counts from such rows, so that the CSV can be checked against the
+// JSON.
+package reliability
