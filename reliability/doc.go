@@ -33,13 +33,16 @@
 //     that day.
 //
 // A participant with two rows (a state that changed sides, Romania 1944)
-// enters twice. One scenario is built per attacked participant: an armed
-// attack by its attackers on its home territory (the engine's default
-// place; COW's WhereFought gives regions of a state's whole combat, not
-// the place of the attack, and is only reported), in a state of war, not
-// provoked (the engine never infers provocation), with honour = none so
-// that the engine reports the obligations the attack invokes without
-// playing out a hypothetical cascade. The case date is the attack's day.
+// enters twice. One scenario is built per attacked participant (Scenario):
+// an armed attack by its attackers, in a state of war, not provoked (the
+// engine never infers provocation), with honour = none so that the engine
+// reports the obligations the attack invokes without playing out a
+// hypothetical cascade. The case date is the attack's day. The attack is
+// on the attacked state's home territory when COW's WhereFought for it
+// includes its home continent; otherwise on the first region WhereFought
+// names (Place): the United Kingdom in 1982 fought in the Western
+// Hemisphere, outside NATO's Art. 6 area, and the United States in Korea
+// in Asia.
 //
 // # Invoked obligations
 //
@@ -52,6 +55,18 @@
 // share; contingent cases (an open condition such as an ATOP location
 // condition without a named place) are counted in a separate tally and
 // never mixed into it.
+//
+// Only the engine's first round counts: its second round is the victim's
+// retaliation, which would make the attacker "attacked" for clauses owed to
+// it (a neutrality pledge conditional on the partner being attacked). The
+// engine reports each obligation's best status over all rounds, so a
+// first-round contingent status that the retaliation round raised to
+// binding is lost (one case over all wars: FRN→AUH, ATOP 1270, 1866).
+// Offence (ATOP: support beyond defending a partner under attack) is
+// invoked only when the beneficiary is one of the attackers. The engine
+// checks an article's place only for a protected party that is attacked;
+// for a clause owed to the attacker that carries ATOP's unnamed location
+// condition the package makes the case contingent itself.
 //
 // Non-aggression promises have no trigger in the engine (they are standing
 // obligations), so the package lists them itself: every non-aggression
@@ -75,16 +90,20 @@
 // # What the obligor did
 //
 // From the obligor's rows in the same war: its first participation still
-// running on or after the case date decides.
+// running on or after the case date decides. Only conduct while the
+// obligation could matter counts: an entry after the beneficiary's last
+// day of fighting, or on or after the day the obligor's membership in the
+// treaty ended, is not conduct toward the beneficiary (Romania, which
+// fought from 1941, stayed out of Poland's war of 1939; the USSR entered on
+// the day Germany's attack ended the Nazi–Soviet pact).
 //
-//   - attacked: the obligor is one of the attackers of the beneficiary;
+//   - attacked: the obligor is one of the beneficiary's attackers;
 //   - joined: it fought on the beneficiary's side, starting within the
 //     window (Options.WindowDays: 0 = any time before the war ended, the
 //     default; N = within N days of the case date);
 //   - joined_late: on the beneficiary's side, but after the window;
 //   - other_side: it fought on the other side;
-//   - stayed_out: it has no row in the war (or its fighting ended before
-//     the case date);
+//   - stayed_out: no row in the war while it counted;
 //   - already_at_war: on the beneficiary's side since before the case date.
 //
 // Defence and offence are honoured by joined and violated by everything
@@ -103,14 +122,39 @@
 // unnamed ATOP conditions (number of attackers, a specific conflict,
 // demands, OLIMOB) stay open either way.
 //
+// Options.Kinds chooses the kinds scored (default all four); leaving out
+// neutrality and non-aggression, which staying out honours, shows how much
+// of the share they carry.
+//
 // # Reports
 //
 // Report holds the coding choices, the headline tallies (invoked,
 // honoured, share), the contingent tally, the consultation count, the
-// breakdowns by period (1816–1944, 1945–2007, by the case date), by kind,
-// by bilateral/multilateral (members in force on the case date) and by
-// war, and the cases. Share is honoured/invoked and missing (NaN) with no
-// invoked case. CaseRows renders the case list for CSV; Tally recomputes
-// the counts from such rows, so that the CSV can be checked against the
+// breakdowns by period (1816–1944, 1945–2007, by the case date; periods
+// outside the years asked for are left out), by kind, by bilateral/
+// multilateral (parties in force on the case date) and by war, the
+// published shares for the same years, and the cases. Share is
+// honoured/invoked, missing (NaN; JSON null) with no invoked case.
+// CaseRows renders the case list for CSV (CaseColumns); Tally recomputes
+// the counts from such rows, so that a CSV can be checked against the
 // JSON.
+//
+// # JSON contract (casus reliability --format json)
+//
+//	invoked, honoured, share   the binding tally (share rounded to 4 places)
+//	coding[]       {name, value, meaning}: every coding choice in force
+//	contingent     {invoked, honoured, share}
+//	consultation   invoked consultation obligations (not scored)
+//	excluded       {reason: count} of invoked obligations left out
+//	scenarios, not_triggered
+//	published[]    {source, years, share, measure}
+//	by_period[], by_kind[], by_scope[], by_war[]
+//	               {key, label, binding {...}, contingent {...}}
+//	data[]         the data files and registry the run rests on
+//	cases[]        {war, war_name, date, attacked, attackers[], obligor,
+//	               obligor_name, beneficiary, beneficiary_name, treaty,
+//	               treaty_title, source, article, kind, members, status,
+//	               reason, assumed[], tier, outcome, honoured (true, false
+//	               or null when not scored), excluded, what,
+//	               source_rows[], explain[]}
 package reliability

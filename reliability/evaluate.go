@@ -110,6 +110,12 @@ func evaluate(w *world.World, e *obligation.Engine, at Attack, o Options, assume
 	have := map[string]bool{}
 	for i := range rep.Obligations {
 		r := &rep.Obligations[i]
+		if r.Round != 1 {
+			// Round 2 is the victim's retaliation: it can make the
+			// attacker "attacked" for clauses owed to it, which is not
+			// what the attack invoked.
+			continue
+		}
 		switch r.Status {
 		case obligation.Binding, obligation.Contingent, Breached, obligation.NonBinding:
 		default:
@@ -131,6 +137,14 @@ func evaluate(w *world.World, e *obligation.Engine, at Attack, o Options, assume
 			Status: string(r.Status), Reason: r.Reason, Explain: r.Explain, obligor: obl, ben: ben}
 		if t, ok := w.Treaty(r.Treaty); ok {
 			c.Assumed = assumed[oblKey{t.ID, r.Article, r.Obligor, phaseOn(t, r.Article, r.Obligor, at.Date)}]
+			// The engine checks an article's place only when its protected
+			// party is the one attacked; an offence or neutrality owed to
+			// the attacker with a location ATOP flags but does not name is
+			// as open as the same clause owed to a victim.
+			if ob := obligationOf(t, r.Article, r.Obligor, at.Date); ob != nil && ob.Scope.Unspecified && hasInt(by, ben) && r.Status == obligation.Binding {
+				c.Status = string(obligation.Contingent)
+				c.Reason = "holds if the war is in the area the treaty names (" + orText(ob.Scope.Text, "ATOP flags a location condition but not where") + "; applied by the reliability test to a clause owed to the attacker)"
+			}
 		}
 		have[caseKey(&c)] = true
 		out = append(out, c)
@@ -367,17 +381,26 @@ func treatyRef(w *world.World, c *Case, d world.Date) string {
 	return fmt.Sprintf("%s (%s)", f, c.Article)
 }
 
-// phaseOn is the ATOP phase of the obligor's row covering d (0 for
-// registry treaties and single-phase alliances).
-func phaseOn(t *world.Treaty, article, obligor string, d world.Date) int {
+// obligationOf finds the obligation behind a result: the article of the
+// treaty owed by obligor (or by every member) that covers d.
+func obligationOf(t *world.Treaty, article, obligor string, d world.Date) *world.Obligation {
 	for i := range t.Obligations {
 		ob := &t.Obligations[i]
 		if ob.Article != article || (len(ob.Obligors) == 1 && ob.Obligors[0] != obligor) {
 			continue
 		}
 		if (ob.During.Start == 0 && ob.During.End == 0) || ob.During.Contains(d) {
-			return ob.ATOPPhase
+			return ob
 		}
+	}
+	return nil
+}
+
+// phaseOn is the ATOP phase of the obligor's row covering d (0 for
+// registry treaties and single-phase alliances).
+func phaseOn(t *world.Treaty, article, obligor string, d world.Date) int {
+	if ob := obligationOf(t, article, obligor, d); ob != nil {
+		return ob.ATOPPhase
 	}
 	return 0
 }

@@ -254,7 +254,7 @@ func writeReliabilityPlot(path string, rep *reliability.Report, o reliability.Op
 	p := plot.New()
 	p.Title.Text = fmt.Sprintf("Alliance obligations honoured in COW inter-state wars, %d–%d", o.From, o.To)
 	p.Y.Label.Text = "share honoured"
-	p.Y.Min, p.Y.Max = 0, 1.12
+	p.Y.Min, p.Y.Max = 0, 1.3 // room above 100 % for the legend
 	p.Y.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: 0, Label: "0"}, {Value: 0.25, Label: "25 %"}, {Value: 0.5, Label: "50 %"}, {Value: 0.75, Label: "75 %"}, {Value: 1, Label: "100 %"}})
 	p.Add(plotter.NewGrid())
 	var names []string
@@ -289,6 +289,10 @@ func writeReliabilityPlot(path string, rep *reliability.Report, o reliability.Op
 	p.Legend.Add("binding (the headline share)", bb)
 	p.Legend.Add("contingent (counted apart)", cb)
 	p.Legend.Top = true
+	p.Legend.Left = true
+	p.Legend.TextStyle.Font.Size = vg.Points(9)
+	p.Legend.XOffs = vg.Points(8)
+	p.Title.Padding = vg.Points(8)
 	p.NominalX(names...)
 
 	// Counts above the bars, offset like the bars (in points).
@@ -315,26 +319,39 @@ func writeReliabilityPlot(path string, rep *reliability.Report, o reliability.Op
 		p.Add(lb)
 	}
 
-	// Published shares of the same periods, as short dashed marks.
+	// Published shares of the same periods, as dashed marks across the
+	// period's bars, one colour per source (named in the legend).
+	pubColors := []color.Color{color.RGBA{R: 0xc0, G: 0x20, B: 0x20, A: 0xff}, color.RGBA{R: 0xe0, G: 0x8a, B: 0x00, A: 0xff},
+		color.RGBA{R: 0x20, G: 0x80, B: 0x30, A: 0xff}, color.RGBA{R: 0x70, G: 0x30, B: 0x90, A: 0xff}}
+	srcColor := map[string]color.Color{}
 	var pubLines []string
 	for i, g := range periods {
 		for _, pub := range rep.Published {
 			if pub.Years != g.Key && !(g.Key == "1945-2007" && pub.Years == "1945-2003") {
 				continue
 			}
-			l, err := plotter.NewLine(plotter.XYs{{X: float64(i) - 0.45, Y: pub.Share}, {X: float64(i) + 0.45, Y: pub.Share}})
+			col, seen := srcColor[pub.Source]
+			if !seen {
+				col = pubColors[len(srcColor)%len(pubColors)]
+				srcColor[pub.Source] = col
+			}
+			l, err := plotter.NewLine(plotter.XYs{{X: float64(i) - 0.42, Y: pub.Share}, {X: float64(i) + 0.42, Y: pub.Share}})
 			if err != nil {
 				return err
 			}
-			l.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
-			l.Color = color.Gray{Y: 0x50}
+			l.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
+			l.Color = col
+			l.Width = vg.Points(1.4)
 			p.Add(l)
+			if !seen {
+				p.Legend.Add(shortCite(pub.Source)+" (dashed)", l)
+			}
 			pubLines = append(pubLines, fmt.Sprintf("%s %s: %.1f %%", pub.Source, pub.Years, 100*pub.Share))
 		}
 	}
 
 	const figW, figH = 7 * vg.Inch, 5 * vg.Inch
-	srcH := vg.Points(float64(16 + 11*(3+len(pubLines))))
+	srcH := vg.Points(float64(16 + 11*(4+len(pubLines)+len(rep.Data))))
 	var c vg.CanvasWriterTo
 	if strings.EqualFold(filepath.Ext(path), ".png") {
 		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(figW, figH+srcH), vgimg.UseDPI(150))}
@@ -352,9 +369,11 @@ func writeReliabilityPlot(path string, rep *reliability.Report, o reliability.Op
 	for _, l := range pubLines {
 		lines = append(lines, "   "+l)
 	}
-	lines = append(lines,
-		"Source: "+strings.Join(rep.Data, ", ")+", casus treaty registry. Figure: casus reliability.",
-		"Coding: "+strings.Join(choices, ", ")+".")
+	lines = append(lines, "Source: "+rep.Data[0]+";")
+	for _, d := range rep.Data[1:] {
+		lines = append(lines, "   "+d+";")
+	}
+	lines = append(lines, "Coding: "+strings.Join(choices[:3], ", ")+",", "   "+strings.Join(choices[3:], ", ")+". Figure: casus reliability.")
 	for i, s := range lines {
 		dc.FillText(src, vg.Point{X: dc.Min.X + vg.Points(6), Y: dc.Min.Y + srcH - vg.Points(14) - vg.Length(i)*vg.Points(11)}, s)
 	}
@@ -374,4 +393,20 @@ func zeroNaN(v float64) float64 {
 		return 0
 	}
 	return v
+}
+
+// shortCite shortens a published source for a label in the figure.
+func shortCite(s string) string {
+	switch {
+	case strings.HasPrefix(s, "Leeds, Long & Mitchell"):
+		return "Leeds, Long & Mitchell 2000"
+	case strings.HasPrefix(s, "Leeds 2003"):
+		return "Leeds 2003"
+	case strings.HasPrefix(s, "Berkemeier"):
+		return "Berkemeier & Fuhrmann 2018"
+	}
+	if i := strings.Index(s, ","); i > 0 {
+		return s[:i]
+	}
+	return s
 }
