@@ -48,8 +48,10 @@
 //
 // An obligation is invoked when the engine judges it binding or
 // contingent for the attack (every status carries the engine's reasoning),
-// or — once the engine has it — breached (the obligor attacked the state it
-// had to defend or not attack). Statuses not_triggered and non_binding are
+// or breached: the obligor is itself an attacker of the state it had to
+// defend, not attack or stay neutral toward (Iraq toward Kuwait under the
+// Arab League treaty in 1990). The engine's breach does not depend on the
+// article's open conditions, so a breach counts in the binding tier. Statuses not_triggered and non_binding are
 // not invoked; consultation is invoked but not scored, because the data do
 // not record consultations. Binding and breached cases are the headline
 // share; contingent cases (an open condition such as an ATOP location
@@ -68,9 +70,9 @@
 // for a clause owed to the attacker that carries ATOP's unnamed location
 // condition the package makes the case contingent itself.
 //
-// Non-aggression promises have no trigger in the engine (they are standing
-// obligations), so the package lists them itself: every non-aggression
-// obligation in force on the case date (treaty and both memberships in
+// Non-aggression promises have no trigger in the engine unless their
+// obligor attacks (then the engine says breached), so the package lists the
+// others itself: every non-aggression obligation in force on the case date (treaty and both memberships in
 // force, the ATOP phase covering the day, records a registry treaty
 // supersedes left out — the engine's rules) by which a state owes the
 // attacked participant non-aggression. An engine result for the same

@@ -10,11 +10,6 @@ import (
 	"github.com/casus-dev/casus/world"
 )
 
-// Breached is the engine's status for an obligation its obligor violates
-// by its own act (attacking the state it must defend or not attack). It is
-// a string here so the package works with engines that predate it.
-const Breached obligation.Status = "breached"
-
 // warFile names the COW file the participant lines refer to.
 const warFile = "Inter-StateWarData_v4.0.csv"
 
@@ -117,7 +112,7 @@ func evaluate(w *world.World, e *obligation.Engine, at Attack, o Options, assume
 			continue
 		}
 		switch r.Status {
-		case obligation.Binding, obligation.Contingent, Breached, obligation.NonBinding:
+		case obligation.Binding, obligation.Contingent, obligation.Breached, obligation.NonBinding:
 		default:
 			*notTrig++
 			continue

@@ -164,7 +164,7 @@ func goldenAttack(t *testing.T, w *world.World, e *obligation.Engine, d *datadri
 		if !match(r.Treaty, r.Obligor, r.Beneficiary) || !kindOK(r.Kind) {
 			continue
 		}
-		if invokedOnly && r.Status != obligation.Binding && r.Status != obligation.Contingent && r.Status != Breached {
+		if invokedOnly && r.Status != obligation.Binding && r.Status != obligation.Contingent && r.Status != obligation.Breached {
 			continue
 		}
 		n++

@@ -5,12 +5,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 	"github.com/casus-dev/casus/world"
 )
 
@@ -114,12 +114,7 @@ func TestBreakdownsSumToTotals(t *testing.T) {
 // and those lines hold those states in that war: read the file itself.
 func TestSourceRowsCiteTheWarFile(t *testing.T) {
 	w, e := realWorld(t)
-	f, err := os.Open(filepath.Join(os.Getenv("CASUS_DATA"), "cow_war", warFile))
-	if err != nil {
-		t.Skip("war file not readable:", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(sourcetest.ReadFile(t, source.PathWars)))
 	sc.Split(scanCRLines)
 	var lines []string
 	for sc.Scan() {

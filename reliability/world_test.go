@@ -2,12 +2,12 @@ package reliability
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/casus-dev/casus/obligation"
 	"github.com/casus-dev/casus/source"
+	"github.com/casus-dev/casus/source/sourcetest"
 	"github.com/casus-dev/casus/treaty"
 	"github.com/casus-dev/casus/world"
 )
@@ -18,16 +18,14 @@ var (
 	realErr  error
 )
 
-// realWorld loads the official data with the registry and ATOP treaties
-// once per test binary.
+// realWorld loads the official data ($CASUS_DATA, else the embedded
+// snapshot; see sourcetest) with the registry and ATOP treaties, once per
+// test binary.
 func realWorld(tb testing.TB) (*world.World, *obligation.Engine) {
 	tb.Helper()
-	dir := os.Getenv("CASUS_DATA")
-	if dir == "" {
-		tb.Skip("CASUS_DATA is not set: run with CASUS_DATA=/path/to/shared/data")
-	}
 	realOnce.Do(func() {
 		ctx := context.Background()
+		dir := sourcetest.Data()
 		realW, realErr = source.Load(ctx, dir, source.LoadOptions{})
 		if realErr != nil {
 			return
