@@ -241,7 +241,7 @@ func judgeCase(w *world.World, c *Case, at Attack, o Options) {
 	case !o.scores(c.Kind):
 		c.Tier, c.Excluded = TierNotScored, "kind_not_scored: --kinds leaves "+string(c.Kind)+" out"
 	case c.obligor == at.Victim.Code:
-		c.Tier, c.Excluded = TierNotScored, "obligor_attacked: the attacked state's own conduct is self-defence"
+		c.Tier, c.Excluded = TierNotScored, "obligor_is_attacked_state: the attacked state's own conduct is self-defence"
 	case !inSystem(w, c.obligor, d) || !inSystem(w, c.ben, d):
 		c.Tier, c.Excluded = TierNotScored, "outside_state_system: not a COW state-system member on the day, so the war data cannot show what it did"
 	case benP == nil:

@@ -128,7 +128,7 @@ func (o Options) Choices() []Choice {
 	return []Choice{
 		{"years", fmt.Sprintf("%d-%d", o.From, o.To), "cases dated " + years},
 		{"attacked", string(o.Attacked), att[o.Attacked]},
-		{"open_conditions_met", fmt.Sprint(o.OpenConditionsMet), open},
+		{"open_met", fmt.Sprint(o.OpenConditionsMet), open},
 		{"window", windowValue(o.WindowDays), win},
 		{"already_at_war", fmt.Sprint(o.CountAlreadyAtWar), already},
 		{"kinds", strings.Join(ks, ","), kinds},

@@ -22,7 +22,7 @@ func TestReliability1816to1944(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{"honoured: ", " of ", "binding obligations invoked = ", "Leeds, Long & Mitchell 2000", "74.5 %",
-		"--attacked", "--open-conditions-met", "--window", "--already-at-war", "--kinds", "wars after 1944 excluded",
+		"--attacked", "--open-met", "--window", "--already-at-war", "--kinds", "wars after 1944 excluded",
 		"contingent (an open condition", "Inter-StateWarData_v4.0.csv", "ATOP 5.1"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
