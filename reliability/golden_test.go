@@ -186,7 +186,11 @@ func goldenAttack(t *testing.T, w *world.World, e *obligation.Engine, d *datadri
 				verdict = "honoured"
 			}
 		}
-		fmt.Fprintf(&b, "case: %s→%s %s %s (%s) %s, %s: %s — %s\n", c.Obligor, c.Beneficiary, c.Treaty, c.Article, c.Kind, c.Tier, c.Outcome, verdict, c.What)
+		tier := string(c.Tier)
+		if c.Status != string(c.Tier) && c.Tier != TierNotScored {
+			tier += " (" + c.Status + ")"
+		}
+		fmt.Fprintf(&b, "case: %s→%s %s %s (%s) %s, %s: %s — %s\n", c.Obligor, c.Beneficiary, c.Treaty, c.Article, c.Kind, tier, c.Outcome, verdict, c.What)
 		for _, a := range c.Assumed {
 			fmt.Fprintf(&b, "  assumed met: %s\n", a)
 		}
