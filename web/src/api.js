@@ -43,7 +43,8 @@ export const api = {
   places: () => call("/api/places"),
   states: (on) => call("/api/states" + q({ on })),
   state: (id, on) => call("/api/states/" + encodeURIComponent(id) + q({ on })),
-  capabilities: (id) => call("/api/states/" + encodeURIComponent(id) + "/capabilities"),
+  // casus state Q --years A-B: NMC components, CINC and share of the system by year.
+  capabilities: (id, years) => call("/api/states/" + encodeURIComponent(id) + q({ years })),
   scenario: (text) =>
     call("/api/scenario", { method: "POST", headers: { "Content-Type": "application/yaml" }, body: text }),
   treaties: (params) => call("/api/treaties" + q(params)),

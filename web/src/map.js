@@ -58,7 +58,9 @@ export function drawMap({ catOf, breachedOf, onSelect, marker, title, viewBox, c
       "data-iso": c.id,
       "data-state": best,
       "data-status": status,
-      tabindex: best ? "0" : null,
+      // Only the states the scenario involves are tab stops on the world
+      // map (the panel lists them too); the rest stay clickable.
+      tabindex: best ? (cat && cat !== "untouched" && cls !== "inset" ? "0" : "-1") : null,
       role: best ? "button" : null,
       "aria-label": `${name}: ${status}${breach ? ", breached" : ""}`,
     });

@@ -3,12 +3,13 @@
 // time.
 import { api } from "./api.js";
 import { h, s, clear, num, downloads, errorBox, today } from "./util.js";
-import { label } from "./states.js";
+import { label, allStates } from "./states.js";
 import { named } from "./scenario.js";
 
 export async function renderState(root, id, params) {
   const on = params.on || today();
   clear(root);
+  if (!id) return stateIndex(root, on);
   const form = h(
     "form",
     { class: "inline-form", "aria-label": "date of the state page" },
@@ -26,7 +27,7 @@ export async function renderState(root, id, params) {
   root.append(h("h2", {}, label(id)), form, head, guar, caps);
   api.state(id, on).then((st) => clear(head).append(stateFacts(st)), (e) => clear(head).append(errorBox(e)));
   api.guarantees(id, on).then((g) => guar.append(...guarantees(g).filter(Boolean)), (e) => guar.append(h("h3", {}, "Guarantees"), errorBox(e)));
-  api.capabilities(id).then((c) => caps.append(...capChart(id, c)), (e) => caps.append(h("h3", {}, "Capabilities over time"), errorBox(e)));
+  api.capabilities(id, "1816-2022").then((c) => caps.append(...capChart(id, c)), (e) => caps.append(h("h3", {}, "Capabilities over time"), errorBox(e)));
 }
 
 function stateFacts(st) {
@@ -91,20 +92,29 @@ function guarantees(g) {
   ];
 }
 
-// capChart draws CINC over the years with a gap where a year is missing.
-function capChart(id, rows) {
-  const list = Array.isArray(rows) ? rows : rows.years || rows.rows || [];
-  const pts = list.filter((r) => r.cinc !== null && r.cinc !== undefined);
-  const out = [h("h3", {}, "Capabilities over time (CINC)")];
+// capChart draws CINC and the share of the system over the years (casus
+// state --years), with a gap where a year is missing.
+function capChart(id, doc) {
+  const list = (doc.years || []).map((r) => ({ year: r.year, in_release: r.in_release, cinc: r.cinc ?? null, share_of_system: r.share_of_system ?? null, ...(r.components || {}) }));
+  const out = [h("h3", {}, `Capabilities over time (NMC ${doc.release || "?"})`)];
   out.push(
     downloads("casus-capabilities-" + id, {
       rows: () => list,
-      cols: ["year", "release", "cinc", "milex", "milper", "irst", "pec", "tpop", "upop"],
-      json: () => rows,
+      cols: ["year", "in_release", "cinc", "share_of_system", "milex", "milper", "irst", "pec", "tpop", "upop"],
+      json: () => doc,
     })
   );
-  if (!pts.length) return [...out, h("p", {}, "No capability data.")];
-  out.push(lineChart({ series: [{ name: "CINC", cls: "l1", pts: list.map((r) => [r.year, r.cinc]) }], label: `CINC of ${label(id)} by year` }));
+  if (!list.some((r) => r.cinc !== null)) return [...out, h("p", {}, "No capability data.")];
+  out.push(
+    lineChart({
+      series: [
+        { name: "CINC", cls: "l1", pts: list.map((r) => [r.year, r.cinc]) },
+        { name: "share of the system's CINC", cls: "l2", pts: list.map((r) => [r.year, r.share_of_system]) },
+      ],
+      label: `CINC of ${label(id)} by year`,
+    })
+  );
+  if (doc.notes && doc.notes.length) out.push(h("p", { class: "hint" }, doc.notes.join(" ")));
   return out;
 }
 
@@ -149,4 +159,21 @@ export function lineChart({ series, label: aria, right, height = 260 }) {
   }
   const legend = h("ul", { class: "legend" }, series.map((x) => h("li", {}, h("span", { class: "swatch line-" + x.cls, "aria-hidden": "true" }), x.name + (x.right ? " (right axis)" : ""))));
   return h("figure", {}, svg, h("figcaption", {}, legend));
+}
+
+function stateIndex(root, on) {
+  const form = h(
+    "form",
+    { class: "inline-form", "aria-label": "open a state" },
+    h("label", { for: "state-q" }, "State "),
+    h("input", { id: "state-q", list: "state-index", placeholder: "RUS, 365, Russia" }),
+    h("datalist", { id: "state-index" }, allStates.map((r) => h("option", { value: r.a }, `${r.a} ${r.n}`))),
+    h("button", { type: "submit" }, "Open")
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const v = form.querySelector("input").value.trim();
+    if (v) location.hash = `#/state/${encodeURIComponent(v)}?on=${on}`;
+  });
+  root.append(h("h2", {}, "States"), form, h("p", {}, "A COW code, abbreviation, ISO3 code or name: the page shows who must defend the state, whom it must defend, and its capabilities over time."));
 }

@@ -13,6 +13,7 @@ const TAGS = {
 };
 
 export async function renderTreaty(root, id) {
+  if (!id) return renderTreatyIndex(root);
   clear(root).append(h("p", { class: "loading" }, "Loading treaty…"));
   let t;
   try {
@@ -158,6 +159,66 @@ function article(o) {
       fact("qualifiers", (o.qualifiers || (o.response && o.response.qualifiers) || []).join(", ")),
       fact("non-provocation", o.non_provocation ? "yes" : ""),
       fact("source", o.source)
+    )
+  );
+}
+
+// renderTreatyIndex lists the registry's treaties and opens any id (ATOP
+// imports are atop-<atopid>).
+async function renderTreatyIndex(root) {
+  clear(root);
+  const form = h(
+    "form",
+    { class: "inline-form", "aria-label": "open a treaty" },
+    h("label", { for: "treaty-id" }, "Treaty id "),
+    h("input", { id: "treaty-id", placeholder: "nato-1949 or atop-3180" }),
+    h("button", { type: "submit" }, "Open")
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const v = form.querySelector("input").value.trim();
+    if (v) location.hash = "#/treaty/" + encodeURIComponent(v);
+  });
+  const out = h("div", {}, h("p", { class: "loading" }, "Loading the registry…"));
+  root.append(h("h2", {}, "Treaties"), form, out);
+  let list;
+  try {
+    list = await api.treaties({ source: "registry" });
+  } catch (e) {
+    clear(out).append(errorBox(e));
+    return;
+  }
+  clear(out).append(
+    h("p", {}, `${list.length} treaties in the casus registry; the ATOP 5.1 alliances open by id (atop-<atopid>).`),
+    downloads("casus-treaties-registry", {
+      rows: () => list.map((t) => ({ id: t.id, title: t.title, signed: t.signed, in_force: t.in_force, ended: t.ended, members: (t.members || []).join(" "), kinds: (t.kinds || []).join(" "), legally_binding: t.legally_binding })),
+      cols: ["id", "title", "signed", "in_force", "ended", "members", "kinds", "legally_binding"],
+      json: () => list,
+    }),
+    h(
+      "div",
+      { class: "scroll" },
+      h(
+        "table",
+        {},
+        h("thead", {}, h("tr", {}, ["treaty", "signed", "in force", "ended", "members", "kinds"].map((c) => h("th", {}, c)))),
+        h(
+          "tbody",
+          {},
+          list.map((t) =>
+            h(
+              "tr",
+              {},
+              h("td", {}, h("a", { href: "#/treaty/" + encodeURIComponent(t.id) }, t.title), t.legally_binding === false ? " (political)" : ""),
+              h("td", { class: "date" }, t.signed || ""),
+              h("td", { class: "date" }, t.in_force || ""),
+              h("td", { class: "date" }, t.ended || ""),
+              h("td", {}, (t.members || []).map(abbOf).join(" ")),
+              h("td", {}, (t.kinds || []).join(", "))
+            )
+          )
+        )
+      )
     )
   );
 }
