@@ -200,7 +200,10 @@ function placeOf(report, params) {
 }
 
 function showReport(out, report, { title, params }) {
-  const cats = classify(report);
+  const rounds = (report.rounds || []).map((r) => r.round);
+  const last = rounds.length ? Math.max(...rounds) : 1;
+  let upto = last;
+  let cats = classify(report, upto);
   const catOf = (abb) => (cats.get(abb) ? cats.get(abb).cat : "");
   const breachedOf = (abb) => Boolean(cats.get(abb) && cats.get(abb).breached);
   const date = report.scenario && report.scenario.date;
@@ -215,23 +218,54 @@ function showReport(out, report, { title, params }) {
   };
   const marker = placeOf(report, params);
   const map = h("div", { class: "maps" });
-  map.append(drawMap({ catOf, breachedOf, onSelect: select, marker, title: "world map: " + (title || "scenario") }));
+  const legendBox = h("div", {});
   // The theatre: a closer view around where the war begins (the first
   // victim and its attacker), since Korea or Serbia is a few pixels wide
   // on the world map.
   const first = (report.sides || []).flatMap((sd) => sd.members.filter((m) => m.round === 1).map((m) => m.state));
   const box = theatreBox(first);
-  if (box) {
-    map.append(
+  const drawAll = () => {
+    clear(map).append(drawMap({ catOf, breachedOf, onSelect: select, marker, title: `world map: ${title || "scenario"}, after round ${upto} of ${last}` }));
+    if (box) {
+      map.append(
+        h(
+          "div",
+          { class: "theatre" },
+          drawMap({ catOf, breachedOf, onSelect: select, marker, title: "closer view of where the war begins", viewBox: box, cls: "inset", labels: true }),
+          h("p", { class: "caption" }, "Closer view: where the war begins.")
+        )
+      );
+    }
+    clear(legendBox).append(legend(cats));
+    if (selected) select(selected);
+    else renderPanel(panel, cats, null, select);
+  };
+  // Play the cascade: the map after round 1, 2, … (the obligations that
+  // the events of those rounds produced, the states that had entered).
+  const steps = h(
+    "div",
+    { class: "steps", role: "group", "aria-label": "cascade step shown on the map" },
+    h("span", {}, "Map after "),
+    rounds.map((r) =>
       h(
-        "div",
-        { class: "theatre" },
-        drawMap({ catOf, breachedOf, onSelect: select, marker, title: "closer view of where the war begins", viewBox: box, cls: "inset", labels: true }),
-        h("p", { class: "caption" }, "Closer view: where the war begins.")
+        "button",
+        {
+          type: "button",
+          class: "step",
+          "data-round": r,
+          "aria-pressed": r === upto ? "true" : "false",
+          onclick: (e) => {
+            upto = r;
+            cats = classify(report, upto);
+            for (const b of steps.querySelectorAll("button")) b.setAttribute("aria-pressed", b === e.currentTarget ? "true" : "false");
+            drawAll();
+          },
+        },
+        r === last ? `round ${r} (final)` : `round ${r}`
       )
-    );
-  }
-  renderPanel(panel, cats, null, select);
+    )
+  );
+  drawAll();
 
   const historical = date && date < "2012-01-01";
   appendAll(
@@ -251,6 +285,7 @@ function showReport(out, report, { title, params }) {
       ),
       summaryBlock(report.summary)
     ),
+    rounds.length > 1 ? steps : null,
     h(
       "div",
       { class: "mapgrid" },
@@ -261,7 +296,7 @@ function showReport(out, report, { title, params }) {
         h(
           "figcaption",
           {},
-          legend(cats),
+          legendBox,
           h(
             "p",
             { class: historical ? "borders historical" : "borders" },
@@ -270,9 +305,9 @@ function showReport(out, report, { title, params }) {
               : "Borders: Natural Earth 1:110m (today's)."
           ),
           downloads("casus-map-states", {
-            rows: () => [...cats.values()].map((c) => ({ state: c.abb, name: label(c.abb).slice(4), status: LABEL[c.cat], side: c.side || "", on_map: featureId(c.abb) ? "yes" : "no", iso_numeric: featureId(c.abb) })),
-            cols: ["state", "name", "status", "side", "on_map", "iso_numeric"],
-            json: () => [...cats.values()].map((c) => ({ state: c.abb, status: c.cat, side: c.side || null, iso_numeric: featureId(c.abb) || null })),
+            rows: () => [...cats.values()].map((c) => ({ state: c.abb, name: label(c.abb).slice(4), status: LABEL[c.cat], breached: c.breached ? "yes" : "", side: c.side || "", on_map: featureId(c.abb) ? "yes" : "no", iso_numeric: featureId(c.abb), after_round: upto })),
+            cols: ["state", "name", "status", "breached", "side", "on_map", "iso_numeric", "after_round"],
+            json: () => ({ after_round: upto, states: [...cats.values()].map((c) => ({ state: c.abb, status: c.cat, breached: c.breached, side: c.side || null, iso_numeric: featureId(c.abb) || null })) }),
           })
         )
       ),
@@ -283,7 +318,6 @@ function showReport(out, report, { title, params }) {
     extras(report),
     obligationsTable(report)
   );
-  void selected;
 }
 
 function appendAll(el, ...children) {

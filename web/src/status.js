@@ -18,9 +18,11 @@ export const LABEL = Object.fromEntries(CATEGORIES.map((c) => [c.id, c.label]));
 
 const FIGHT = new Set(["defense", "offense"]);
 
-// classify returns Map abb -> {cat, side, member, owes[], owed[]} for every
-// state the report names.
-export function classify(report) {
+// classify returns Map abb -> {cat, side, member, owes[], owed[], breached}
+// for every state the report names, as things stand after round upto of
+// the cascade (default: the end): only side members that had entered by
+// then and obligations produced by events of those rounds count.
+export function classify(report, upto = Infinity) {
   const out = new Map();
   const get = (abb) => {
     if (!out.has(abb)) out.set(abb, { abb, cat: "untouched", side: 0, member: null, owes: [], owed: [] });
@@ -29,12 +31,14 @@ export function classify(report) {
   const sides = report.sides || [];
   sides.forEach((side, i) => {
     for (const m of side.members || []) {
+      if (m.round > upto) continue;
       const s = get(m.state);
       s.side = i + 1;
       s.member = m;
     }
   });
   for (const o of report.obligations || []) {
+    if (o.round > upto) continue;
     get(o.obligor).owes.push(o);
     get(o.beneficiary).owed.push(o);
   }
