@@ -76,9 +76,9 @@ export function drawMap({ catOf, breachedOf, onSelect, marker, title, viewBox, c
     }
     svg.append(p);
   }
+  const vw = Number((viewBox || `0 0 ${W} ${H}`).split(" ")[2]);
   if (labels) {
     // Abbreviations on the coloured countries, sized to the view.
-    const vw = Number((viewBox || `0 0 ${W} ${H}`).split(" ")[2]);
     for (const c of shapes) {
       const p = svg.querySelector(`path[data-iso="${c.id}"]`);
       if (!c.id || !p || !p.dataset.state || p.dataset.status === "untouched") continue;
@@ -94,8 +94,8 @@ export function drawMap({ catOf, breachedOf, onSelect, marker, title, viewBox, c
         s(
           "g",
           { class: "marker" },
-          s("circle", { cx: xy[0], cy: xy[1], r: 6 }),
-          s("text", { x: xy[0] + 9, y: xy[1] + 4 }, marker.name)
+          s("circle", { cx: xy[0], cy: xy[1], r: (vw / 160).toFixed(2) }),
+          s("text", { x: xy[0] + vw / 100, y: xy[1] + vw / 240, "font-size": (vw / 70).toFixed(2) }, marker.name)
         )
       );
     }
@@ -115,8 +115,13 @@ function rank(k) {
 // Russia, Canada and the like are left out unless nothing else remains:
 // their bounds would be the whole world.
 const ZOOM = 3.5;
-export function theatreBox(abbs) {
+export function theatreBox(abbs, marker) {
   const boxes = [];
+  // The place of the attack (Guam) belongs in the frame.
+  if (marker && typeof marker.lat === "number") {
+    const xy = projection([marker.lon, marker.lat]);
+    if (xy) boxes.push([xy, xy]);
+  }
   for (const abb of abbs) {
     const id = featureIdOf(abb);
     const sh = id && shapes.find((x) => x.id === id);

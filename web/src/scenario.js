@@ -192,11 +192,19 @@ async function fillPlaces(select, chosen) {
   if (chosen) select.value = chosen;
 }
 
+// placeOf is the named place of the first attack (the form's place, or
+// the "at …" of the report's first event for a pasted file), if it is in
+// the places table, for the marker on the map.
 function placeOf(report, params) {
-  const at = params.at || "";
-  if (!at || !placesCache) return null;
+  if (!placesCache) return null;
   const places = Array.isArray(placesCache) ? placesCache : placesCache.places || [];
-  return places.find((p) => p.name === at) || null;
+  let at = params.at || "";
+  if (!at) {
+    const ev = ((report.scenario && report.scenario.events) || [])[0] || "";
+    const m = / at (.+?)(?: \[|$)/.exec(ev);
+    at = m ? m[1] : "";
+  }
+  return at ? places.find((p) => p.name === at || (p.aliases || []).includes(at)) || null : null;
 }
 
 function showReport(out, report, { title, params }) {
@@ -223,7 +231,7 @@ function showReport(out, report, { title, params }) {
   // victim and its attacker), since Korea or Serbia is a few pixels wide
   // on the world map.
   const first = (report.sides || []).flatMap((sd) => sd.members.filter((m) => m.round === 1).map((m) => m.state));
-  const box = theatreBox(first);
+  const box = theatreBox(first, marker);
   const drawAll = () => {
     clear(map).append(drawMap({ catOf, breachedOf, onSelect: select, marker, title: `world map: ${title || "scenario"}, after round ${upto} of ${last}` }));
     if (box) {
