@@ -15,7 +15,7 @@
 //     Never edit them by hand.
 package snapshot
 
-//go:generate go run ../internal/snapshotgen -from ../../../shared/data -out .
+//go:generate go run ../internal/snapshotgen -from $CASUS_DATA -out .
 
 import (
 	"crypto/sha256"

@@ -2,10 +2,10 @@
 // source/snapshot) from a directory of the official files laid out like
 // shared/data:
 //
-//	go run ./source/internal/snapshotgen -from /path/to/shared/data -out source/snapshot
+//	go run ./source/internal/snapshotgen -from /path/to/published/files -out source/snapshot
 //
-// (`go generate ./source/...` runs it with -from ../../../shared/data, the
-// data folder beside the repository.) For every file in the published list
+// (`CASUS_DATA=/path/to/published/files go generate ./source/...` runs the
+// same.) For every file in the published list
 // (source/internal/published) it checks the size and SHA-256 of the file as
 // published — a file that differs is refused, so the snapshot can only ever
 // hold the publishers' bytes; to move to a newer release, update the list
@@ -52,7 +52,7 @@ func main() {
 	out := flag.String("out", "", "directory of package snapshot to write (required), e.g. source/snapshot")
 	flag.Parse()
 	if *from == "" || *out == "" || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: snapshotgen -from DATA_DIR -out SNAPSHOT_DIR")
+		fmt.Fprintln(os.Stderr, "usage: snapshotgen -from DATA_DIR -out SNAPSHOT_DIR (under go generate: set CASUS_DATA to the folder of the published files)")
 		os.Exit(2)
 	}
 	if err := run(*from, *out); err != nil {
