@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/casus-dev/casus/output"
+	"github.com/casus-dev/casus/report"
 	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/treaty"
 	"github.com/casus-dev/casus/world"
@@ -71,124 +71,6 @@ and conditions per kind.
 	})
 }
 
-// treatyRow is one treaty in `casus treaty list --format json`.
-type treatyRow struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	Source  string `json:"source"`
-	ATOPID  int    `json:"atop_id,omitempty"`
-	Signed  string `json:"signed,omitempty"`
-	InForce string `json:"in_force,omitempty"`
-	Ended   string `json:"ended,omitempty"`
-	// Status is "signed, not in force" for a treaty awaiting
-	// ratification; empty otherwise.
-	Status       string   `json:"status,omitempty"`
-	Members      []string `json:"members"`
-	Kinds        []string `json:"kinds"`
-	SupersededBy string   `json:"superseded_by,omitempty"`
-	// Cooperation lists the non-military cooperation fields (all of them,
-	// or those matching --cooperation), each as "Art. 10: space".
-	Cooperation []string `json:"cooperation,omitempty"`
-	// LegallyBinding is false for political commitments (Camp David 2023),
-	// which the engine never reports as binding.
-	LegallyBinding bool `json:"legally_binding"`
-	// Obligations summarises each obligation (in force on --in-force, if
-	// given) so a program can see article, kind and restrictions without
-	// a second call to treaty show.
-	Obligations []obligationSummary `json:"obligations"`
-}
-
-// obligationSummary is one obligation in `casus treaty list --format json`.
-// Attacker and Scope are "any"/"anywhere" when the article sets no
-// restriction, so absence of a restriction is stated, not implied.
-type obligationSummary struct {
-	Article            string   `json:"article"`
-	Kind               string   `json:"kind"`
-	Trigger            string   `json:"trigger"`
-	Obligors           []string `json:"obligors,omitempty"`
-	Protects           []string `json:"protects,omitempty"`
-	Attacker           string   `json:"attacker"`
-	Scope              string   `json:"scope"`
-	RequiresStateOfWar bool     `json:"requires_state_of_war,omitempty"`
-	RequiresRequest    bool     `json:"requires_request,omitempty"`
-	NonProvocation     bool     `json:"non_provocation,omitempty"`
-	Response           string   `json:"response"`
-	Qualifiers         []string `json:"qualifiers,omitempty"`
-}
-
-func summarizeObligations(t *world.Treaty, d world.Date) []obligationSummary {
-	out := []obligationSummary{}
-	for i := range t.Obligations {
-		o := &t.Obligations[i]
-		if d != 0 && !obligationOn(o, d) {
-			continue
-		}
-		out = append(out, obligationSummary{
-			Article: o.Article, Kind: string(o.Kind), Trigger: string(o.Trigger),
-			Obligors: o.Obligors, Protects: o.Protects,
-			Attacker: attackerText(o.Attacker), Scope: scopeText(o.Scope),
-			RequiresStateOfWar: o.RequiresStateOfWar, RequiresRequest: o.RequiresRequest,
-			NonProvocation: o.NonProvocation, Response: o.Response.Action, Qualifiers: o.Response.Qualifiers,
-		})
-	}
-	return out
-}
-
-func attackerText(a world.AttackerCondition) string {
-	var parts []string
-	if a.NonMember {
-		parts = append(parts, "non-member")
-	}
-	if len(a.Named) > 0 {
-		parts = append(parts, "named: "+strings.Join(a.Named, ", "))
-	}
-	if a.Group != "" {
-		parts = append(parts, "group: "+a.Group)
-	}
-	if a.Unspecified {
-		parts = append(parts, "unspecified")
-	}
-	if len(parts) == 0 {
-		return "any"
-	}
-	return strings.Join(parts, "; ")
-}
-
-// scopeText is the geographic restriction in one line: "anywhere", or the
-// parts scopeParts lists (the same words `treaty show` prints).
-func scopeText(sc world.Scope) string {
-	if sc.Anywhere() && !sc.Forces {
-		return "anywhere"
-	}
-	return strings.Join(scopeParts(sc), "; ")
-}
-
-// scopeParts lists the pieces of a scope that restrict or widen it.
-func scopeParts(s world.Scope) []string {
-	var parts []string
-	if len(s.Regions) > 0 {
-		parts = append(parts, "regions "+strings.Join(s.Regions, ", "))
-	}
-	if len(s.Territories) > 0 {
-		parts = append(parts, "territories "+strings.Join(s.Territories, ", "))
-	}
-	if s.AdministeredBy != "" {
-		parts = append(parts, "administered by "+s.AdministeredBy)
-	}
-	if s.Forces {
-		parts = append(parts, "forces included")
-	}
-	if len(s.ForcesRegions) > 0 {
-		parts = append(parts, "forces also in "+strings.Join(s.ForcesRegions, ", "))
-	}
-	if s.Unspecified {
-		parts = append(parts, "unspecified location")
-	}
-	return parts
-}
-
-var treatySources = []string{"all", world.FromRegistry, world.FromATOP, world.FromUser}
-
 func runTreatyList(ctx context.Context, m *Main, args []string) error {
 	f := newFlags(m, commands["treaty list"]).withData().withFormat().withTreaties()
 	var inForce, state, kind, src string
@@ -211,11 +93,11 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 			return &UsageError{Msg: "--in-force: " + err.Error()}
 		}
 	}
-	if kind != "" && !validKind(kind) {
-		return &UsageError{Msg: fmt.Sprintf("--kind: want one of %s, got %q", kindNames(), kind)}
+	if kind != "" && !report.ValidKind(kind) {
+		return &UsageError{Msg: fmt.Sprintf("--kind: want one of %s, got %q", report.KindNames(), kind)}
 	}
-	if !contains(treatySources, src) {
-		return &UsageError{Msg: fmt.Sprintf("--source: want one of %s, got %q", strings.Join(treatySources, ", "), src)}
+	if !contains(report.TreatySources, src) {
+		return &UsageError{Msg: fmt.Sprintf("--source: want one of %s, got %q", strings.Join(report.TreatySources, ", "), src)}
 	}
 	w, err := f.loadWorld(ctx, source.States)
 	if err != nil {
@@ -229,36 +111,8 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 		}
 		code = st.Code
 	}
-	var rows []treatyRow
-	for _, t := range w.Treaties {
-		if src != "all" && t.Source != src {
-			continue
-		}
-		if on != 0 && !t.InForceOn(on) {
-			continue
-		}
-		if code != 0 && !isMember(t, code, on) {
-			continue
-		}
-		if kind != "" && !hasKind(t, world.Kind(kind), on) {
-			continue
-		}
-		if coop != "" && len(cooperationMatching(t, coop)) == 0 {
-			continue
-		}
-		rows = append(rows, treatyRow{
-			ID: t.ID, Title: t.Title, Source: t.Source, ATOPID: t.ATOPID,
-			Signed: t.Signed.String(), InForce: t.InForce.String(), Ended: t.Ended.String(), Status: statusText(t),
-			Members: memberAbbs(w, t, on), Kinds: kindsOf(t, on), SupersededBy: t.SupersededBy,
-			Obligations: summarizeObligations(t, on), LegallyBinding: t.Binding(),
-			Cooperation: cooperationMatching(t, coop),
-		})
-	}
-	sort.SliceStable(rows, func(i, j int) bool { return treatyLess(rows[i], rows[j]) })
+	rows := report.Treaties(w, report.TreatyFilter{InForce: on, State: code, Kind: world.Kind(kind), Source: src, Cooperation: coop})
 	if f.format == "json" {
-		if rows == nil {
-			rows = []treatyRow{}
-		}
 		return output.WriteJSON(m.Stdout, rows)
 	}
 	tab := &output.Table{Columns: []string{"id", "title", "source", "atop_id", "signed", "in_force", "ended", "members", "kinds"}}
@@ -294,35 +148,6 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 	return tab.Write(m.Stdout, f.format)
 }
 
-// treatyLess orders the registry first, then ATOP by atopid, then users'.
-func treatyLess(a, b treatyRow) bool {
-	rank := map[string]int{world.FromRegistry: 0, world.FromATOP: 1, world.FromUser: 2}
-	if rank[a.Source] != rank[b.Source] {
-		return rank[a.Source] < rank[b.Source]
-	}
-	if a.Source == world.FromATOP {
-		return a.ATOPID < b.ATOPID
-	}
-	return a.ID < b.ID
-}
-
-func validKind(k string) bool {
-	for _, x := range world.Kinds {
-		if string(x) == k {
-			return true
-		}
-	}
-	return false
-}
-
-func kindNames() string {
-	s := make([]string, len(world.Kinds))
-	for i, k := range world.Kinds {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
-}
-
 func contains(set []string, x string) bool {
 	for _, s := range set {
 		if s == x {
@@ -332,86 +157,13 @@ func contains(set []string, x string) bool {
 	return false
 }
 
-// isMember reports whether state code is a member of t on d, or ever when
-// d is zero.
-func isMember(t *world.Treaty, code int, d world.Date) bool {
-	for i := range t.Members {
-		if t.Members[i].Code != code {
-			continue
-		}
-		if d == 0 || t.Members[i].Spell(t).Contains(d) {
-			return true
-		}
-	}
-	return false
-}
-
-// obligationOn reports whether obligation o runs on d (always when d is 0).
-func obligationOn(o *world.Obligation, d world.Date) bool {
-	if d == 0 || (o.During.Start == 0 && o.During.End == 0) {
-		return true
-	}
-	return o.During.Contains(d)
-}
-
-func hasKind(t *world.Treaty, k world.Kind, d world.Date) bool {
-	for i := range t.Obligations {
-		if t.Obligations[i].Kind == k && obligationOn(&t.Obligations[i], d) {
-			return true
-		}
-	}
-	return false
-}
-
-func kindsOf(t *world.Treaty, d world.Date) []string {
-	var out []string
-	for _, k := range world.Kinds {
-		if hasKind(t, k, d) {
-			out = append(out, string(k))
-		}
-	}
-	if out == nil {
-		out = []string{}
-	}
-	return out
-}
-
-// memberAbbs lists the COW abbreviations of the members on d (every member
-// ever when d is zero), each once, in the treaty's order.
-func memberAbbs(w *world.World, t *world.Treaty, d world.Date) []string {
-	out := []string{}
-	seen := map[int]bool{}
-	for i := range t.Members {
-		mem := &t.Members[i]
-		if seen[mem.Code] || (d != 0 && !mem.Spell(t).Contains(d)) {
-			continue
-		}
-		seen[mem.Code] = true
-		out = append(out, abbOf(w, mem))
-	}
-	return out
-}
-
-func abbOf(w *world.World, m *world.Member) string {
-	if s, ok := w.State(m.Code); ok {
-		return s.Abb
-	}
-	return m.State
-}
-
+// findTreaty is report.FindTreaty; its error is bad input (exit 2).
 func findTreaty(w *world.World, id string) (*world.Treaty, error) {
-	if t, ok := w.Treaty(id); ok {
-		return t, nil
+	t, err := report.FindTreaty(w, id)
+	if err != nil {
+		return nil, &inputError{err}
 	}
-	if n, err := strconv.Atoi(id); err == nil {
-		if t, ok := w.Treaty(treaty.ATOPTreatyID(n)); ok {
-			return t, nil
-		}
-	}
-	if near := w.NearestTreaties(id, 3); len(near) > 0 {
-		return nil, badInputf("no treaty %q: did you mean %s?", id, strings.Join(near, ", or "))
-	}
-	return nil, badInputf("no treaty %q: see casus treaty list for the ids (ATOP alliances are atop-<atopid>)", id)
+	return t, nil
 }
 
 func runTreatyShow(ctx context.Context, m *Main, args []string) error {
@@ -482,7 +234,7 @@ func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
 			sus = append(sus, x)
 		}
 		sp := mem.Spell(t)
-		tab.Add("  "+abbOf(w, mem), strconv.Itoa(mem.Code), mem.Signed.String(), sp.Start.String(), mem.Exited.String(), strings.Join(sus, "; "), mem.Note)
+		tab.Add("  "+report.AbbOf(w, mem), strconv.Itoa(mem.Code), mem.Signed.String(), sp.Start.String(), mem.Exited.String(), strings.Join(sus, "; "), mem.Note)
 	}
 	if err := tab.Write(out, "text"); err != nil {
 		return err
@@ -567,7 +319,7 @@ func conditionLines(o *world.Obligation) []string {
 	}
 	s := o.Scope
 	if !s.Anywhere() || s.Forces {
-		out = append(out, "scope: "+scopeText(s))
+		out = append(out, "scope: "+report.ScopeText(s))
 	}
 	if s.Text != "" {
 		out = append(out, "scope: "+s.Text)
@@ -705,29 +457,4 @@ func runTreatyDiff(ctx context.Context, m *Main, args []string) error {
 	}
 	tab.Notes = []string{fmt.Sprintf("%d differences between %s (%s) and %s (ATOP 5.1, coverage to 2018-12-31).", len(ds), reg.ID, reg.Source, atop.ID)}
 	return tab.Write(m.Stdout, f.format)
-}
-
-// cooperationMatching lists the treaty's cooperation fields ("Art. 10:
-// space") whose name contains word, case-insensitively and with spaces
-// read as underscores; an empty word matches every field.
-func cooperationMatching(t *world.Treaty, word string) []string {
-	word = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(word)), " ", "_")
-	var out []string
-	for _, c := range t.Cooperation {
-		for _, fld := range c.Fields {
-			if strings.Contains(strings.ToLower(fld), word) {
-				out = append(out, c.Article+": "+fld)
-			}
-		}
-	}
-	return out
-}
-
-// statusText is "signed, not in force" for a treaty awaiting ratification
-// (world.StatusSigned), empty otherwise.
-func statusText(t *world.Treaty) string {
-	if t.Status == world.StatusSigned {
-		return "signed, not in force"
-	}
-	return ""
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/casus-dev/casus/report"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,11 +73,11 @@ func TestTreatyListJuly1914(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var rows []treatyRow
+	var rows []report.TreatyRow
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatal(err)
 	}
-	byATOP := map[int][]treatyRow{}
+	byATOP := map[int][]report.TreatyRow{}
 	for _, r := range rows {
 		byATOP[r.ATOPID] = append(byATOP[r.ATOPID], r)
 	}
@@ -111,7 +112,7 @@ func TestTreatyListNATO(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		var rows []treatyRow
+		var rows []report.TreatyRow
 		if err := json.Unmarshal([]byte(out), &rows); err != nil {
 			t.Fatal(err)
 		}
@@ -189,7 +190,7 @@ func TestTreatyListRegistry2026(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("code %d: %s", code, errOut)
 	}
-	var rows []treatyRow
+	var rows []report.TreatyRow
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +203,7 @@ func TestTreatyListRegistry2026(t *testing.T) {
 	if binding < 30 {
 		t.Fatalf("%d legally binding registry treaties in force on 2026-01-01 (of %d listed), want at least 30", binding, len(rows))
 	}
-	var rp *treatyRow
+	var rp *report.TreatyRow
 	for i := range rows {
 		if rows[i].Source != "registry" {
 			t.Errorf("%s has source %q", rows[i].ID, rows[i].Source)
@@ -240,7 +241,7 @@ func TestTreatyListCooperation(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%q: code %d: %s", q, code, errOut)
 		}
-		var rows []treatyRow
+		var rows []report.TreatyRow
 		if err := json.Unmarshal([]byte(out), &rows); err != nil {
 			t.Fatal(err)
 		}
