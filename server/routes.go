@@ -31,7 +31,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) places(w http.ResponseWriter, r *http.Request) error {
-	return writeJSON(w, world.Places())
+	return writeJSON(w, report.NewPlaces(world.Places()))
 }
 
 // date reads the query parameter "on" (default today, UTC) as the CLI reads

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/casus-dev/casus/output"
+	"github.com/casus-dev/casus/report"
 	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/world"
 )
@@ -44,10 +45,7 @@ func runPlaces(ctx context.Context, m *Main, args []string) error {
 	}
 	pt := world.Places()
 	if f.format == "json" {
-		return output.WriteJSON(m.Stdout, struct {
-			Regions []world.Region `json:"regions"`
-			Places  []world.Place  `json:"places"`
-		}{pt.Regions, pt.Places})
+		return output.WriteJSON(m.Stdout, report.NewPlaces(pt))
 	}
 	// The states' names, for the sovereigns and administrators.
 	w, err := f.loadWorld(ctx, source.States)
