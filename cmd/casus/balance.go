@@ -333,6 +333,11 @@ func resolveAt(w *world.World, q string, d world.Date) (power.Point, *balanceAtJ
 	}
 	st, err := w.Resolve(q)
 	if err != nil {
+		for _, r := range world.Places().Regions {
+			if strings.EqualFold(r.ID, q) || strings.EqualFold(strings.ReplaceAll(r.ID, "_", " "), q) {
+				return power.Point{}, nil, badInputf("--at: %q is a region, which has no single point to measure distance from; give a place (casus places) or a state", q)
+			}
+		}
 		return power.Point{}, nil, stateInputError("--at", err)
 	}
 	c, stood, ok := power.CapitalOn(w.Capitals, st.Code, d)

@@ -146,6 +146,7 @@ func TestBalanceBadInput(t *testing.T) {
 		{[]string{"--side", "PRK", "--vs", "ROK", "--years", "1950-1960", "--plot", "x.pdf"}, "want a file name ending in .svg or .png"},
 		{[]string{"--side", "PRK,Narnia", "--vs", "ROK"}, "--side:"},
 		{[]string{"--side", "PRK", "--vs", "ROK", "--at", "Atlantis"}, "--at:"},
+		{[]string{"--side", "PRK", "--vs", "ROK", "--at", "mediterranean"}, "is a region"},
 	} {
 		_, errOut, code := run(t, append(append([]string{"balance"}, c.args...), "--data", dir)...)
 		if code != 2 || !strings.Contains(errOut, c.want) {
