@@ -58,7 +58,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 	defer cancel()
 
 	const russia = `svg.world path.country[data-state="RUS"]`
-	var status, share, panelStatus, detail string
+	var status, share, panelStatus, detail, entered string
 	var mapPNG []byte
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(base+"/"),
@@ -76,6 +76,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.WaitVisible(`#state-detail[data-state="RUS"]`, chromedp.ByQuery),
 		chromedp.Text(`#state-detail`, &detail, chromedp.ByQuery),
 		chromedp.AttributeValue(`#share-link`, "href", &share, nil, chromedp.ByQuery),
+		chromedp.Text(`#cascade ul.entered li[data-state="RUS"]`, &entered, chromedp.ByQuery),
 		chromedp.Screenshot(`figure.mapfig`, &mapPNG, chromedp.ByQuery),
 	)
 	if err != nil {
@@ -89,6 +90,13 @@ func TestBrowserEndToEnd(t *testing.T) {
 	for _, want := range []string{"bound to fight", "Art. 4", "PRK North Korea", "every condition holds"} {
 		if !strings.Contains(detail, want) {
 			t.Errorf("Russia's side panel lacks %q:\n%s", want, detail)
+		}
+	}
+	// The cascade says who enters and why: Russia, for North Korea, under
+	// the 2024 treaty.
+	for _, want := range []string{"RUS Russia enters", "PRK North Korea", "rus-prk-2024 Art. 4"} {
+		if !strings.Contains(entered, want) {
+			t.Errorf("Russia's entry in the cascade lacks %q: %q", want, entered)
 		}
 	}
 	save(t, art, "korea-2025-map.png", mapPNG)

@@ -19,7 +19,7 @@ const projection = geoNaturalEarth1().fitExtent(
   { type: "Sphere" }
 );
 const path = geoPath(projection);
-const shapes = countries.map((f) => ({ id: f.id || "", name: f.properties.name, d: path(f), bounds: path.bounds(f) }));
+const shapes = countries.map((f) => ({ id: f.id || "", name: f.properties.name, d: path(f), bounds: path.bounds(mainland(f)) }));
 const sphere = path({ type: "Sphere" });
 
 // drawMap returns the SVG. catOf(abb) gives a state's category or "";

@@ -31,7 +31,8 @@ export function named(text) {
 }
 
 export function scenarioText(p) {
-  const attack = { by: [p.a], on: p.v };
+  // Several attackers may be given, separated by commas ("GMY, AUH").
+  const attack = { by: p.a.split(",").map((x) => x.trim()).filter(Boolean), on: p.v };
   if (p.at) attack.at = p.at;
   const assume = { entry_counts_as_attack: p.e === "1", honour: p.h === "p" ? Number(p.hp || 0.5) : p.h || "all" };
   if (p.h === "p") {
@@ -119,9 +120,10 @@ function builder(p) {
     h(
       "div",
       { class: "fields" },
-      field("attacker", "Attacker", h("input", { id: "attacker", name: "a", list: "state-options", required: true, value: p.a || "", autocomplete: "off", placeholder: "ROK" })),
+      field("attacker", "Attacker", h("input", { id: "attacker", name: "a", list: "state-options", required: true, value: p.a || "", autocomplete: "off", placeholder: "ROK", "aria-describedby": "attacker-hint" })),
       field("victim", "Victim", h("input", { id: "victim", name: "v", list: "state-options", required: true, value: p.v || "", autocomplete: "off", placeholder: "PRK" })),
       field("place", "Place", place),
+      h("span", { id: "attacker-hint", class: "hint small" }, "Attackers: one or more, separated by commas. States by COW code, abbreviation, ISO3 or name."),
       field("date", "Date", h("input", { id: "date", name: "d", type: "date", required: true, min: "1816-01-01", value: p.d || "" })),
       field("honour", "Honour", h("span", {}, honour, probRow)),
       h(
@@ -282,7 +284,7 @@ function showReport(out, report, { title, params }) {
       "section",
       { class: "headline" },
       h("h2", {}, report.scenario.title || title || "Scenario"),
-      h("ul", { class: "events" }, report.scenario.events.map((e) => h("li", {}, named(e)))),
+      h("ul", { class: "events" }, report.scenario.events.map((e) => h("li", {}, named(eventText(e))))),
       h(
         "p",
         { class: "share" },
@@ -424,6 +426,19 @@ function obligationCard(o, dir, other) {
   );
 }
 
+// eventText and enteredText read the rounds of the report: events[] and
+// entered[] are objects ({text, …} and {state, side, for, treaty, …});
+// plain strings, as older reports wrote them, are taken as they are.
+function eventText(e) {
+  return typeof e === "string" ? e : e.text || JSON.stringify(e);
+}
+
+function enteredText(e) {
+  if (typeof e === "string") return named(e);
+  const why = `${e.treaty} ${e.article}`;
+  return `${label(e.state)} enters on side ${e.side} for ${label(e.for)} under ${why} (${e.kind}), ${e.date}${e.due_round ? `; it fell due in round ${e.due_round}` : ""}${e.flags && e.flags.length ? ` [${e.flags.join(", ")}]` : ""}`;
+}
+
 function cascade(report) {
   const rounds = report.rounds || [];
   return h(
@@ -431,8 +446,12 @@ function cascade(report) {
     { class: "cascade", id: "cascade" },
     h("h2", {}, "The cascade, round by round"),
     downloads("casus-cascade", {
-      rows: () => rounds.flatMap((r) => [...r.events.map((e) => ({ round: r.round, what: "event", text: e })), ...r.entered.map((e) => ({ round: r.round, what: "entered", text: e }))]),
-      cols: ["round", "what", "text"],
+      rows: () =>
+        rounds.flatMap((r) => [
+          ...r.events.map((e) => ({ round: r.round, what: "event", state: "", treaty: "", text: eventText(e) })),
+          ...r.entered.map((e) => ({ round: r.round, what: "entered", state: typeof e === "string" ? "" : e.state, treaty: typeof e === "string" ? "" : `${e.treaty} ${e.article}`, text: typeof e === "string" ? e : enteredText(e) })),
+        ]),
+      cols: ["round", "what", "state", "treaty", "text"],
       json: () => rounds,
     }),
     h(
@@ -441,11 +460,23 @@ function cascade(report) {
       rounds.map((r) =>
         h(
           "li",
-          {},
+          { "data-round": r.round },
           h("h3", {}, `Round ${r.round}`),
-          h("ul", {}, r.events.map((e) => h("li", {}, named(e)))),
-          r.entered.length ? h("p", {}, h("strong", {}, "Who enters and why:")) : h("p", {}, "No one enters: the cascade stops."),
-          r.entered.length ? h("ul", { class: "entered" }, r.entered.map((e) => h("li", {}, named(e)))) : null
+          h("ul", {}, r.events.map((e) => h("li", {}, named(eventText(e))))),
+          r.entered.length ? h("p", {}, h("strong", {}, "Who enters and why:")) : h("p", {}, r.round === rounds.length ? "No one enters: the cascade stops." : "No one enters this round."),
+          r.entered.length
+            ? h(
+                "ul",
+                { class: "entered" },
+                r.entered.map((e) =>
+                  h(
+                    "li",
+                    { "data-state": typeof e === "string" ? null : e.state },
+                    typeof e === "string" ? named(e) : [enteredText(e), " ", h("a", { href: `#/treaty/${encodeURIComponent(e.treaty)}` }, "treaty")]
+                  )
+                )
+              )
+            : null
         )
       )
     )
