@@ -52,8 +52,20 @@
 // when forces are hit in one of its forces-only regions, and, if it says
 // administered_by, when the administrator is the protected party, a party
 // or the named state (US–Japan Art. V: JPN). A place's uncertain_regions
-// (Guam for the Rio Treaty) make the result contingent, as does a scope
-// ATOP flags without saying where.
+// (Guam for the Rio Treaty, the Black Sea for NATO's Mediterranean) make
+// the result contingent, as does a place whose administration is contested
+// (the Northern Limit Line waters) under an administered_by scope, and a
+// scope ATOP flags without saying where.
+//
+// Some regions cover only part of a state's home territory (the
+// partial_regions of world/places.yaml: the Pacific area and the US, Europe
+// and Russia or Turkey). An attack on the state's home territory with no
+// place named (at: USA, or a cascade strike) under a scope naming such a
+// region, and no region or territory of the scope covering the whole, is
+// contingent: "holds if the attack is in the Pacific area; name a place
+// (Alaska, US West Coast)". A place that is part of the home territory
+// (home: true: the US West Coast, the continental US away from the Pacific)
+// settles it.
 //
 // # Statuses and reasons
 //

@@ -2,6 +2,7 @@ package obligation
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/casus-dev/casus/world"
@@ -16,19 +17,30 @@ type where struct {
 	sovereign int
 	note      string
 	known     bool // the places table knows the location's regions
+	// partial: regions that cover only part of the home territory (an
+	// attack on the US with no place named may or may not be in the
+	// Pacific area).
+	partial []string
+	// home: the state whose home territory this is (0 for a place or
+	// region).
+	home int
+	// contestedAdmin: the administrator's control is disputed (the NLL).
+	contestedAdmin bool
 }
 
 func (e *Engine) locate(l Location) where {
 	switch {
 	case l.Place != nil:
 		return where{name: l.Place.Name, regions: l.Place.Regions, uncertain: l.Place.UncertainRegions,
-			admin: e.abbCode[l.Place.Administrator], sovereign: e.abbCode[l.Place.Sovereign], note: l.Place.Note, known: true}
+			admin: e.abbCode[l.Place.Administrator], sovereign: e.abbCode[l.Place.Sovereign], note: l.Place.Note, known: true,
+			contestedAdmin: l.Place.ContestedAdministration}
 	case l.Region != "":
 		return where{name: "the " + l.Region + " region", regions: []string{l.Region}, known: true}
 	default:
 		abb := e.Abb(l.State)
 		regs := e.places.HomeRegions(abb)
-		return where{name: abb + " home territory", regions: regs, admin: l.State, sovereign: l.State, known: len(regs) > 0}
+		return where{name: abb + " home territory", regions: regs, admin: l.State, sovereign: l.State, known: len(regs) > 0,
+			partial: e.places.PartialHomeRegions(abb), home: l.State}
 	}
 }
 
@@ -42,6 +54,7 @@ func (e *Engine) scope(oi *oinfo, ti *tinfo, ben int, a *act) (fail, open, fact 
 	loc := e.locate(a.at)
 	forces := a.target != "" && a.target != "territory"
 	var facts []string
+	adminOpen := ""
 	if ad := sc.AdministeredBy; ad != "" {
 		want := oi.admin
 		label := e.Abb(oi.admin)
@@ -65,9 +78,16 @@ func (e *Engine) scope(oi *oinfo, ti *tinfo, ben int, a *act) (fail, open, fact 
 			return fmt.Sprintf("wrong location: %s is not territory under the administration of %s (it is administered by %s)", loc.name, label, who), "", ""
 		}
 		facts = append(facts, fmt.Sprintf("%s is under the administration of %s", loc.name, label))
+		if loc.contestedAdmin {
+			adminOpen = fmt.Sprintf("%s counts as territory under the administration of %s (contested: %s)", loc.name, label, orText(loc.note, "the places table marks its administration as contested"))
+		}
 	}
 	if len(sc.Regions) > 0 || len(sc.Territories) > 0 || len(sc.ForcesRegions) > 0 {
-		inRegion := intersect(loc.regions, sc.Regions)
+		// A region that covers only part of the home territory does not
+		// settle where an attack on "the US" fell: it is open unless a
+		// region covering all of it, or a named territory, matches.
+		inRegion := intersect(minus(loc.regions, loc.partial), sc.Regions)
+		inPart := intersect(loc.partial, sc.Regions)
 		inTerr := ""
 		if a.at.Place == nil && a.at.Region == "" && hasInt(oi.terr, a.at.State) {
 			inTerr = e.Abb(a.at.State)
@@ -90,11 +110,22 @@ func (e *Engine) scope(oi *oinfo, ti *tinfo, ben int, a *act) (fail, open, fact 
 			facts = append(facts, fmt.Sprintf("%s lies in the %s region the article names", loc.name, inRegion))
 		case inForces != "":
 			facts = append(facts, fmt.Sprintf("the attack hits %s in the %s region, where the article covers forces, vessels and aircraft", a.target, inForces))
+		case inPart != "":
+			abb := e.Abb(loc.home)
+			hint := "name a place"
+			if ps := e.places.HomePlaces(abb, inPart); len(ps) > 0 {
+				hint += " (" + strings.Join(ps, ", ") + ")"
+			}
+			return "", fmt.Sprintf("the attack is in %s; %s: only part of %s's home territory lies in it", e.places.RegionName(inPart), hint, abb), strings.Join(facts, "; ")
 		default:
 			if r := intersect(loc.regions, sc.ForcesRegions); r != "" && !forces && a.at.Region != "" {
 				return fmt.Sprintf("wrong location: in %s the article covers only forces, vessels and aircraft, and the attack is on territory", r), "", ""
 			}
-			if u := intersect(loc.uncertain, sc.Regions); u != "" {
+			u := intersect(loc.uncertain, sc.Regions)
+			if u == "" && forces {
+				u = intersect(loc.uncertain, sc.ForcesRegions)
+			}
+			if u != "" {
 				return "", fmt.Sprintf("%s counts as %s (contested: %s)", loc.name, e.regionText(u), orText(loc.note, "the places table marks its coverage as uncertain")), strings.Join(facts, "; ")
 			}
 			if !loc.known {
@@ -106,7 +137,21 @@ func (e *Engine) scope(oi *oinfo, ti *tinfo, ben int, a *act) (fail, open, fact 
 	if sc.Unspecified {
 		return "", "the attack is in the area the treaty names (" + orText(sc.Text, "ATOP flags a location condition but not where") + ")", strings.Join(facts, "; ")
 	}
-	return "", "", strings.Join(facts, "; ")
+	return "", adminOpen, strings.Join(facts, "; ")
+}
+
+// minus returns the elements of a not in b.
+func minus(a, b []string) []string {
+	if len(b) == 0 {
+		return a
+	}
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func (e *Engine) scopeText(oi *oinfo) string {

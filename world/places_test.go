@@ -49,6 +49,13 @@ func TestPlacesTableConsistent(t *testing.T) {
 				t.Errorf("places.yaml: place name %q is also a region id", n)
 			}
 		}
+		if p.Sovereign == "" && p.Administrator == "" {
+			// A sea area (the Black Sea): no state holds it.
+			if p.Home || p.ContestedAdministration {
+				t.Errorf("places.yaml: %s: a sea area cannot be home territory or contested administration", p.Name)
+			}
+			continue
+		}
 		for _, who := range []string{p.Sovereign, p.Administrator} {
 			if _, ok := pt.StateRegions[who]; !ok {
 				t.Errorf("places.yaml: %s: want a state of state_regions as sovereign/administrator, got %q", p.Name, who)
@@ -67,6 +74,60 @@ func TestPlacesTableConsistent(t *testing.T) {
 		}
 		if p.Sovereign != p.Administrator && p.Source == "" {
 			t.Errorf("places.yaml: %s: contested (sovereign %s, administrator %s): want a source URL", p.Name, p.Sovereign, p.Administrator)
+		}
+	}
+}
+
+// TestPartialRegions checks the partial-coverage table against itself and
+// pins the facts the engine's contingent answers rest on: the Pacific area
+// covers only part of the US (the West Coast, a home place, is in it; the
+// continental US away from the Pacific is not), Europe only part of Russia
+// and Turkey; North America covers the whole US home territory.
+func TestPartialRegions(t *testing.T) {
+	pt := Places()
+	for abb, regs := range pt.PartialRegions {
+		for _, r := range regs {
+			if !slices.Contains(pt.StateRegions[abb], r) {
+				t.Errorf("places.yaml: partial_regions %s: %q is not among its state_regions", abb, r)
+			}
+		}
+	}
+	for _, c := range []struct {
+		abb, region string
+		want        Coverage
+	}{
+		{"USA", "pacific_area", CoversPart}, {"USA", "north_america", CoversWhole}, {"USA", "europe", CoversNone},
+		{"RUS", "europe", CoversPart}, {"TUR", "europe", CoversPart}, {"ROK", "pacific_area", CoversWhole},
+		{"POL", "europe", CoversWhole},
+	} {
+		if got := pt.HomeCoverage(c.abb, c.region); got != c.want {
+			t.Errorf("HomeCoverage(%s, %s) = %d, want %d", c.abb, c.region, got, c.want)
+		}
+	}
+	for _, p := range pt.Places {
+		if !p.Home {
+			continue
+		}
+		for _, r := range p.Regions {
+			if pt.HomeCoverage(p.Sovereign, r) == CoversNone && r != "barents_sea" {
+				t.Errorf("places.yaml: %s is home territory of %s but lies in %s, which %s's state_regions lack", p.Name, p.Sovereign, r, p.Sovereign)
+			}
+		}
+	}
+	if got := pt.HomePlaces("USA", "pacific_area"); !slices.Contains(got, "US West Coast") || slices.Contains(got, "Guam") {
+		t.Errorf("HomePlaces(USA, pacific_area) = %v: want the US West Coast and not Guam (an outlying territory)", got)
+	}
+	east, ok := pt.Place("Washington, D.C.")
+	if !ok || slices.Contains(east.Regions, "pacific_area") || !slices.Contains(east.Regions, "north_america") {
+		t.Errorf("Washington, D.C.: want a home place in North America outside the Pacific area, got %+v", east)
+	}
+	nll, ok := pt.Place("NLL")
+	if !ok || !nll.ContestedAdministration || nll.Administrator != "ROK" {
+		t.Errorf("NLL: want ROK-administered with contested administration, got %+v", nll)
+	}
+	for _, n := range []string{"Kinmen", "Matsu", "Quemoy"} {
+		if p, ok := pt.Place(n); !ok || p.Sovereign != "TAW" {
+			t.Errorf("%s: want a place held by TAW, got %+v", n, p)
 		}
 	}
 }
