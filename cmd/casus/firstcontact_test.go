@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -230,4 +231,144 @@ func testWorld(t *testing.T) *world.World {
 		t.Fatal(tWorldErr)
 	}
 	return tWorld
+}
+
+// Text output names every state beside its code, and capability figures
+// carry their NMC units.
+func TestNamesBesideCodes(t *testing.T) {
+	w := testWorld(t)
+	out, errOut, code := runEnv(t, nil, "state", "AUS", "--on", "2010-01-01")
+	if code != 0 {
+		t.Fatalf("state: exit %d: %s", code, errOut)
+	}
+	for i, name := range world.ComponentNames {
+		if !regexp.MustCompile(`(?m)^\s+` + name + `\s+[0-9,.]+\s+` + regexp.QuoteMeta(world.ComponentUnits[i])).MatchString(out) {
+			t.Errorf("casus state: no %s row with its unit %q:\n%s", name, world.ComponentUnits[i], out)
+		}
+	}
+	if !strings.Contains(out, "thousands of current US$") {
+		t.Errorf("milex without its unit:\n%s", out)
+	}
+
+	// The members table of treaty show: the name column beside each code.
+	out, _, _ = runEnv(t, nil, "treaty", "show", "nato-1949")
+	for _, want := range []string{`SLV\s+Slovenia\s+349`, `MNG\s+Montenegro\s+341`, `POL\s+Poland\s+290`} {
+		if !regexp.MustCompile(want).MatchString(out) {
+			t.Errorf("treaty show nato-1949: no %s", want)
+		}
+	}
+
+	// Tables that show codes in a column end with a key naming each one.
+	for _, c := range []struct {
+		args []string
+		col  string
+	}{
+		{[]string{"treaty", "list", "--in-force", "2026-01-01", "--source", "registry"}, "members"},
+		{[]string{"treaty", "diff", "nato-1949"}, "state"},
+		{[]string{"system", "--year", "1960", "--blocs"}, "members"},
+		{[]string{"system", "--years", "1914-1918"}, "majors"},
+		{[]string{"similarity", "USA", "TUR", "--years", "2010"}, "stateabb2"},
+	} {
+		out, errOut, code := runEnv(t, nil, c.args...)
+		if code != 0 {
+			t.Errorf("%v: exit %d: %s", c.args, code, errOut)
+			continue
+		}
+		_, key, ok := strings.Cut(out, "States: ")
+		if !ok {
+			t.Errorf("%v: no key of states:\n%s", c.args, out)
+			continue
+		}
+		key = strings.Join(strings.Fields(key), " ")
+		abbs := codesInColumn(out, c.col)
+		if len(abbs) == 0 {
+			t.Errorf("%v: no codes found in column %s", c.args, c.col)
+		}
+		for _, a := range abbs {
+			if want := w.LabelAbb(a); !strings.Contains(key, want) {
+				t.Errorf("%v: the key does not name %s as %q", c.args, a, want)
+			}
+		}
+	}
+}
+
+// codesInColumn reads the COW abbreviations in a column of a text table
+// (the rows up to the first blank or note line).
+func codesInColumn(out, col string) []string {
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		hdr := strings.Fields(l)
+		pos := -1
+		for j, h := range hdr {
+			if h == col {
+				pos = j
+			}
+		}
+		if pos < 0 {
+			continue
+		}
+		// Cells hold no spaces before the column; its start is the
+		// header's offset.
+		off := strings.Index(l, " "+col) + 1
+		if strings.HasPrefix(l, col) {
+			off = 0
+		}
+		var codes []string
+		for _, r := range lines[i+1:] {
+			if len(r) <= off || strings.TrimSpace(r) == "" {
+				break
+			}
+			for _, tok := range strings.Fields(r[off:]) {
+				if regexp.MustCompile(`^[A-Z]{3}$`).MatchString(tok) {
+					codes = append(codes, tok)
+				} else {
+					break
+				}
+			}
+		}
+		return codes
+	}
+	return nil
+}
+
+// treaty show: registry wording is marked as paraphrase, the provenance
+// tags are explained once, and nothing points at files a user does not
+// have or says "remembered".
+func TestTreatyShowProvenance(t *testing.T) {
+	w := testWorld(t)
+	n := 0
+	for _, tr := range w.Treaties {
+		if tr.Source != world.FromRegistry {
+			continue
+		}
+		n++
+		out, errOut, code := runEnv(t, nil, "treaty", "show", tr.ID)
+		if code != 0 {
+			t.Errorf("%s: exit %d: %s", tr.ID, code, errOut)
+			continue
+		}
+		if regexp.MustCompile(`(?m)^\s+text: `).MatchString(out) {
+			t.Errorf("%s: a registry text shown as text:, not paraphrase:", tr.ID)
+		}
+		if hasText(tr) && !strings.Contains(out, "    paraphrase: ") {
+			t.Errorf("%s: no paraphrase: line", tr.ID)
+		}
+		for _, bad := range []string{"remembered", "TREATIES", "shared/", "../"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: the text says %q", tr.ID, bad)
+			}
+		}
+		if strings.Count(out, "\nTags:\n") > 1 {
+			t.Errorf("%s: the tag legend is printed more than once", tr.ID)
+		}
+		for _, l := range tagLegends {
+			used := strings.Contains(out, l.tag+"]") || strings.Contains(out, l.tag+" ")
+			if explained := strings.Contains(out, l.meaning); used != explained {
+				t.Errorf("%s: tag %s] used %v, explained %v", tr.ID, l.tag, used, explained)
+			}
+		}
+	}
+	if n < 40 {
+		t.Fatalf("only %d registry treaties", n)
+	}
 }

@@ -171,6 +171,7 @@ func runSimilarity(ctx context.Context, m *Main, args []string) error {
 				return err
 			}
 			t.Notes = append(t.Notes, similarityNote(sum))
+			addStateKey(t, w, f.format, "stateabb1", "stateabb2")
 			if err := t.Write(m.Stdout, f.format); err != nil {
 				return err
 			}
@@ -302,6 +303,7 @@ func runSimilarityDyad(ctx context.Context, m *Main, f *flags, pos []string, ms 
 		t.Notes = append(t.Notes, "No row: the two states are never members of the state system on the same day in these years.")
 	}
 	t.Notes = append(t.Notes, similarityNote(sum))
+	addStateKey(t, w, f.format, "stateabb1", "stateabb2")
 	return t.Write(m.Stdout, f.format)
 }
 

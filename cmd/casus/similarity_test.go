@@ -17,10 +17,15 @@ func TestSimilarityTable(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	// Header, 253 dyads of the 23 states of 1816, and the note.
+	table, key, _ := strings.Cut(out, "States: ")
+	lines := strings.Split(strings.TrimSpace(table), "\n")
+	// Header, 253 dyads of the 23 states of 1816, and the note; then the
+	// key that names every state of the table.
 	if len(lines) != 1+253+1 || !strings.HasPrefix(lines[0], "ccode1") || !strings.Contains(lines[0], "taub") {
 		t.Fatalf("got %d lines, header %q", len(lines), lines[0])
+	}
+	if n := strings.Count(key, ","); n != 22 || !strings.Contains(key, "UKG United Kingdom") {
+		t.Errorf("key of %d states, want the 23 of 1816 named: %q", n+1, key)
 	}
 	if strings.Contains(lines[0], "nmc") {
 		t.Errorf("header %q: nmc column without a weighted measure", lines[0])

@@ -148,17 +148,38 @@ func writeStateText(m *Main, r *stateReport) {
 			cinc = "missing"
 		}
 		fmt.Fprintf(out, "capabilities (NMC %s, %d):  CINC %s\n", cp.Release, cp.Year, cinc)
-		t := &output.Table{Columns: []string{"  milex", "milper", "irst", "pec", "tpop", "upop"}}
-		cell := func(v *float64) string {
-			if v == nil {
-				return "missing"
-			}
-			return strconv.FormatFloat(*v, 'f', -1, 64)
+		t := &output.Table{Columns: []string{"  component", "value", "unit", "what"}}
+		for i, v := range []*float64{cp.Milex, cp.Milper, cp.Irst, cp.Pec, cp.Tpop, cp.Upop} {
+			t.Add("  "+world.ComponentNames[i], groupDigits(v), world.ComponentUnits[i], world.ComponentMeanings[i])
 		}
-		t.Add("  "+cell(cp.Milex), cell(cp.Milper), cell(cp.Irst), cell(cp.Pec), cell(cp.Tpop), cell(cp.Upop))
 		t.Write(out, "text")
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintln(out, "note: "+n)
 	}
+}
+
+// groupDigits prints an NMC figure as published, with thousands
+// separators for reading ("missing" for a missing value, never 0).
+func groupDigits(v *float64) string {
+	if v == nil {
+		return "missing"
+	}
+	s := strconv.FormatFloat(*v, 'f', -1, 64)
+	s, sign := strings.CutPrefix(s, "-")
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if sign {
+		b.WriteByte('-')
+	}
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
+	}
+	return b.String()
 }

@@ -148,7 +148,9 @@ func runSystem(ctx context.Context, m *Main, args []string) error {
 			fmt.Fprintf(m.Stdout, "wrote %s: CON, effective poles and majors' CINC, %d–%d, NMC %s\n", o.plot, o.from, o.to, caps.Version)
 			return nil
 		}
-		return sysSeriesTable(series).Write(m.Stdout, o.format)
+		t := sysSeriesTable(series)
+		addStateKey(t, w, o.format, "majors", "top")
+		return t.Write(m.Stdout, o.format)
 	}
 	if o.year < caps.First || o.year > caps.Last {
 		return badInputf("--year %d: NMC %s covers %d–%d (use --nmc to pick another release)", o.year, caps.Version, caps.First, caps.Last)
@@ -335,7 +337,9 @@ func writeSystemYear(out io.Writer, format string, w *world.World, sy power.Syst
 	}
 	if bl != nil {
 		fmt.Fprintln(out)
-		return sysBlocsTable(w, *bl).Write(out, format)
+		bt := sysBlocsTable(w, *bl)
+		addStateKey(bt, w, format, "members")
+		return bt.Write(out, format)
 	}
 	return nil
 }

@@ -145,6 +145,7 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 	if on > treaty.ATOPEnd && (src == "all" || src == world.FromATOP) {
 		tab.Notes = append(tab.Notes, "ATOP 5.1 ends on 2018-12-31: ATOP alliances in force then are listed as still in force; the registry has what changed since.")
 	}
+	addStateKey(tab, w, f.format, "members")
 	return tab.Write(m.Stdout, f.format)
 }
 
@@ -193,7 +194,8 @@ func runTreatyShow(ctx context.Context, m *Main, args []string) error {
 }
 
 func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
-	p := func(format string, args ...any) { fmt.Fprintf(out, format, args...) }
+	var buf strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&buf, format, args...) }
 	p("%s — %s\n", t.ID, t.Title)
 	p("source: %s", t.Source)
 	if t.File != "" {
@@ -222,21 +224,25 @@ func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
 		p("not legally binding: a political commitment, never reported as a binding obligation\n")
 	}
 	p("\nMembers (%d entries):\n", len(t.Members))
-	tab := &output.Table{Columns: []string{"  state", "ccode", "signed", "joined", "exited", "suspended", "note"}}
+	tab := &output.Table{Columns: []string{"  state", "name", "ccode", "signed", "joined", "exited", "suspended", "note"}}
 	for i := range t.Members {
 		mem := &t.Members[i]
 		var sus []string
 		for _, s := range mem.Suspended {
 			x := s.Start.String() + ".." + s.End.String()
 			if s.By != "" {
-				x += " by " + s.By
+				x += " by " + labelToken(w, s.By)
 			}
 			sus = append(sus, x)
 		}
 		sp := mem.Spell(t)
-		tab.Add("  "+report.AbbOf(w, mem), strconv.Itoa(mem.Code), mem.Signed.String(), sp.Start.String(), mem.Exited.String(), strings.Join(sus, "; "), mem.Note)
+		name := ""
+		if st, ok := w.State(mem.Code); ok {
+			name = st.Name
+		}
+		tab.Add("  "+report.AbbOf(w, mem), name, strconv.Itoa(mem.Code), mem.Signed.String(), sp.Start.String(), mem.Exited.String(), strings.Join(sus, "; "), mem.Note)
 	}
-	if err := tab.Write(out, "text"); err != nil {
+	if err := tab.Write(&buf, "text"); err != nil {
 		return err
 	}
 	p("\nObligations (%d):\n", len(t.Obligations))
@@ -247,8 +253,8 @@ func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
 			p(", during %s..%s", o.During.Start, o.During.End)
 		}
 		p("\n")
-		p("    obligors: %s; protects: %s\n", orAll(o.Obligors, "every member"), orAll(o.Protects, "every other member"))
-		for _, c := range conditionLines(o) {
+		p("    obligors: %s; protects: %s\n", orAll(stateLabels(w, o.Obligors), "every member"), orAll(stateLabels(w, o.Protects), "every other member"))
+		for _, c := range conditionLines(w, o) {
 			p("    condition: %s\n", c)
 		}
 		p("    response: %s", o.Response.Action)
@@ -260,7 +266,7 @@ func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
 		}
 		p("\n")
 		if o.Text != "" {
-			p("    text: %s\n", o.Text)
+			p("    %s %s\n", textLabel(t), o.Text)
 		}
 		if o.Source != "" {
 			p("    source: %s\n", o.Source)
@@ -282,7 +288,61 @@ func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
 	if t.Notes != "" {
 		p("\nNotes: %s\n", strings.TrimSpace(t.Notes))
 	}
-	return nil
+	if t.Source == world.FromRegistry && hasText(t) {
+		p("\nparaphrase: the registry's own wording of an article, not a quotation; the source named under it has the treaty's text.\n")
+	}
+	text := buf.String()
+	if legend := tagLegend(text); legend != "" {
+		text += legend
+	}
+	_, err := io.WriteString(out, text)
+	return err
+}
+
+func hasText(t *world.Treaty) bool {
+	for i := range t.Obligations {
+		if t.Obligations[i].Text != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// textLabel introduces an obligation's text: the registry's texts are its
+// own paraphrases, never quotations (treaty/registry/README.md); an ATOP
+// import's text describes ATOP's coding; a user's file may quote.
+func textLabel(t *world.Treaty) string {
+	switch t.Source {
+	case world.FromRegistry:
+		return "paraphrase:"
+	case world.FromATOP:
+		return "ATOP coding:"
+	}
+	return "text:"
+}
+
+// tagLegends explain the provenance tags of the registry's facts
+// (treaty/registry/README.md), each once, for the tags a text uses.
+var tagLegends = []struct{ tag, meaning string }{
+	{"[V", "[V] verified: checked against a cited source (named after the V when it is not the treaty's)"},
+	{"[D", "[D] read off the ATOP 5.1 data"},
+	{"[M", "[M] from memory: not yet checked against a source"},
+	{"[U", "[U] uncertain: sources disagree or are lacking"},
+}
+
+// tagLegend returns the legend of the provenance tags that text uses, or
+// "" when it uses none.
+func tagLegend(text string) string {
+	var lines []string
+	for _, l := range tagLegends {
+		if strings.Contains(text, l.tag+"]") || strings.Contains(text, l.tag+" ") {
+			lines = append(lines, "  "+l.meaning)
+		}
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return "\nTags:\n" + strings.Join(lines, "\n") + "\n"
 }
 
 func dash(d world.Date) string {
@@ -299,13 +359,14 @@ func orAll(s []string, all string) string {
 	return strings.Join(s, ", ")
 }
 
-// conditionLines renders the conditions of an obligation for people.
-func conditionLines(o *world.Obligation) []string {
+// conditionLines renders the conditions of an obligation for people,
+// every state with its name.
+func conditionLines(w *world.World, o *world.Obligation) []string {
 	var out []string
 	a := o.Attacker
 	switch {
 	case len(a.Named) > 0:
-		out = append(out, "attacker is one of "+strings.Join(a.Named, ", "))
+		out = append(out, "attacker is one of "+strings.Join(stateLabels(w, a.Named), ", "))
 	case a.Group != "":
 		out = append(out, "attacker is "+a.Group)
 	case a.Unspecified:
@@ -319,7 +380,20 @@ func conditionLines(o *world.Obligation) []string {
 	}
 	s := o.Scope
 	if !s.Anywhere() || s.Forces {
-		out = append(out, "scope: "+report.ScopeText(s))
+		parts := report.ScopeParts(s)
+		for i, part := range parts {
+			// Territories and administrators may be states: name them.
+			for _, lead := range []string{"territories ", "administered by "} {
+				if rest, ok := strings.CutPrefix(part, lead); ok {
+					var xs []string
+					for _, x := range strings.Split(rest, ", ") {
+						xs = append(xs, labelToken(w, x))
+					}
+					parts[i] = lead + strings.Join(xs, ", ")
+				}
+			}
+		}
+		out = append(out, "scope: "+strings.Join(parts, "; "))
 	}
 	if s.Text != "" {
 		out = append(out, "scope: "+s.Text)
@@ -456,5 +530,6 @@ func runTreatyDiff(ctx context.Context, m *Main, args []string) error {
 		tab.Add(d.What, d.State, d.Registry, d.ATOP, d.Note)
 	}
 	tab.Notes = []string{fmt.Sprintf("%d differences between %s (%s) and %s (ATOP 5.1, coverage to 2018-12-31).", len(ds), reg.ID, reg.Source, atop.ID)}
+	addStateKey(tab, w, f.format, "state")
 	return tab.Write(m.Stdout, f.format)
 }
