@@ -266,7 +266,7 @@ func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
 		}
 		p("\n")
 		if o.Text != "" {
-			p("    %s %s\n", textLabel(t), o.Text)
+			p("    %s %s\n", articleTextLabel(t), o.Text)
 		}
 		if o.Source != "" {
 			p("    source: %s\n", o.Source)
@@ -308,10 +308,10 @@ func hasText(t *world.Treaty) bool {
 	return false
 }
 
-// textLabel introduces an obligation's text: the registry's texts are its
+// articleTextLabel introduces an obligation's text: the registry's texts are its
 // own paraphrases, never quotations (treaty/registry/README.md); an ATOP
 // import's text describes ATOP's coding; a user's file may quote.
-func textLabel(t *world.Treaty) string {
+func articleTextLabel(t *world.Treaty) string {
 	switch t.Source {
 	case world.FromRegistry:
 		return "paraphrase:"
