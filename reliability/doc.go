@@ -30,7 +30,19 @@
 //     1915 and the United States in 1917, which chose to enter);
 //   - all: also later entrants on the initiators' side (Japan 1941,
 //     Bulgaria 1915), attacked by the other side's participants fighting
-//     that day.
+//     that day;
+//   - dyadic: COW's Directed Dyadic Interstate War data (Maoz et al.,
+//     world.War.Dyads) say who began the fighting in each pair: every
+//     target of a dyadic war is attacked on the dyad's first day by the
+//     states that began a dyadic war on it that day (Germany the USSR on
+//     1941-06-22, the USSR Poland on 1939-09-17, which the participant
+//     list leaves out; Italy is never attacked in 1915). The dyadic data
+//     also judge conduct: an obligor that began a dyadic war on its
+//     beneficiary while the obligation counted attacked it, and one on
+//     the other side that never began fighting the beneficiary (Japan,
+//     attacked by the USSR in 1945) did not. A war the dyadic data lack
+//     falls back to the initiator rule; an attacked state without a row
+//     in the participant list is left out (its conduct cannot be read).
 //
 // A participant with two rows (a state that changed sides, Romania 1944)
 // enters twice. One scenario is built per attacked participant (Scenario):

@@ -32,12 +32,7 @@ func Judge(w *world.World, e *obligation.Engine, at Attack, o Options) ([]Case, 
 // cascade), at the place Place gives.
 func Scenario(w *world.World, at Attack) *obligation.Scenario {
 	victim := at.Victim.Code
-	var by []int
-	for _, a := range at.Attackers {
-		if !hasInt(by, a.Code) {
-			by = append(by, a.Code)
-		}
-	}
+	by := at.By
 	loc, _ := Place(w, at.Victim)
 	return &obligation.Scenario{
 		Title: fmt.Sprintf("COW war %d (%s): %s attacked", at.War.Num, at.War.Name, abbOf(w, victim)),
@@ -205,8 +200,8 @@ func judgeCase(w *world.World, c *Case, at Attack, o Options) {
 	d := at.Date
 	c.War, c.WarName, c.Date = at.War.Num, at.War.Name, d
 	c.Attacked = abbOf(w, at.Victim.Code)
-	for _, a := range at.Attackers {
-		c.Attackers = append(c.Attackers, abbOf(w, a.Code))
+	for _, a := range at.By {
+		c.Attackers = append(c.Attackers, abbOf(w, a))
 	}
 	c.Obligor, c.ObligorName = abbOf(w, c.obligor), nameOf(w, c.obligor)
 	c.Beneficiary, c.BenName = abbOf(w, c.ben), nameOf(w, c.ben)
@@ -227,11 +222,27 @@ func judgeCase(w *world.World, c *Case, at Attack, o Options) {
 	}
 	c.Rows = append(c.Rows, treatyRef(w, c, d))
 
-	isAttacker := false
-	for _, a := range at.Attackers {
-		isAttacker = isAttacker || a.Code == c.obligor
-	}
+	isAttacker := hasInt(at.By, c.obligor)
 	c.Outcome, c.What = outcome(w, at, c, obRows, benP, isAttacker, o.WindowDays, obligationEnd(w, c, d))
+	if o.Attacked == AttackedDyadic && c.Outcome != AttackedBen {
+		// The dyadic data record attacks the participant list leaves out
+		// (the USSR on Poland from 1939-09-17): an obligor that began a
+		// dyadic war on its beneficiary while it counted attacked it.
+		if dy, ok := dyadAttack(at.War, c.obligor, c.ben, d, benP, obligationEnd(w, c, d)); ok {
+			c.Outcome = AttackedBen
+			c.What = fmt.Sprintf("%s attacked %s on %s (dyadic war %s)", c.Obligor, c.Beneficiary, dy.Start, dy.DyIndex)
+		} else if c.Outcome == OtherSide {
+			// On the other side of a world war is not attacking the
+			// beneficiary: Japan fought the United States from 1941 and
+			// the USSR only when the USSR attacked it in 1945.
+			c.Outcome = StayedOut
+			if dy, ok := firstDyad(at.War, c.ben, c.obligor); ok {
+				c.What += fmt.Sprintf("; it fought %s only when %s attacked it on %s (dyadic war %s)", c.Beneficiary, c.Beneficiary, dy.Start, dy.DyIndex)
+			} else {
+				c.What += fmt.Sprintf(", but the dyadic war data record no attack by %s on %s while it counted", c.Obligor, c.Beneficiary)
+			}
+		}
+	}
 
 	switch {
 	case c.Status == string(obligation.NonBinding):
@@ -318,6 +329,38 @@ func outcome(w *world.World, at Attack, c *Case, obRows []*world.WarParticipant,
 		return Joined, fmt.Sprintf("%s fought on %s's side (side %d) from the day of the attack, %s", ob, ben, r.Side, start)
 	}
 	return Joined, fmt.Sprintf("%s joined %s's side (side %d) on %s, %d days after the attack", ob, ben, r.Side, start, days)
+}
+
+// dyadAttack finds a dyadic war that obligor began on ben on or after d,
+// while ben was fighting and the obligation lasted.
+func dyadAttack(war *world.War, obl, ben int, d world.Date, benP *world.WarParticipant, oblEnd world.Date) (world.WarDyad, bool) {
+	for _, dy := range war.Dyads {
+		if dy.A != obl || dy.B != ben || !dy.Initiator || dy.Start < d {
+			continue
+		}
+		if benP != nil {
+			if be := endOf(benP); be != 0 && dy.Start > be {
+				continue
+			}
+		}
+		if oblEnd != 0 && dy.Start > oblEnd {
+			continue
+		}
+		return dy, true
+	}
+	return world.WarDyad{}, false
+}
+
+// firstDyad finds the first dyadic war a began on b in the war.
+func firstDyad(war *world.War, a, b int) (world.WarDyad, bool) {
+	var best world.WarDyad
+	ok := false
+	for _, dy := range war.Dyads {
+		if dy.A == a && dy.B == b && dy.Initiator && (!ok || dy.Start < best.Start) {
+			best, ok = dy, true
+		}
+	}
+	return best, ok
 }
 
 func rowsOf(war *world.War, code int) []*world.WarParticipant {

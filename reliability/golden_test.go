@@ -18,7 +18,7 @@ import (
 //
 // Commands:
 //
-//	attack war=N attacked=ABB [rule=initiator|defenders|all] [window=DAYS]
+//	attack war=N attacked=ABB [date=YYYY-MM-DD] [rule=initiator|defenders|all|dyadic] [window=DAYS]
 //	       [open-met] [already] [treaty=id,...] [state=ABB,...] [kind=k,...]
 //	       [invoked] [explain]
 //	    the scenario of that attack; the engine's status and reason for
@@ -116,9 +116,13 @@ func goldenAttack(t *testing.T, w *world.World, e *obligation.Engine, d *datadri
 	if war == nil {
 		d.Fatalf(t, "no war %d", warNum)
 	}
+	var on string
+	if d.HasArg("date") {
+		d.ScanArgs(t, "date", &on)
+	}
 	var at *Attack
 	for _, a := range Attacks(war, o.Attacked) {
-		if abbOf(w, a.Victim.Code) == victim {
+		if abbOf(w, a.Victim.Code) == victim && (on == "" || a.Date.String() == on) {
 			a := a
 			at = &a
 			break
@@ -130,7 +134,7 @@ func goldenAttack(t *testing.T, w *world.World, e *obligation.Engine, d *datadri
 	var b strings.Builder
 	_, note := Place(w, at.Victim)
 	cases, rep := Judge(w, e, *at, o)
-	fmt.Fprintf(&b, "scenario: %s (place: %s)\n", rep.Scenario.Events[0], note)
+	fmt.Fprintf(&b, "scenario: %s (place: %s; basis: %s)\n", rep.Scenario.Events[0], note, at.Basis)
 	var kinds []string
 	for _, a := range d.CmdArgs {
 		if a.Key == "kind" {

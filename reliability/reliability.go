@@ -19,10 +19,11 @@ const (
 	AttackedInitiator Attacked = "initiator" // the initiators' targets on the war's first day
 	AttackedDefenders Attacked = "defenders" // and later entrants on the targets' side
 	AttackedAll       Attacked = "all"       // and later entrants on either side
+	AttackedDyadic    Attacked = "dyadic"    // every target of a dyadic war (Maoz et al.), by its initiators
 )
 
 // AttackedValues lists the values of Attacked in order of breadth.
-var AttackedValues = []Attacked{AttackedInitiator, AttackedDefenders, AttackedAll}
+var AttackedValues = []Attacked{AttackedInitiator, AttackedDefenders, AttackedAll, AttackedDyadic}
 
 // Options are the coding choices. The zero value is not valid: start from
 // Defaults.
@@ -88,7 +89,7 @@ func (o Options) Check() error {
 			return nil
 		}
 	}
-	return fmt.Errorf("attacked: want initiator, defenders or all, got %q", o.Attacked)
+	return fmt.Errorf("attacked: want initiator, defenders, all or dyadic, got %q", o.Attacked)
 }
 
 // Choices names every coding choice in force, one line each, for the
@@ -98,6 +99,7 @@ func (o Options) Choices() []Choice {
 		AttackedInitiator: "the initiators' targets on the war's first day only",
 		AttackedDefenders: "the initiators' targets, and every later entrant on their side, attacked by the other side fighting that day",
 		AttackedAll:       "every participant on its first day of fighting, attacked by the other side fighting that day",
+		AttackedDyadic:    "every target of a dyadic war (COW directed dyadic war data), attacked by that dyad's initiators on its first day; an obligor that began a dyadic war on its beneficiary attacked it",
 	}
 	win := "joining at any time before the war ended honours"
 	if o.WindowDays > 0 {
@@ -357,10 +359,13 @@ func periodOf(y int) string {
 
 // Attack is one attacked participant: the scenario built for it.
 type Attack struct {
-	War       *world.War
-	Victim    *world.WarParticipant
-	Attackers []*world.WarParticipant
-	Date      world.Date
+	War    *world.War
+	Victim *world.WarParticipant
+	By     []int // the attackers' COW codes
+	Date   world.Date
+	// Basis says what the attack rests on: the war file's initiator
+	// column, a later entry, or a dyadic war's index.
+	Basis string
 }
 
 // Run evaluates every attack of the wars in w with engine e (built on w)
@@ -371,6 +376,15 @@ func Run(w *world.World, e *obligation.Engine, o Options) (*Report, error) {
 	}
 	if len(w.Wars) == 0 {
 		return nil, fmt.Errorf("no wars loaded: the reliability test needs the COW inter-state war data")
+	}
+	if o.Attacked == AttackedDyadic {
+		n := 0
+		for i := range w.Wars {
+			n += len(w.Wars[i].Dyads)
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("--attacked dyadic needs the COW directed dyadic war data (cow_war/directed_dyadic_war.csv), which are not loaded")
+		}
 	}
 	var assumed map[oblKey][]string
 	if o.OpenConditionsMet {
@@ -421,6 +435,9 @@ func Run(w *world.World, e *obligation.Engine, o Options) (*Report, error) {
 // Attacks lists the attacked participants of a war under the rule a, in
 // date order.
 func Attacks(war *world.War, a Attacked) []Attack {
+	if a == AttackedDyadic && len(war.Dyads) > 0 {
+		return dyadicAttacks(war)
+	}
 	start := world.Date(0)
 	initSide := 0
 	for i := range war.Participants {
@@ -450,7 +467,7 @@ func Attacks(war *world.War, a Attacked) []Attack {
 		}
 		switch {
 		case p.Side != initSide && d == start:
-			out = append(out, Attack{War: war, Victim: p, Attackers: inits, Date: d})
+			out = append(out, Attack{War: war, Victim: p, By: codes(inits), Date: d, Basis: "the war's initiator"})
 		case a == AttackedInitiator || d == start:
 			// d == start on the initiators' side: a co-belligerent of the
 			// initiators from the first day, not attacked.
@@ -466,11 +483,58 @@ func Attacks(war *world.War, a Attacked) []Attack {
 				}
 			}
 			if len(by) > 0 {
-				out = append(out, Attack{War: war, Victim: p, Attackers: by, Date: d})
+				out = append(out, Attack{War: war, Victim: p, By: codes(by), Date: d, Basis: "a later entry: the other side fighting that day"})
 			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out
+}
+
+// dyadicAttacks lists the targets of the war's dyadic wars, each attacked
+// on the dyad's first day by every state that began a dyadic war on it
+// that day. A target without a row in the participant list fighting then
+// (or starting later) is left out: its conduct cannot be read.
+func dyadicAttacks(war *world.War) []Attack {
+	type key struct {
+		b     int
+		start world.Date
+	}
+	var keys []key
+	by := map[key][]int{}
+	idx := map[key][]string{}
+	for _, d := range war.Dyads {
+		if !d.Initiator {
+			continue
+		}
+		k := key{d.B, d.Start}
+		if _, ok := by[k]; !ok {
+			keys = append(keys, k)
+		}
+		if !hasInt(by[k], d.A) {
+			by[k] = append(by[k], d.A)
+			idx[k] = append(idx[k], d.DyIndex)
+		}
+	}
+	var out []Attack
+	for _, k := range keys {
+		v := participantOn(war, k.b, k.start)
+		if v == nil {
+			continue
+		}
+		out = append(out, Attack{War: war, Victim: v, By: by[k], Date: k.start, Basis: "dyadic war " + strings.Join(idx[k], ", ")})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out
+}
+
+func codes(ps []*world.WarParticipant) []int {
+	var out []int
+	for _, p := range ps {
+		if !hasInt(out, p.Code) {
+			out = append(out, p.Code)
+		}
+	}
 	return out
 }
 

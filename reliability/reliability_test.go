@@ -223,7 +223,7 @@ func TestSwitchesMoveCasesTheWayTheySay(t *testing.T) {
 		t.Error("open-met: no case says which condition it assumed")
 	}
 	prev := base
-	for _, a := range []Attacked{AttackedDefenders, AttackedAll} {
+	for _, a := range []Attacked{AttackedDefenders, AttackedAll} { // dyadic is another basis, not a superset
 		o = Defaults()
 		o.Attacked = a
 		r := run(o)
@@ -265,8 +265,8 @@ func TestAttacksFollowTheWarFile(t *testing.T) {
 		var got []string
 		for _, a := range Attacks(war, AttackedInitiator) {
 			var by []string
-			for _, p := range a.Attackers {
-				by = append(by, abbOf(w, p.Code))
+			for _, c := range a.By {
+				by = append(by, abbOf(w, c))
 			}
 			got = append(got, abbOf(w, a.Victim.Code)+" "+a.Date.String()+" by "+strings.Join(by, " "))
 		}
@@ -345,6 +345,45 @@ func BenchmarkRunAllWarsExplain(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Run(w, e, o); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The directed dyadic war data say who attacked whom inside a war: the
+// USSR was attacked by Germany on 1941-06-22, Poland by the USSR on
+// 1939-09-17 (a war the participant list leaves out), and Italy, which
+// chose to enter the First World War, was never attacked in 1915.
+func TestDyadicAttacks(t *testing.T) {
+	w, _ := realWorld(t)
+	find := func(num int) *world.War {
+		for i := range w.Wars {
+			if w.Wars[i].Num == num {
+				return &w.Wars[i]
+			}
+		}
+		t.Fatalf("no war %d", num)
+		return nil
+	}
+	got := map[string]bool{}
+	for _, num := range []int{106, 139} {
+		war := find(num)
+		if len(war.Dyads) == 0 {
+			t.Fatalf("war %d has no dyadic wars: the dyadic data are not attached", num)
+		}
+		for _, a := range Attacks(war, AttackedDyadic) {
+			for _, c := range a.By {
+				got[abbOf(w, c)+">"+abbOf(w, a.Victim.Code)+" "+a.Date.String()] = true
+			}
+		}
+	}
+	for _, want := range []string{"GMY>POL 1939-09-01", "RUS>POL 1939-09-17", "GMY>RUS 1941-06-22", "JPN>USA 1941-12-07"} {
+		if !got[want] {
+			t.Errorf("dyadic attacks lack %s", want)
+		}
+	}
+	for k := range got {
+		if strings.HasSuffix(k, ">ITA 1915-05-23") || strings.HasPrefix(k, "AUH>ITA 1915") {
+			t.Errorf("Italy attacked in 1915: %s", k)
 		}
 	}
 }

@@ -398,8 +398,8 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(w.Datasets) != 9 {
-		t.Errorf("%d datasets recorded, want 9", len(w.Datasets))
+	if len(w.Datasets) != 10 {
+		t.Errorf("%d datasets recorded, want 10", len(w.Datasets))
 	}
 	if w.MembershipEnd != world.D(2024, 12, 31) {
 		t.Errorf("MembershipEnd %v", w.MembershipEnd)

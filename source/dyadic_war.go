@@ -115,3 +115,33 @@ func parseDyadicWars(file string, data []byte) ([]DyadicWarRow, error) {
 	})
 	return rows, err
 }
+
+// AttachDyads adds the dyadic wars to the wars they belong to (by war
+// number): one WarDyad per directed dyad and start day, the file's
+// dyad-years collapsed. The two rows with impossible dates (DateErratum,
+// no usable start) are left out.
+func AttachDyads(wars []world.War, rows []DyadicWarRow) {
+	idx := make(map[int]int, len(wars))
+	for i := range wars {
+		idx[wars[i].Num] = i
+	}
+	type key struct {
+		war, a, b int
+		start     world.Date
+	}
+	seen := map[key]bool{}
+	for i := range rows {
+		r := &rows[i]
+		k, ok := idx[r.WarNum]
+		if !ok || r.Start == 0 {
+			continue
+		}
+		kk := key{r.WarNum, r.StateA, r.StateB, r.Start}
+		if seen[kk] {
+			continue
+		}
+		seen[kk] = true
+		wars[k].Dyads = append(wars[k].Dyads, world.WarDyad{A: r.StateA, B: r.StateB, Start: r.Start, End: r.End,
+			Initiator: r.DyadRoleA == 1, DyIndex: r.DyIndex})
+	}
+}

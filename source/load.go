@@ -22,11 +22,12 @@ const (
 	Contiguity = "contiguity" // cow_contiguity/contdir.csv
 	Capitals   = "capitals"   // capitals/cow_capitals_peacesciencer.csv
 	Wars       = "wars"       // cow_war/Inter-StateWarData_v4.0.csv
+	DyadicWars = "dyadicwars" // cow_war/directed_dyadic_war.csv (attached to the wars when both are loaded)
 )
 
 // AllGroups lists every group Load knows, in load (and World.Datasets)
 // order.
-var AllGroups = []string{States, Majors, NMC, ATOP, Contiguity, Capitals, Wars}
+var AllGroups = []string{States, Majors, NMC, ATOP, Contiguity, Capitals, Wars, DyadicWars}
 
 // PanelGroups is what the panel builders need.
 var PanelGroups = []string{States, Majors, NMC, ATOP, Contiguity}
@@ -134,6 +135,8 @@ func Load(ctx context.Context, d *Data, opt LoadOptions) (*world.World, error) {
 		capsDS   world.Dataset
 		wars     []WarParticipantRow
 		warsDS   world.Dataset
+		dyads    []DyadicWarRow
+		dyadsDS  world.Dataset
 	)
 	type job struct {
 		group string
@@ -150,9 +153,10 @@ func Load(ctx context.Context, d *Data, opt LoadOptions) (*world.World, error) {
 		{Contiguity, func(p Source) (err error) { cont, contDS, err = ReadContiguity(p); return }, PathContdir},
 		{Capitals, func(p Source) (err error) { caps, capsDS, err = ReadCapitals(p); return }, PathCapitals},
 		{Wars, func(p Source) (err error) { wars, warsDS, err = ReadInterStateWars(p); return }, PathWars},
+		{DyadicWars, func(p Source) (err error) { dyads, dyadsDS, err = ReadDyadicWars(p); return }, PathDyadicWar},
 	}
 	// Biggest files first, so the two cores finish together.
-	order := []int{5, 3, 4, 1, 6, 0, 2, 7, 8}
+	order := []int{5, 3, 4, 1, 6, 0, 2, 7, 8, 9}
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	for _, i := range order {
@@ -221,6 +225,10 @@ func Load(ctx context.Context, d *Data, opt LoadOptions) (*world.World, error) {
 	if want[Wars] {
 		w.Wars = GroupWars(wars)
 		w.Datasets = append(w.Datasets, warsDS)
+	}
+	if want[DyadicWars] {
+		AttachDyads(w.Wars, dyads)
+		w.Datasets = append(w.Datasets, dyadsDS)
 	}
 	w.Freeze()
 	return w, nil

@@ -37,6 +37,23 @@ type War struct {
 	Num          int
 	Name         string
 	Participants []WarParticipant
+	// Dyads are the directed dyadic wars inside this war (COW Directed
+	// Dyadic Interstate War data, Maoz et al.); nil when those data are
+	// not loaded.
+	Dyads []WarDyad
+}
+
+// WarDyad is one directed dyadic war: A fought B within a COW war from
+// Start to End, and Initiator says whether A began the fighting between
+// the two (the file's wardyadrolea = 1). The file records, unlike the
+// participant list, who attacked a state that entered a war already under
+// way (Germany the USSR on 1941-06-22) and fighting COW's participant list
+// leaves out (the USSR against Poland from 1939-09-17).
+type WarDyad struct {
+	A, B       int
+	Start, End Date
+	Initiator  bool
+	DyIndex    string // the file's dyadic index, "258.014"
 }
 
 // WarParticipant is one state's participation in a war (COW can record two

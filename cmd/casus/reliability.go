@@ -30,7 +30,7 @@ func init() {
 	register(&command{
 		Name:    "reliability",
 		Summary: "alliance reliability: obligations invoked in COW wars vs. what the allies did",
-		Usage: `Usage: casus reliability [--years A-B] [--attacked initiator|defenders|all]
+		Usage: `Usage: casus reliability [--years A-B] [--attacked initiator|defenders|all|dyadic]
                         [--open-met] [--window war|DAYS] [--already-at-war]
                         [--kinds defense,offense,neutrality,nonaggression]
                         [--format text|json|csv|md] [--plot FILE.svg|FILE.png]
@@ -52,7 +52,10 @@ Coding choices (each is named in the output):
                      leaves out the wars after 1944)
   --attacked RULE    initiator: the initiators' targets on the first day
                      (default); defenders: also later entrants on their
-                     side; all: also later entrants on the initiators' side
+                     side; all: also later entrants on the initiators' side;
+                     dyadic: every target of a dyadic war in COW's directed
+                     dyadic war data, by that dyad's initiators (an obligor
+                     that began a dyadic war on its ally attacked it)
   --open-met         ATOP's location and adversary conditions that name no
                      place or state count as met (default: contingent)
   --window W         war: joining any time in the war honours (default);
@@ -82,7 +85,7 @@ func runReliability(ctx context.Context, m *Main, args []string) error {
 	f := newFlags(m, commands["reliability"]).withData().withFormat().withTreaties()
 	o := reliability.Defaults()
 	years := f.String("years", fmt.Sprintf("%d-%d", reliability.First, reliability.Last), "years of the attacks, A-B")
-	attacked := f.String("attacked", string(o.Attacked), "who counts as attacked: initiator, defenders or all")
+	attacked := f.String("attacked", string(o.Attacked), "who counts as attacked: initiator, defenders, all or dyadic")
 	f.BoolVar(&o.OpenConditionsMet, "open-met", false, "count ATOP's unnamed location and adversary conditions as met")
 	window := f.String("window", "war", "entry window: war (any time in the war) or a number of days")
 	f.BoolVar(&o.CountAlreadyAtWar, "already-at-war", false, "count obligors already fighting on the ally's side")
@@ -121,7 +124,7 @@ func runReliability(ctx context.Context, m *Main, args []string) error {
 		}
 	}
 	o.Explain = f.format == "json"
-	w, err := f.loadWorld(ctx, source.States, source.Majors, source.Wars)
+	w, err := f.loadWorld(ctx, source.States, source.Majors, source.Wars, source.DyadicWars)
 	if err != nil {
 		return err
 	}

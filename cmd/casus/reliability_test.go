@@ -113,3 +113,15 @@ func TestReliabilityPlot(t *testing.T) {
 		t.Errorf("want exactly the two figures in %s, got %d files", dir, len(entries))
 	}
 }
+
+// --attacked dyadic reads COW's directed dyadic war data: the Soviet
+// attack on Poland of 1939-09-17 breaks the 1932 pact.
+func TestReliabilityDyadic(t *testing.T) {
+	out, errOut, code := run(t, "reliability", "--attacked", "dyadic", "--years", "1939-1939", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "1939-09-01,POL,GMY,RUS,Russia,POL,Poland,atop-2295") || !strings.Contains(out, "RUS attacked POL on 1939-09-17 (dyadic war 169.001)") {
+		t.Errorf("want the USSR's 1932 pledges to Poland broken by its attack of 1939-09-17:\n%s", out)
+	}
+}
