@@ -329,7 +329,7 @@ var PublishedShares = []Published{
 	{"Berkemeier & Fuhrmann 2018, Research & Politics", "1816-1944", 0.66, "fulfilment of commitments in war, updated data"},
 	{"Berkemeier & Fuhrmann 2018, Research & Politics", "1945-2003", 0.22, "fulfilment of commitments in war, updated data"},
 	{"Berkemeier & Fuhrmann 2018, Research & Politics", "1816-2003", 0.50, "fulfilment of commitments in war, updated data"},
-	{"Chiba and co-authors", "1816-2007", 0.67, "about two-thirds of alliances invoked by war fulfilled, lower after 1945"},
+	{"Chiba and co-authors", "1816-2007", 0.67, "about two-thirds of alliances invoked by war fulfilled over two centuries (years approximate), lower after 1945"},
 }
 
 // PublishedFor lists the published figures whose years overlap from–to.

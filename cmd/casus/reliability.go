@@ -174,8 +174,12 @@ func writeReliability(out io.Writer, format string, rep *reliability.Report, o r
 	}
 	b := rep.Binding
 	fmt.Fprintf(out, "%shonoured: %d of %d binding obligations invoked = %s\n", bullet, b.Honoured, b.Invoked, b.Percent())
+	sub := bullet + "  "
+	if md {
+		sub = "  - "
+	}
 	for _, p := range rep.Published {
-		fmt.Fprintf(out, "%s  beside %s, %s: %.1f %% (%s)\n", bullet, p.Source, p.Years, 100*p.Share, p.Measure)
+		fmt.Fprintf(out, "%sbeside %s, %s: %.1f %% (%s)\n", sub, p.Source, p.Years, 100*p.Share, p.Measure)
 	}
 	c := rep.Contingent
 	fmt.Fprintf(out, "%scontingent (an open condition; counted apart, never in the share): %d of %d = %s\n", bullet, c.Honoured, c.Invoked, c.Percent())
