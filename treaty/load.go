@@ -79,6 +79,11 @@ func Attach(ctx context.Context, w *world.World, data *source.Data, user []strin
 	if err != nil {
 		return err
 	}
+	// What is known after ATOP's end (2018) and the names people search
+	// for: checked-in, sourced tables (atop_after2018.csv, atop_names.csv).
+	if err := ApplyATOPTables(atop); err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
