@@ -21,9 +21,20 @@ type TreatyRow struct {
 	Signed  string `json:"signed,omitempty"`
 	InForce string `json:"in_force,omitempty"`
 	Ended   string `json:"ended,omitempty"`
-	// Status is "signed, not in force" for a treaty awaiting
-	// ratification; empty otherwise.
-	Status       string   `json:"status,omitempty"`
+	// Status is "in force", "ended", "signed, not in force" (awaiting
+	// ratification), "not yet in force" or "not in force" (on the day
+	// asked), or "assumed after 2018" (an ATOP alliance in force when
+	// ATOP's coverage ends that no source in casus ends).
+	Status string `json:"status"`
+	// AssumedAfterATOP is true on the rows whose being in force rests on
+	// that assumption (the day asked is after 2018, or no day was given).
+	AssumedAfterATOP bool `json:"assumed_after_atop"`
+	// Names are the names people use for an ATOP alliance
+	// (treaty/atop_names.csv); EndReason and EndSource say why and on
+	// what source an alliance ended after ATOP's coverage.
+	Names        []string `json:"names,omitempty"`
+	EndReason    string   `json:"end_reason,omitempty"`
+	EndSource    string   `json:"end_source,omitempty"`
 	Members      []string `json:"members"`
 	Kinds        []string `json:"kinds"`
 	SupersededBy string   `json:"superseded_by,omitempty"`
@@ -252,13 +263,25 @@ func CooperationMatching(t *world.Treaty, word string) []string {
 	return out
 }
 
-// StatusText is "signed, not in force" for a treaty awaiting ratification
-// (world.StatusSigned), empty otherwise.
-func StatusText(t *world.Treaty) string {
-	if t.Status == world.StatusSigned {
+// StatusText says in a few words whether t is in force, on d when d is
+// given: "signed, not in force" for a treaty awaiting ratification,
+// "assumed after 2018" for an ATOP alliance that ATOP codes in force at
+// its end and no source ends (d after 2018, or no d).
+func StatusText(t *world.Treaty, d world.Date) string {
+	switch {
+	case t.Status == world.StatusSigned:
 		return "signed, not in force"
+	case d != 0 && !t.InForceOn(d):
+		if t.PendingOn(d) {
+			return "not yet in force"
+		}
+		return "not in force"
+	case treaty.AssumedAfterATOP(t) && (d == 0 || d > treaty.ATOPEnd):
+		return "assumed after 2018"
+	case t.Ended != 0 && d == 0:
+		return "ended"
 	}
-	return ""
+	return "in force"
 }
 
 // UnknownTreatyError is an id no treaty has; Near are the closest ids.
@@ -297,6 +320,13 @@ type TreatyFilter struct {
 	// Cooperation keeps treaties with a non-military cooperation field
 	// matching the word.
 	Cooperation string
+	// Name keeps treaties whose id, title or a name people use contains
+	// the text (treaty.NameMatches: ATOP alliances carry the names of
+	// treaty/atop_names.csv).
+	Name string
+	// All keeps the ATOP imports a registry treaty supersedes; without it
+	// they are left out, since the registry treaty stands for them.
+	All bool
 }
 
 // Check reports a filter value outside its vocabulary.
@@ -313,10 +343,21 @@ func (f TreatyFilter) Check() error {
 // Treaties lists w's treaties that pass f: the registry first, then ATOP
 // by atopid, then users' files. Never nil.
 func Treaties(w *world.World, f TreatyFilter) []TreatyRow {
+	rows, _ := TreatiesHidden(w, f)
+	return rows
+}
+
+// TreatiesHidden is Treaties and the number of ATOP imports left out
+// because a registry treaty supersedes them (f.All false).
+func TreatiesHidden(w *world.World, f TreatyFilter) ([]TreatyRow, int) {
 	src, on, code, kind, coop := f.Source, f.InForce, f.State, f.Kind, f.Cooperation
 	rows := []TreatyRow{}
+	hidden := 0
 	for _, t := range w.Treaties {
 		if src != "" && src != "all" && t.Source != src {
+			continue
+		}
+		if f.Name != "" && !treaty.NameMatches(t, f.Name) {
 			continue
 		}
 		if on != 0 && !t.InForceOn(on) {
@@ -331,14 +372,20 @@ func Treaties(w *world.World, f TreatyFilter) []TreatyRow {
 		if coop != "" && len(CooperationMatching(t, coop)) == 0 {
 			continue
 		}
+		if t.SupersededBy != "" && !f.All {
+			hidden++
+			continue
+		}
 		rows = append(rows, TreatyRow{
 			ID: t.ID, Title: t.Title, Source: t.Source, ATOPID: t.ATOPID,
-			Signed: t.Signed.String(), InForce: t.InForce.String(), Ended: t.Ended.String(), Status: StatusText(t),
-			Members: MemberAbbs(w, t, on), Kinds: KindsOf(t, on), SupersededBy: t.SupersededBy,
+			Signed: t.Signed.String(), InForce: t.InForce.String(), Ended: t.Ended.String(), Status: StatusText(t, on),
+			Names: t.Names, EndReason: t.EndReason, EndSource: t.EndSource,
+			AssumedAfterATOP: treaty.AssumedAfterATOP(t) && (on == 0 || on > treaty.ATOPEnd),
+			Members:          MemberAbbs(w, t, on), Kinds: KindsOf(t, on), SupersededBy: t.SupersededBy,
 			Obligations: SummarizeObligations(t, on), LegallyBinding: t.Binding(),
 			Cooperation: CooperationMatching(t, coop),
 		})
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return treatyLess(rows[i], rows[j]) })
-	return rows
+	return rows, hidden
 }

@@ -85,6 +85,16 @@
 // ATOPFlags inverts the mapping (flags per member row, recovered from the
 // obligations), and a test checks it against all 2,510 member rows.
 //
+// Two checked-in tables, embedded and applied by Attach (ApplyATOPTables),
+// carry what ATOP cannot: atop_after2018.csv ends, with a reason and
+// sources, alliances or memberships that ended after 2018-12-31 (the 1997
+// Russia–Ukraine treaty on 2019-03-31; Mali's, Burkina Faso's and Niger's
+// part in the ECOWAS protocols on 2025-01-28), and atop_names.csv gives
+// ATOP alliances the names people search for (Treaty.Names), each with a
+// page naming the treaty and the year and members a test checks against
+// the ATOP member file. An import that neither ATOP nor the table ends is
+// assumed in force after 2018 (AssumedAfterATOP), and outputs say so.
+//
 // Attach (the CLI's hook) appends registry, ATOP and user treaties to a
 // World before Freeze and sets SupersededBy on an ATOP import when a
 // registry treaty links its atopid.

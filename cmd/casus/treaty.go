@@ -20,7 +20,7 @@ func init() {
 	register(&command{
 		Name:    "treaty list",
 		Summary: "list treaties (registry, ATOP 5.1, your files), filtered by date, state, kind and source",
-		Usage: `Usage: casus treaty list [--in-force DATE] [--state S] [--kind KIND] [--source registry|atop|user|all]
+		Usage: `Usage: casus treaty list [--in-force DATE] [--state S] [--kind KIND] [--name TEXT] [--all] [--source registry|atop|user|all]
                    [--treaties DIR] [--data DIR] [--format text|json|csv|md]
 
 Lists every treaty casus knows: the built-in registry, the 789 ATOP 5.1
@@ -30,6 +30,12 @@ day; --state keeps treaties the state is a member of (on DATE when given);
 --kind keeps treaties with an obligation of that kind (defense, offense,
 neutrality, nonaggression, consultation), in force on DATE when given.
 ATOP dates membership from signature, the registry from entry into force.
+--name keeps treaties whose id, title or a name people use contains the
+text (ATOP alliances carry the names of treaty/atop_names.csv: "warsaw",
+"pact of steel"). An ATOP import that a registry treaty supersedes is not
+listed unless --all. The status column says "signed, not in force" for a
+treaty awaiting ratification and "assumed after 2018" for an ATOP alliance
+that ATOP codes in force at its end and no source in casus ends.
 `,
 		Run: runTreatyList,
 	})
@@ -78,6 +84,10 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 	f.StringVar(&state, "state", "", "keep treaties this state is a member of (COW code, abbreviation, ISO3 or name)")
 	f.StringVar(&kind, "kind", "", "keep treaties with an obligation of this kind")
 	f.StringVar(&src, "source", "all", "registry, atop, user or all")
+	var name string
+	var all bool
+	f.StringVar(&name, "name", "", "keep treaties whose id, title or a name people use contains this text (\"warsaw\", \"pact of steel\")")
+	f.BoolVar(&all, "all", false, "also list the ATOP imports that registry treaties supersede (hidden by default: the registry treaty is listed instead)")
 	var coop string
 	f.StringVar(&coop, "cooperation", "", "keep treaties with a non-military cooperation field matching this word (space, artificial_intelligence, nuclear …)")
 	pos, err := f.parse(args)
@@ -111,11 +121,11 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 		}
 		code = st.Code
 	}
-	rows := report.Treaties(w, report.TreatyFilter{InForce: on, State: code, Kind: world.Kind(kind), Source: src, Cooperation: coop})
+	rows, hidden := report.TreatiesHidden(w, report.TreatyFilter{InForce: on, State: code, Kind: world.Kind(kind), Source: src, Cooperation: coop, Name: name, All: all})
 	if f.format == "json" {
 		return output.WriteJSON(m.Stdout, rows)
 	}
-	tab := &output.Table{Columns: []string{"id", "title", "source", "atop_id", "signed", "in_force", "ended", "members", "kinds"}}
+	tab := &output.Table{Columns: []string{"id", "title", "source", "atop_id", "signed", "in_force", "ended", "status", "members", "kinds"}}
 	tab.Types = map[string]string{"atop_id": "number"}
 	for _, r := range rows {
 		atop := ""
@@ -123,6 +133,9 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 			atop = strconv.Itoa(r.ATOPID)
 		}
 		title := r.Title
+		if len(r.Names) > 0 {
+			title = r.Names[0] + " — " + title
+		}
 		if r := []rune(title); f.format == "text" && len(r) > 60 {
 			title = string(r[:57]) + "..."
 		}
@@ -131,19 +144,22 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 			// Keep the table readable; json/csv/md carry every member.
 			members = append(members[:10:10], fmt.Sprintf("+%d more", len(r.Members)-10))
 		}
-		inForce := r.InForce
-		if r.Status != "" {
-			inForce = r.Status
-		}
-		tab.Add(r.ID, title, r.Source, atop, r.Signed, inForce, r.Ended, strings.Join(members, " "), strings.Join(r.Kinds, " "))
+		tab.Add(r.ID, title, r.Source, atop, r.Signed, r.InForce, r.Ended, r.Status, strings.Join(members, " "), strings.Join(r.Kinds, " "))
 	}
 	what := "members: every member ever"
 	if on != 0 {
 		what = "members: on " + on.String()
 	}
 	tab.Notes = []string{fmt.Sprintf("%d treaties; %s. ATOP dates membership from signature, the registry from entry into force.", len(rows), what)}
-	if on > treaty.ATOPEnd && (src == "all" || src == world.FromATOP) {
-		tab.Notes = append(tab.Notes, "ATOP 5.1 ends on 2018-12-31: ATOP alliances in force then are listed as still in force; the registry has what changed since.")
+	if hidden > 0 {
+		tab.Notes = append(tab.Notes, fmt.Sprintf("%d ATOP imports that registry treaties supersede are not listed (--all lists them).", hidden))
+	}
+	assumed := false
+	for _, r := range rows {
+		assumed = assumed || r.AssumedAfterATOP
+	}
+	if assumed {
+		tab.Notes = append(tab.Notes, "ATOP 5.1 ends on 2018-12-31: status \"assumed after 2018\" marks an ATOP alliance in force then that no source in casus ends (treaty/atop_after2018.csv has those that ended); casus assumes it still is.")
 	}
 	addStateKey(tab, w, f.format, "members")
 	return tab.Write(m.Stdout, f.format)
@@ -220,6 +236,15 @@ func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
 	if t.InForceNote != "" {
 		p("in force dated: %s\n", t.InForceNote)
 	}
+	if len(t.Names) > 0 {
+		p("names: %s\n", strings.Join(t.Names, "; "))
+	}
+	if t.EndSource != "" {
+		p("the end comes after ATOP's coverage; sources: %s\n", t.EndSource)
+	}
+	if treaty.AssumedAfterATOP(t) {
+		p("ATOP 5.1 codes it in force at the end of 2018, when its coverage ends, and no source in casus ends it: casus assumes it still is after 2018\n")
+	}
 	if !t.Binding() {
 		p("not legally binding: a political commitment, never reported as a binding obligation\n")
 	}
@@ -235,12 +260,15 @@ func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
 			}
 			sus = append(sus, x)
 		}
-		sp := mem.Spell(t)
+		joined := mem.Spell(t).Start.String()
+		if t.Status == world.StatusSigned {
+			joined = "" // signed, not in force: no one is bound yet
+		}
 		name := ""
 		if st, ok := w.State(mem.Code); ok {
 			name = st.Name
 		}
-		tab.Add("  "+report.AbbOf(w, mem), name, strconv.Itoa(mem.Code), mem.Signed.String(), sp.Start.String(), mem.Exited.String(), strings.Join(sus, "; "), mem.Note)
+		tab.Add("  "+report.AbbOf(w, mem), name, strconv.Itoa(mem.Code), mem.Signed.String(), joined, mem.Exited.String(), strings.Join(sus, "; "), mem.Note)
 	}
 	if err := tab.Write(&buf, "text"); err != nil {
 		return err

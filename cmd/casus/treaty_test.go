@@ -66,10 +66,24 @@ func TestTreatyCheckValid(t *testing.T) {
 
 // On the day Austria-Hungary declared war on Serbia, its alliances include
 // the Dual (ATOP 1335) and Triple (ATOP 1350) Alliances, from ATOP and from
-// the registry.
+// the registry with --all; without it the registry treaties stand alone
+// (the imports they supersede are hidden).
 func TestTreatyListJuly1914(t *testing.T) {
 	needData(t)
 	out, errOut, code := run(t, "treaty", "list", "--in-force", "1914-07-28", "--state", "300", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var plain []report.TreatyRow
+	if err := json.Unmarshal([]byte(out), &plain); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range plain {
+		if r.SupersededBy != "" {
+			t.Errorf("%s is listed without --all although %s supersedes it", r.ID, r.SupersededBy)
+		}
+	}
+	out, errOut, code = run(t, "treaty", "list", "--all", "--in-force", "1914-07-28", "--state", "300", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
