@@ -40,7 +40,11 @@
 //     also judge conduct: an obligor that began a dyadic war on its
 //     beneficiary while the obligation counted attacked it, and one on
 //     the other side that never began fighting the beneficiary (Japan,
-//     attacked by the USSR in 1945) did not. A war the dyadic data lack
+//     attacked by the USSR in 1945) did not; defence and offence are
+//     honoured only by fighting the adversary itself (a dyadic war with
+//     it from the attack on), not by being on the same side of a wider
+//     war (France, at war beside Poland from 09-03, never fought the
+//     USSR), and "already at war" means already fighting the adversary. A war the dyadic data lack
 //     falls back to the initiator rule; an attacked state without a row
 //     in the participant list is left out (its conduct cannot be read).
 //

@@ -242,6 +242,17 @@ func judgeCase(w *world.World, c *Case, at Attack, o Options) {
 				c.What += fmt.Sprintf(", but the dyadic war data record no attack by %s on %s while it counted", c.Obligor, c.Beneficiary)
 			}
 		}
+		if (c.Kind == world.Defense || c.Kind == world.Offense) && c.Outcome != AttackedBen && c.Outcome != OtherSide {
+			// Defence against this attack (offence in it) is fighting the
+			// adversary, not merely being on the same side of a wider
+			// war: France was at war beside Poland from 09-03 but never
+			// fought the USSR.
+			adv := at.By
+			if hasInt(at.By, c.ben) {
+				adv = []int{at.Victim.Code}
+			}
+			c.Outcome, c.What = dyadicConduct(w, at.War, c, adv, d, benP, obligationEnd(w, c, d), o.WindowDays)
+		}
 	}
 
 	switch {
@@ -349,6 +360,46 @@ func dyadAttack(war *world.War, obl, ben int, d world.Date, benP *world.WarParti
 		return dy, true
 	}
 	return world.WarDyad{}, false
+}
+
+// dyadicConduct judges defence and offence under the dyadic rule: the
+// obligor honours by fighting one of the adversaries (a dyadic war in
+// either direction) from the case date, within the window, while the
+// beneficiary fought and the obligation lasted.
+func dyadicConduct(w *world.World, war *world.War, c *Case, adv []int, d world.Date, benP *world.WarParticipant, oblEnd world.Date, window int) (Outcome, string) {
+	var first world.WarDyad
+	found := false
+	for _, dy := range war.Dyads {
+		if dy.A != c.obligor || !hasInt(adv, dy.B) {
+			continue
+		}
+		if !found || dy.Start < first.Start {
+			first, found = dy, true
+		}
+	}
+	names := make([]string, len(adv))
+	for i, a := range adv {
+		names[i] = abbOf(w, a)
+	}
+	against := strings.Join(names, ", ")
+	if !found {
+		return StayedOut, fmt.Sprintf("%s did not fight %s (no dyadic war between them in %s)", c.Obligor, against, war.Name)
+	}
+	start := first.Start
+	days := int(start.Time().Sub(d.Time()).Hours() / 24)
+	be := world.Date(0)
+	if benP != nil {
+		be = endOf(benP)
+	}
+	switch {
+	case start < d:
+		return AlreadyAtWar, fmt.Sprintf("%s was already fighting %s since %s (dyadic war %s)", c.Obligor, abbOf(w, first.B), start, first.DyIndex)
+	case (be != 0 && start > be) || (oblEnd != 0 && start >= oblEnd && start > d):
+		return StayedOut, fmt.Sprintf("%s fought %s only from %s (dyadic war %s), after %s's fighting or its obligation had ended", c.Obligor, abbOf(w, first.B), start, first.DyIndex, c.Beneficiary)
+	case window > 0 && days > window:
+		return JoinedLate, fmt.Sprintf("%s fought %s from %s, %d days after the attack (window %d days; dyadic war %s)", c.Obligor, abbOf(w, first.B), start, days, window, first.DyIndex)
+	}
+	return Joined, fmt.Sprintf("%s fought %s from %s, %d days after the attack (dyadic war %s)", c.Obligor, abbOf(w, first.B), start, days, first.DyIndex)
 }
 
 // firstDyad finds the first dyadic war a began on b in the war.
