@@ -7,6 +7,16 @@
 //
 // Contract:
 //
+//   - Where files come from: a Data resolves each file separately through
+//     --data DIR, $CASUS_DATA, the user cache Fetch fills and the snapshot
+//     embedded in the binary (package source/snapshot: the publishers' files
+//     unchanged, verified against their published SHA-256 on every read),
+//     the first place holding the file serving it. Every world.Dataset
+//     records that place (Origin). A file found in a directory is parsed as
+//     it is, never replaced by the snapshot because it is malformed. A
+//     --data or $CASUS_DATA that is not a data directory is a
+//     *DataDirError (bad input). Readers take a Source: Data.File(rel), or
+//     Path for a file named directly.
 //   - Files are read exactly as published: LF, CRLF and bare-CR line ends
 //     (COW's war file), with or without a final newline, RFC 4180 quoting,
 //     UTF-8. Nothing is normalised on disk or in memory first.
@@ -22,12 +32,13 @@
 //   - Missing is never 0: a missing float is NaN; a missing integer code is
 //     MissingInt. Which cells may be missing follows the codebooks (COW -9,
 //     ATOP blank, NMC 7.0 blank).
-//   - Each reader returns a world.Dataset with name, version, path, SHA-256
-//     of the bytes read, row count, years and citation; Load appends one per
-//     file to World.Datasets.
+//   - Each reader returns a world.Dataset with name, version, path (or
+//     embedded:<path>), origin, SHA-256 of the bytes read, row count, years
+//     and citation; Load appends one per file to World.Datasets.
 //   - Load reads files concurrently and can be limited to groups
 //     (LoadOptions.Only, PanelGroups). Check reports on every known file for
-//     `casus data check`. Fetch downloads the publishers' archives, resumable
+//     `casus data check`, Describe where each would be read for `casus
+//     version`. Fetch downloads the publishers' archives, resumable
 //     and verified, and never leaves a partial file under a final name.
 //
 // The raw readers (ReadATOPMembers, ReadNMC6, …) are exported for the

@@ -38,7 +38,8 @@ func (e *ChecksumError) Error() string {
 }
 
 // Fetch downloads every archive of m into cacheDir and extracts the listed
-// files to cacheDir/<entry path>, so cacheDir can then be given to Load.
+// files to cacheDir/<entry path>, laid out as Data expects (DataOptions.Cache
+// or a directory).
 //
 //   - Resumable: bytes go to cacheDir/.downloads/<name>.part; a later run
 //     asks for the rest with an HTTP Range request (a server that ignores
