@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"regexp"
 	"strings"
@@ -370,5 +371,104 @@ func TestTreatyShowProvenance(t *testing.T) {
 	}
 	if n < 40 {
 		t.Fatalf("only %d registry treaties", n)
+	}
+}
+
+// --format is offered only where it works: every format a command's help
+// offers gives output and exit 0, and a format it does not offer is
+// refused with the list of those it does.
+func TestFormatsOfferedWork(t *testing.T) {
+	offered := regexp.MustCompile(`--format\s+output format: ([a-z, ]+?)(?: \(default|\n)`)
+	for _, args := range [][]string{
+		{"state", "PRK", "--on", "2016-06-01"},
+		{"treaty", "list", "--source", "registry", "--in-force", "2026-01-01"},
+		{"treaty", "show", "nato-1949"},
+		{"treaty", "diff", "nato-1949"},
+		{"scenario", "../../examples/korea-2025.yaml"},
+		{"guarantees", "POL", "--on", "2026-06-01"},
+		{"system", "--year", "1914"},
+		{"system", "--years", "1914-1915"},
+		{"similarity", "USA", "RUS", "--years", "2000"},
+		{"panel", "columns"},
+		{"places"},
+		{"data", "check"},
+		{"balance", "--side", "USA,JPN", "--vs", "CHN", "--on", "2016-06-01"},
+	} {
+		help, _, _ := runEnv(t, nil, append([]string{"help"}, args[0:cmdWords(args)]...)...)
+		m := offered.FindStringSubmatch(help)
+		if m == nil {
+			t.Errorf("%v: the help does not say which formats --format offers", args[:cmdWords(args)])
+			continue
+		}
+		formats := strings.FieldsFunc(strings.ReplaceAll(m[1], " or ", ","), func(r rune) bool { return r == ',' || r == ' ' })
+		for _, f := range formats {
+			out, errOut, code := runEnv(t, nil, append(append([]string{}, args...), "--format", f)...)
+			if code != 0 || strings.TrimSpace(out) == "" {
+				t.Errorf("%v --format %s is offered but gives exit %d: %s", args, f, code, errOut)
+			}
+			if f == "json" && !json.Valid([]byte(out)) {
+				t.Errorf("%v --format json is not JSON", args)
+			}
+		}
+		for _, f := range []string{"csv", "md", "json"} {
+			if !strings.Contains(m[1], f) {
+				if _, errOut, code := runEnv(t, nil, append(append([]string{}, args...), "--format", f)...); code != 2 || !strings.Contains(errOut, "--format: want") {
+					t.Errorf("%v --format %s is not offered but gives exit %d: %s", args, f, code, errOut)
+				}
+			}
+		}
+	}
+}
+
+// cmdWords is how many leading arguments name the command.
+func cmdWords(args []string) int {
+	if len(args) > 1 {
+		if _, ok := commands[args[0]+" "+args[1]]; ok {
+			return 2
+		}
+	}
+	return 1
+}
+
+// A scenario or guarantees report as CSV is its obligations table: one
+// row per obligation of the JSON report, the same statuses.
+func TestScenarioCSVIsTheObligationsTable(t *testing.T) {
+	js, _, code := runEnv(t, nil, "scenario", "../../examples/guam-2026.yaml", "--format", "json")
+	if code != 0 {
+		t.Fatal("scenario json failed")
+	}
+	var rep struct {
+		Obligations []struct{ Treaty, Obligor, Beneficiary, Status string }
+	}
+	if err := json.Unmarshal([]byte(js), &rep); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runEnv(t, nil, "scenario", "../../examples/guam-2026.yaml", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != strings.Join(obligation.CSVColumns, ",") || len(rows)-1 != len(rep.Obligations) {
+		t.Fatalf("header %v, %d rows; want %d obligations", rows[0], len(rows)-1, len(rep.Obligations))
+	}
+	binding := 0
+	for i, r := range rows[1:] {
+		o := rep.Obligations[i]
+		if r[0] != o.Treaty || r[4] != o.Obligor || r[6] != o.Beneficiary || r[9] != o.Status {
+			t.Errorf("row %d: %v, JSON has %+v", i+1, r[:10], o)
+		}
+		if r[9] == "binding" && r[8] == "defense" {
+			binding++
+		}
+	}
+	if binding < 3 {
+		t.Errorf("%d binding defence rows: want at least AUL, PHI and ROK for Guam", binding)
+	}
+	out, errOut, code = runEnv(t, nil, "guarantees", "POL", "--on", "2026-06-01", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(out, "direction,treaty,") || !strings.Contains(out, "owed_to_state,nato-1949,") {
+		t.Errorf("guarantees csv: exit %d %s\n%.300s", code, errOut, out)
 	}
 }

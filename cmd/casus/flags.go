@@ -22,6 +22,7 @@ type flags struct {
 	cmd      *command
 	data     string
 	format   string
+	formats  []string // the formats --format offers
 	treaties multiString
 }
 
@@ -44,10 +45,23 @@ func (f *flags) withData() *flags {
 	return f
 }
 
-// withFormat adds --format with the tabular formats.
-func (f *flags) withFormat() *flags {
-	f.StringVar(&f.format, "format", "text", "output format: text, json, csv or md")
+// withFormat adds --format, offering the given formats (default all of
+// output.Formats): a command offers only the formats it can write.
+func (f *flags) withFormat(formats ...string) *flags {
+	if len(formats) == 0 {
+		formats = output.Formats
+	}
+	f.formats = formats
+	f.StringVar(&f.format, "format", "text", "output format: "+orList(formats))
 	return f
+}
+
+// orList is "a, b or c".
+func orList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
 // withTreaties adds --treaties DIR (repeatable): user treaty files.
@@ -76,8 +90,8 @@ func (f *flags) parse(args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
-	if f.Lookup("format") != nil && !output.ValidFormat(f.format) {
-		return nil, &UsageError{Msg: fmt.Sprintf("--format: want one of %s, got %q", strings.Join(output.Formats, ", "), f.format)}
+	if f.Lookup("format") != nil && !contains(f.formats, f.format) {
+		return nil, &UsageError{Msg: fmt.Sprintf("--format: want %s, got %q", orList(f.formats), f.format), Hint: "casus " + f.cmd.Name + " -h"}
 	}
 	return pos, nil
 }

@@ -14,7 +14,7 @@ func init() {
 	register(&command{
 		Name:    "guarantees",
 		Summary: "who is bound to defend a state, and whom it is bound to defend, on a date",
-		Usage: `Usage: casus guarantees STATE [--on DATE] [--explain] [--data DIR] [--treaties DIR] [--format text|md|json]
+		Usage: `Usage: casus guarantees STATE [--on DATE] [--explain] [--data DIR] [--treaties DIR] [--format text|md|json|csv]
 
 For an armed attack on STATE's home territory by a state outside the
 treaty, lists every defence obligation owed to STATE on DATE (default
@@ -38,9 +38,6 @@ func runGuarantees(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
-	if f.format == "csv" {
-		return &UsageError{Msg: "--format csv: want text, md or json"}
-	}
 	if len(pos) != 1 {
 		return &UsageError{Msg: fmt.Sprintf("want one STATE, got %d arguments", len(pos)), Hint: "casus guarantees -h"}
 	}
@@ -60,5 +57,8 @@ func runGuarantees(ctx context.Context, m *Main, args []string) error {
 		return badInputf("%v", err)
 	}
 	g := obligation.For(w).Guarantees(st.Code, d, *explain || f.format == "json")
+	if f.format == "csv" {
+		return obligation.WriteGuaranteesCSV(m.Stdout, g)
+	}
 	return obligation.WriteGuarantees(m.Stdout, g, f.format, *explain)
 }

@@ -38,7 +38,9 @@ that the scenario's date becomes DATE (re-dating a one-day scenario).
 --honour P with --runs N adds a Monte-Carlo summary of N seeded cascades
 (parallel on 2 cores; the same --seed gives the same numbers).
 
-Formats: text (default), md, json (the contract is in obligation/doc.go).
+Formats: text (default), md, json (the contract is in obligation/doc.go),
+csv (the obligations table: one row per obligation, with its status,
+reason, open facts and flags).
 `,
 		Run: runScenario,
 	})
@@ -72,9 +74,6 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 		}
 		_, err := m.Stdout.Write(examples.Template())
 		return err
-	}
-	if f.format == "csv" {
-		return &UsageError{Msg: "--format csv: a scenario report is not a table; want text, md or json"}
 	}
 	if len(pos) > 1 {
 		return &UsageError{Msg: fmt.Sprintf("want one scenario file, got %d arguments", len(pos)), Hint: "casus scenario -h"}
@@ -179,6 +178,9 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 	rep := obligation.For(w).EvaluateProgress(s, *explain || f.format == "json", progress)
 	if bar != nil {
 		bar.Done() // end the bar's line before the report
+	}
+	if f.format == "csv" {
+		return obligation.WriteCSV(m.Stdout, rep)
 	}
 	return obligation.Write(m.Stdout, rep, f.format, *explain)
 }

@@ -184,16 +184,13 @@ func findTreaty(w *world.World, id string) (*world.Treaty, error) {
 }
 
 func runTreatyShow(ctx context.Context, m *Main, args []string) error {
-	f := newFlags(m, commands["treaty show"]).withData().withFormat().withTreaties()
+	f := newFlags(m, commands["treaty show"]).withData().withFormat("text", "json").withTreaties()
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
 		return &UsageError{Msg: "treaty show needs exactly one ID", Hint: "casus treaty list"}
-	}
-	if f.format == "csv" || f.format == "md" {
-		return &UsageError{Msg: "treaty show: --format text or json"}
 	}
 	w, err := f.loadWorld(ctx, source.States)
 	if err != nil {
