@@ -34,17 +34,32 @@ export async function renderNetwork(root, params) {
 }
 
 function draw(list, on) {
+  // A link per pair of states one defence obligation ties together: an
+  // obligation that names obligors and protected parties (ATOP's
+  // one-sided pledges) links each obligor to each party it protects, one
+  // that names neither binds every member to every other.
   const edges = new Map();
+  const link = (x, y, t) => {
+    if (x === y) return;
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const k = a + " " + b;
+    if (!edges.has(k)) edges.set(k, { source: a, target: b, treaties: new Set(), ab: false, ba: false });
+    const e = edges.get(k);
+    e.treaties.add(t.id);
+    if (x === a) e.ab = true;
+    else e.ba = true;
+  };
   for (const t of list) {
-    const m = [...new Set(t.members || [])];
-    for (let i = 0; i < m.length; i++)
-      for (let j = i + 1; j < m.length; j++) {
-        const [a, b] = m[i] < m[j] ? [m[i], m[j]] : [m[j], m[i]];
-        const k = a + " " + b;
-        if (!edges.has(k)) edges.set(k, { source: a, target: b, treaties: [] });
-        edges.get(k).treaties.push(t.id);
-      }
+    const members = [...new Set(t.members || [])];
+    const on_day = new Set(members);
+    for (const o of t.obligations || []) {
+      if (o.kind !== "defense") continue;
+      const obligors = (o.obligors || members).filter((m) => on_day.has(m));
+      const protects = (o.protects || members).filter((m) => on_day.has(m));
+      for (const x of obligors) for (const y of protects) link(x, y, t);
+    }
   }
+  for (const e of edges.values()) e.treaties = [...e.treaties];
   const names = [...new Set([...edges.values()].flatMap((e) => [e.source, e.target]))].sort();
   const nodes = names.map((id) => ({ id, degree: 0 }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -65,8 +80,8 @@ function draw(list, on) {
   const ordered = [...comps.values()].sort((a, b) => b.length - a.length);
   ordered.forEach((c, i) => c.forEach((n) => (byId.get(n).comp = i)));
 
-  const edgeRows = [...edges.values()].map((e) => ({ a: e.source, b: e.target, treaties: e.treaties.join(" ") }));
-  const links = [...edges.values()].map((e) => ({ source: e.source, target: e.target }));
+  const edgeRows = [...edges.values()].map((e) => ({ a: e.source, b: e.target, a_defends_b: e.ab, b_defends_a: e.ba, treaties: e.treaties.join(" ") }));
+  const links = [...edges.values()].map((e) => ({ source: e.source, target: e.target, oneway: e.ab !== e.ba }));
   const W = 720;
   const H = 560;
   const sim = forceSimulation(nodes)
@@ -89,7 +104,7 @@ function draw(list, on) {
   }
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "network", role: "group", "aria-label": `defence-pact network on ${on}: ${nodes.length} states, ${edges.size} links` });
   for (const l of links)
-    svg.append(s("line", { x1: l.source.x, y1: l.source.y, x2: l.target.x, y2: l.target.y, class: "edge" }));
+    svg.append(s("line", { x1: l.source.x, y1: l.source.y, x2: l.target.x, y2: l.target.y, class: l.oneway ? "edge oneway" : "edge" }));
   for (const n of nodes) {
     const x = n.x;
     const y = n.y;
@@ -103,8 +118,8 @@ function draw(list, on) {
     svg.append(a);
   }
   return [
-    h("p", {}, `${list.length} treaties with a defence obligation in force on ${on}; ${nodes.length} states, ${edges.size} linked pairs, ${ordered.length} components. A link joins two members of one such treaty on that day. Select a state for its page.`),
-    downloads("casus-network-" + on, { rows: () => edgeRows, cols: ["a", "b", "treaties"], json: () => ({ date: on, nodes: nodes.map((n) => ({ state: n.id, degree: n.degree, component: n.comp })), edges: edgeRows }) }),
+    h("p", {}, `${list.length} treaties with a defence obligation in force on ${on}; ${nodes.length} states, ${edges.size} linked pairs, ${ordered.length} components. A link joins two states one defence obligation ties on that day (dashed: one-sided, only one defends the other). Select a state for its page.`),
+    downloads("casus-network-" + on, { rows: () => edgeRows, cols: ["a", "b", "a_defends_b", "b_defends_a", "treaties"], json: () => ({ date: on, nodes: nodes.map((n) => ({ state: n.id, degree: n.degree, component: n.comp })), edges: edgeRows }) }),
     h("figure", {}, svg),
     h("h3", {}, "Components"),
     h("ol", {}, ordered.map((c) => h("li", {}, c.map(label).join(", ")))),
