@@ -129,7 +129,16 @@ export function lineChart({ series, label: aria, right, height = 260 }) {
   const xs = all.map((p) => p[0]);
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
-  const ymax = (list) => Math.max(...list.flatMap((x) => x.pts).filter((p) => p[1] != null).map((p) => p[1]), 0) * 1.05 || 1;
+  // Axis tops at 4 round steps (0.1, 0.25, 2, 5 …) above the largest value.
+  const nice = (x) => {
+    const p = Math.pow(10, Math.floor(Math.log10(x)));
+    const m = x / p;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * p;
+  };
+  const ymax = (list) => {
+    const m = Math.max(...list.flatMap((x) => x.pts).filter((p) => p[1] != null).map((p) => p[1]), 0);
+    return m > 0 ? 4 * nice(m / 4) : 1;
+  };
   const left = series.filter((x) => !x.right);
   const rightS = series.filter((x) => x.right);
   const yl = ymax(left);
@@ -139,8 +148,8 @@ export function lineChart({ series, label: aria, right, height = 260 }) {
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": aria });
   for (let i = 0; i <= 4; i++) {
     const v = (yl * i) / 4;
-    svg.append(s("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: "grid" }), s("text", { x: L - 4, y: y(v) + 4, "text-anchor": "end" }, v.toPrecision(2)));
-    if (rightS.length) svg.append(s("text", { x: W - R + 4, y: y((yr * i) / 4, true) + 4 }, ((yr * i) / 4).toPrecision(2)));
+    svg.append(s("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: "grid" }), s("text", { x: L - 4, y: y(v) + 4, "text-anchor": "end" }, String(Number(v.toPrecision(3)))));
+    if (rightS.length) svg.append(s("text", { x: W - R + 4, y: y((yr * i) / 4, true) + 4 }, String(Number(((yr * i) / 4).toPrecision(3)))));
   }
   const step = Math.max(1, Math.round((x1 - x0) / 8 / 10) * 10 || 1);
   for (let v = Math.ceil(x0 / step) * step; v <= x1; v += step) svg.append(s("text", { x: x(v), y: H - 6, "text-anchor": "middle" }, String(v)));

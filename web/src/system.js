@@ -11,7 +11,12 @@ export async function renderSystem(root, params) {
   const year = params.year || "1914";
   const out = h("div", {}, h("p", { class: "loading" }, "Loading the series…"));
   const yearBox = h("section", { id: "system-year" });
-  root.append(h("h2", {}, "Power over time"), out, yearBox);
+  const powers = h("section", { id: "system-powers" }, h("p", { class: "loading" }, "Loading the powers' shares…"));
+  root.append(h("h2", {}, "Power over time"), out, powers, yearBox);
+  topPowers().then(
+    (parts) => clear(powers).append(...parts),
+    (e) => clear(powers).append(errorBox(e))
+  );
   api.series("1816-2022").then(
     (rows) => clear(out).append(...seriesChart(rows)),
     (e) => clear(out).append(errorBox(e))
@@ -79,5 +84,25 @@ function yearTable(y) {
         )
       )
     ),
+  ];
+}
+
+// The powers that have been COW majors for the longest, whose shares of
+// the system's capability the second chart follows.
+const TOP = ["UKG", "FRN", "RUS", "GMY", "USA", "JPN", "CHN", "ITA", "AUH"];
+
+async function topPowers() {
+  const docs = await Promise.all(TOP.map((abb) => api.capabilities(abb, "1816-2022")));
+  const rows = [];
+  const series = docs.map((d, i) => {
+    const pts = (d.years || []).map((r) => [r.year, r.share_of_system ?? null]);
+    for (const [year, share] of pts) rows.push({ state: TOP[i], year, share_of_system: share });
+    return { name: label(TOP[i]), cls: "p" + i, pts };
+  });
+  return [
+    h("h3", {}, "Shares of the system's capability (CINC over the sum of all states' CINC)"),
+    h("p", {}, `NMC ${docs[0].release || "?"}; a state's line breaks where it is not in the data (Germany 1945–1990 is West Germany's separate code, not drawn; Austria-Hungary ends in 1918).`),
+    downloads("casus-system-powers", { rows: () => rows, cols: ["state", "year", "share_of_system"], json: () => docs }),
+    lineChart({ series, label: "shares of the system's CINC of nine powers by year" }),
   ];
 }
