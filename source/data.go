@@ -186,7 +186,14 @@ func (f dataFile) read() (*input, error) {
 		return nil, &fs.PathError{Op: "open", Path: missing, Err: fs.ErrNotExist}
 	}
 	if origin != FromEmbedded {
-		return readInput(p, origin)
+		in, err := readInput(p, origin)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			// Locate found something there: not a missing file but one
+			// that cannot be read.
+			return nil, &FileError{Path: p, Err: pe.Err}
+		}
+		return in, err
 	}
 	data, sum, err := snapshot.ReadFile(f.rel)
 	if err != nil {
@@ -211,9 +218,24 @@ func readInput(path string, origin Origin) (*input, error) {
 	return in, nil
 }
 
-// ReadEmbedded returns the published bytes of rel from the snapshot, after
-// checking their size and SHA-256.
-func ReadEmbedded(rel string) ([]byte, error) {
-	b, _, err := snapshot.ReadFile(rel)
-	return b, err
+// ReadFile returns the bytes of rel as d resolves it (from the snapshot:
+// after checking their size and SHA-256).
+func (d *Data) ReadFile(rel string) ([]byte, error) {
+	in, err := d.File(rel).read()
+	if err != nil {
+		return nil, err
+	}
+	return in.data, nil
 }
+
+// FileError reports a data file that exists but cannot be read (a folder
+// where a file should be, no permission). It is bad input: the user's data
+// folder needs fixing.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string  { return e.Path + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error  { return e.Err }
+func (e *FileError) BadInput() bool { return true }

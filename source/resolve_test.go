@@ -129,6 +129,24 @@ func TestCorruptDirectoryFileIsNotBypassed(t *testing.T) {
 	}
 }
 
+// A file that exists under --data but cannot be read is bad input naming
+// it, not a fall-through to the snapshot.
+func TestUnreadableDirectoryFile(t *testing.T) {
+	dir := t.TempDir()
+	writeKnown(t, dir, PathStateList2024, fileBytes(t, PathStateList2024))
+	// A folder where majors2016.csv should be.
+	os.MkdirAll(filepath.Join(dir, filepath.FromSlash(PathMajors2016)), 0o755)
+	d, err := NewData(DataOptions{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(context.Background(), d, LoadOptions{Only: []string{Majors}})
+	var fe *FileError
+	if !errors.As(err, &fe) || !fe.BadInput() || !strings.HasSuffix(fe.Path, filepath.FromSlash(PathMajors2016)) {
+		t.Errorf("a folder in place of majors2016.csv: %v, want a FileError naming it", err)
+	}
+}
+
 // --data or $CASUS_DATA that cannot be a data directory is an error that
 // says so, not a silent fall-through to the snapshot.
 func TestBadDataDirectories(t *testing.T) {

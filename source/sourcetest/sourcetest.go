@@ -28,18 +28,7 @@ func Data() *source.Data {
 // source.PathATOPMembers) as Data resolves it.
 func ReadFile(tb testing.TB, rel string) []byte {
 	tb.Helper()
-	origin, p, ok := Data().Locate(rel)
-	if !ok {
-		tb.Fatalf("%s: not in the test data", rel)
-	}
-	if origin != source.FromEmbedded {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		return b
-	}
-	b, err := source.ReadEmbedded(rel)
+	b, err := Data().ReadFile(rel)
 	if err != nil {
 		tb.Fatal(err)
 	}
