@@ -105,6 +105,10 @@ func TestUsageMistakesSayWhatWasExpected(t *testing.T) {
 		{[]string{"scenario", "--attack", "POL", "--by", "RUS", "--on", "2026-06-01", "--target", "ships"}, `--target: want one of territory, forces, vessels, aircraft, got "ships"`},
 		{[]string{"scenario", "../../examples/guam-2026.yaml", "--at", "Guam"}, "--at has no effect with a scenario FILE"},
 		{[]string{"scenario", "--example", "--attack", "POL"}, "--attack has no effect with --example"},
+		{[]string{"panel", "state-years", "--nmc", "6.0", "--out", "x.csv"}, "--nmc has no effect without --add nmc"},
+		{[]string{"panel", "dyad-years", "--conttype", "first", "--add", "nmc", "--out", "x.csv"}, "--conttype has no effect without --add contiguity"},
+		{[]string{"scenario", "../../examples/korea-2025.yaml", "--runs", "100"}, "--runs has no effect while honour is all"},
+		{[]string{"guarantees", "POL", "--format", "csv", "--explain"}, "--explain has no effect with --format csv"},
 	} {
 		out, errOut, code := runEnv(t, nil, c.args...)
 		if code != 2 {

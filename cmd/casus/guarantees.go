@@ -58,6 +58,9 @@ func runGuarantees(ctx context.Context, m *Main, args []string) error {
 	}
 	g := obligation.For(w).Guarantees(st.Code, d, *explain || f.format == "json")
 	if f.format == "csv" {
+		if err := f.refuse("with --format csv, whose table has no chain of facts (--format json always carries it)", "explain"); err != nil {
+			return err
+		}
 		return obligation.WriteGuaranteesCSV(m.Stdout, g)
 	}
 	return obligation.WriteGuarantees(m.Stdout, g, f.format, *explain)

@@ -173,6 +173,27 @@ func runPanel(ctx context.Context, m *Main, unit string, args []string) error {
 	if err != nil {
 		return &UsageError{Msg: err.Error(), Hint: "casus panel columns"}
 	}
+	// A flag that tunes a column nobody asked for would be silently
+	// ignored: refuse it, naming the --add that would use it.
+	added := map[string]bool{}
+	for _, a := range adders {
+		added[a.Name] = true
+	}
+	for _, x := range []struct {
+		flag, needs string
+		ok          bool
+	}{
+		{"nmc", "--add nmc (or similarity, weighted by CINC)", added["nmc"] || added["similarity"]},
+		{"conttype", "--add contiguity", added["contiguity"]},
+		{"carry-forward", "--add majors", added["majors"]},
+		{"atop-directions", "--add atop", added["atop"]},
+	} {
+		if !x.ok {
+			if err := f.refuse("without "+x.needs, x.flag); err != nil {
+				return err
+			}
+		}
+	}
 	dir, err := f.needData()
 	if err != nil {
 		return err

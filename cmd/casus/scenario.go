@@ -167,6 +167,16 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 		}
 		s.Assume.NMC = *nmc
 	}
+	if h := s.Assume.Honour; h == 0 || h == 1 {
+		if err := f.refuse(fmt.Sprintf("while honour is %s: Monte-Carlo runs need a probability (--honour 0.6, or honour: 0.6 in the file)", map[bool]string{true: "all", false: "none"}[h == 1]), "runs", "seed"); err != nil {
+			return err
+		}
+	}
+	if f.format == "csv" {
+		if err := f.refuse("with --format csv, whose table has no chain of facts (--format json always carries it)", "explain"); err != nil {
+			return err
+		}
+	}
 	var progress func(int)
 	var bar *output.Progress
 	if h := s.Assume.Honour; h > 0 && h < 1 {
