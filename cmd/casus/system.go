@@ -14,6 +14,7 @@ import (
 
 	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/power"
+	"github.com/casus-dev/casus/report"
 	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/world"
 	"gonum.org/v1/plot"
@@ -148,7 +149,7 @@ func runSystem(ctx context.Context, m *Main, args []string) error {
 			fmt.Fprintf(m.Stdout, "wrote %s: CON, effective poles and majors' CINC, %d–%d, NMC %s\n", o.plot, o.from, o.to, caps.Version)
 			return nil
 		}
-		t := sysSeriesTable(series)
+		t := report.SystemSeriesTable(series)
 		addStateKey(t, w, o.format, "majors", "top")
 		return t.Write(m.Stdout, o.format)
 	}
@@ -194,113 +195,9 @@ func sysAbb(w *world.World, code int) string {
 	return strconv.Itoa(code)
 }
 
-func sysSeriesTable(series []power.SystemYear) *output.Table {
-	t := &output.Table{
-		Columns: []string{"year", "nmc", "states", "system_cinc", "n_majors", "majors", "top", "top_share", "con", "poles", "polarity"},
-		Types: map[string]string{"year": "number", "states": "number", "system_cinc": "number", "n_majors": "number",
-			"top_share": "number", "con": "number", "poles": "number"},
-	}
-	for _, sy := range series {
-		var names []string
-		for _, m := range sy.Majors {
-			names = append(names, m.Abb)
-		}
-		nMajors, top, topShare := "", "", ""
-		if sy.MajorsKnown {
-			nMajors = strconv.Itoa(len(sy.Majors))
-		}
-		if len(sy.Majors) > 0 && !math.IsNaN(sy.Majors[0].Share) {
-			top, topShare = sy.Majors[0].Abb, sysNum(sy.Majors[0].Share, 4)
-		}
-		states := ""
-		if sy.Covered {
-			states = strconv.Itoa(sy.States)
-		}
-		t.Add(strconv.Itoa(sy.Year), sy.Version, states, sysNum(sy.SystemCINC, 4), nMajors, strings.Join(names, " "),
-			top, topShare, sysNum(sy.CON, 4), sysNum(sy.Poles, 3), string(sy.Polarity))
-	}
-	if len(series) > 0 {
-		t.Notes = append(t.Notes, fmt.Sprintf("CINC recomputed from COW NMC %s components; majors: COW majors2016 (a major on any day of the year; none known after 2016).", series[0].Version))
-	}
-	return t
-}
-
-// JSON shapes of one year: states by COW abbreviation, missing as null.
-type sysJSONMajor struct {
-	Abb   string   `json:"stateabb"`
-	Code  int      `json:"ccode"`
-	CINC  *float64 `json:"cinc"`
-	Share *float64 `json:"share"`
-}
-
-type sysJSONBloc struct {
-	Members []string `json:"members"`
-	CINC    *float64 `json:"cinc"`
-	Share   *float64 `json:"share"`
-	Missing []string `json:"missing,omitempty"`
-}
-
-type sysJSONBlocs struct {
-	Covered    bool          `json:"covered"`
-	DataYear   int           `json:"data_year,omitempty"`
-	Components []sysJSONBloc `json:"components"`
-	Cliques    []sysJSONBloc `json:"cliques"`
-}
-
-type sysJSON struct {
-	Year        int            `json:"year"`
-	NMC         string         `json:"nmc"`
-	States      int            `json:"states"`
-	SystemCINC  *float64       `json:"system_cinc"`
-	MajorsKnown bool           `json:"majors_known"`
-	Majors      []sysJSONMajor `json:"majors"`
-	MajorCINC   *float64       `json:"major_cinc"`
-	CON         *float64       `json:"con"`
-	Poles       *float64       `json:"poles"`
-	Polarity    *string        `json:"polarity"`
-	Blocs       *sysJSONBlocs  `json:"blocs,omitempty"`
-}
-
-func sysPtr(v float64) *float64 {
-	if math.IsNaN(v) {
-		return nil
-	}
-	return &v
-}
-
-func sysAbbs(w *world.World, codes []int) []string {
-	out := make([]string, len(codes))
-	for i, c := range codes {
-		out[i] = sysAbb(w, c)
-	}
-	return out
-}
-
 func writeSystemYear(out io.Writer, format string, w *world.World, sy power.SystemYear, bl *power.Blocs) error {
 	if format == "json" {
-		js := sysJSON{Year: sy.Year, NMC: sy.Version, States: sy.States, SystemCINC: sysPtr(sy.SystemCINC),
-			MajorsKnown: sy.MajorsKnown, Majors: []sysJSONMajor{}, MajorCINC: sysPtr(sy.MajorCINC),
-			CON: sysPtr(sy.CON), Poles: sysPtr(sy.Poles)}
-		if sy.Polarity != power.NoPolarity {
-			p := string(sy.Polarity)
-			js.Polarity = &p
-		}
-		for _, m := range sy.Majors {
-			js.Majors = append(js.Majors, sysJSONMajor{Abb: m.Abb, Code: m.Code, CINC: sysPtr(m.CINC), Share: sysPtr(m.Share)})
-		}
-		if bl != nil {
-			jb := &sysJSONBlocs{Covered: bl.Covered, DataYear: bl.DataYear, Components: []sysJSONBloc{}, Cliques: []sysJSONBloc{}}
-			conv := func(bs []power.Bloc) []sysJSONBloc {
-				out := []sysJSONBloc{}
-				for _, b := range bs {
-					out = append(out, sysJSONBloc{Members: sysAbbs(w, b.Members), CINC: sysPtr(b.CINC), Share: sysPtr(b.Share), Missing: sysAbbs(w, b.Missing)})
-				}
-				return out
-			}
-			jb.Components, jb.Cliques = conv(bl.Components), conv(bl.Cliques)
-			js.Blocs = jb
-		}
-		return output.WriteJSON(out, js)
+		return output.WriteJSON(out, report.NewSystemYear(w, sy, bl))
 	}
 
 	if bl != nil && format == "csv" {
@@ -557,4 +454,12 @@ func (sysYearTicks) Ticks(min, max float64) []plot.Tick {
 		ts = append(ts, t)
 	}
 	return ts
+}
+
+func sysAbbs(w *world.World, codes []int) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = sysAbb(w, c)
+	}
+	return out
 }
