@@ -121,3 +121,32 @@ func Attach(ctx context.Context, w *world.World, data *source.Data, user []strin
 
 // ATOPTreatyID is the id of the import of ATOP alliance atopid.
 func ATOPTreatyID(atopid int) string { return "atop-" + strconv.Itoa(atopid) }
+
+// Named is a treaty file held in memory (a saved treaty of casus serve):
+// Name is used as its file name in errors and in Treaty.File.
+type Named struct {
+	Name string
+	Data []byte
+}
+
+// LoadBytes is LoadFiles for files held in memory: it parses, validates
+// and resolves them as users' treaties against the frozen world w, whose
+// treaties take part in the duplicate-id check and whose ATOP imports are
+// the known atop_ids.
+func LoadBytes(w *world.World, files []Named) ([]*world.Treaty, error) {
+	ids := map[int]bool{}
+	for _, t := range w.Treaties {
+		if t.Source == world.FromATOP {
+			ids[t.ATOPID] = true
+		}
+	}
+	in := make([]namedFile, len(files))
+	for i, f := range files {
+		in[i] = namedFile{name: f.Name, data: f.Data}
+	}
+	ts, errs := loadAll(w, in, world.FromUser, Options{ATOPIDs: ids}, w.Treaties...)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return ts, nil
+}

@@ -65,6 +65,10 @@ func (w *World) Freeze() {
 			add(a, i)
 		}
 	}
+	w.indexTreaties()
+}
+
+func (w *World) indexTreaties() {
 	w.treaties = make(map[string]int, 2*len(w.Treaties))
 	for i, t := range w.Treaties {
 		w.treaties[t.ID] = i
@@ -75,6 +79,17 @@ func (w *World) Freeze() {
 			w.treaties[strings.ToLower(t.ID)] = i
 		}
 	}
+}
+
+// WithTreaties returns a frozen world that is the frozen w plus the
+// treaties extra (a server's saved treaties). The two share the states,
+// data and indexes read-only; only the treaty list and its index are new,
+// so w itself is untouched and stays safe for concurrent readers.
+func (w *World) WithTreaties(extra []*Treaty) *World {
+	c := *w
+	c.Treaties = append(append(make([]*Treaty, 0, len(w.Treaties)+len(extra)), w.Treaties...), extra...)
+	c.indexTreaties()
+	return &c
 }
 
 func normalize(s string) string {
