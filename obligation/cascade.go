@@ -13,16 +13,21 @@ import (
 
 // Report is the answer to a scenario. doc.go documents its JSON form.
 type Report struct {
-	Scenario    ScenarioInfo `json:"scenario"`
-	Obligations []Result     `json:"obligations"`
-	Conflicts   []Conflict   `json:"conflicts"`
-	Rounds      []Round      `json:"rounds"`
-	Sides       [2]Side      `json:"sides"`
-	Neutrals    []Neutral    `json:"neutrals"`
-	OpenEntries []OpenEntry  `json:"open_entries"`
-	Balance     *Balance     `json:"balance,omitempty"`
-	MonteCarlo  *MonteCarlo  `json:"monte_carlo,omitempty"`
-	Notes       []string     `json:"notes,omitempty"`
+	Scenario ScenarioInfo `json:"scenario"`
+	// Summary groups the obligations into the answer (summary.go).
+	Summary     *Summary    `json:"summary"`
+	Obligations []Result    `json:"obligations"`
+	Conflicts   []Conflict  `json:"conflicts"`
+	Rounds      []Round     `json:"rounds"`
+	Sides       [2]Side     `json:"sides"`
+	Neutrals    []Neutral   `json:"neutrals"`
+	OpenEntries []OpenEntry `json:"open_entries"`
+	Balance     *Balance    `json:"balance,omitempty"`
+	MonteCarlo  *MonteCarlo `json:"monte_carlo,omitempty"`
+	Notes       []string    `json:"notes,omitempty"`
+
+	// names: COW abbreviation -> state name, for the text reports.
+	names map[string]string
 }
 
 // ScenarioInfo echoes the scenario.
@@ -183,6 +188,8 @@ func (e *Engine) EvaluateProgress(s *Scenario, explain bool, progress func(runs 
 		}
 	}
 	rep.Balance = e.Balance(rep.Sides, s.Date, s.Assume.NMC)
+	rep.Summary = summarize(rep.Obligations, rep.Sides)
+	rep.names = e.names
 	if !det {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("honour %.3g: the rounds and sides above are run 0 of %d seeded runs (seed %d)", honour, s.Assume.Runs, s.Assume.Seed))
 		rep.MonteCarlo = e.MonteCarloProgress(s, 2, progress)

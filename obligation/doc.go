@@ -142,6 +142,23 @@
 // and missing are left out when empty, monte_carlo when not asked for.
 //
 //	scenario     {file, title, date, events[] (one line each), assume}
+//	summary      the answer, grouped (summary.go): {counts {fight, act,
+//	             consult, contingent, non_binding, breached, not_bound,
+//	             neutral} (distinct obligor states per list: defence and
+//	             consultation apart), fight[], act[], consult[],
+//	             contingent[], non_binding[], breached[], not_bound[],
+//	             neutral[], sides [[side 1 codes], [side 2 codes]]}. Each
+//	             list holds groups {treaty, treaty_title, source, article,
+//	             kind, status, obligors[], beneficiaries[], response,
+//	             qualifiers[], reason, open[], flags[]}: one treaty article,
+//	             status and reason each (a reason shared by 31 members is
+//	             one group; former parties share "former parties: ..."). fight
+//	             = binding defence/offence that brings the obligor in; act =
+//	             other binding duties (mobilize); not_bound = defence and
+//	             offence pledges the events touch that do not apply (other
+//	             kinds that do not apply are only in obligations[]); neutral
+//	             = binding neutrality of states not fighting. Groups for the
+//	             attacked side come first.
 //	obligations[] one per (treaty, article, obligor, beneficiary, kind), the
 //	             best status over all rounds (a breach is final: a later
 //	             round does not make the duty due again), sorted binding,

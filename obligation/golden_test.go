@@ -23,6 +23,8 @@ import (
 //	scenario [file=PATH] [explain] [full] [treaty=id,...] [date=YYYY-MM-DD] [entry]
 //	    the input (or the file) is a scenario; prints one line per obligation (or the
 //	    full text report), conflicts, rounds and sides
+//	report [file=PATH] [md] [explain]
+//	    the text (or Markdown) report as casus scenario prints it: the summary first
 //	parse
 //	    the input is a scenario; prints "ok" or the error
 //	guarantees state=X on=DATE [explain]
@@ -55,7 +57,7 @@ func runGolden(t *testing.T, w *world.World, d *datadriven.TestData, real bool) 
 			return fmt.Sprintf("error (bad input %v): %v\n", bad, err)
 		}
 		return "ok\n"
-	case "scenario", "montecarlo":
+	case "scenario", "montecarlo", "report":
 		input, name := []byte(d.Input), "test.yaml"
 		if d.HasArg("file") {
 			d.ScanArgs(t, "file", &name)
@@ -92,6 +94,18 @@ func runGolden(t *testing.T, w *world.World, d *datadriven.TestData, real bool) 
 		}
 		explain := d.HasArg("explain")
 		rep := For(w).Evaluate(s, explain)
+		if d.Cmd == "report" {
+			// The report as the CLI prints it: summary first.
+			var b strings.Builder
+			format := "text"
+			if d.HasArg("md") {
+				format = "md"
+			}
+			if err := Write(&b, rep, format, explain); err != nil {
+				d.Fatalf(t, "%v", err)
+			}
+			return b.String()
+		}
 		if d.HasArg("full") {
 			var b strings.Builder
 			if err := Write(&b, rep, "text", explain); err != nil {

@@ -21,6 +21,8 @@ type Guarantees struct {
 	Defenders []Guarantee `json:"defenders"`
 	Defends   []Guarantee `json:"defends"`
 	Summary   []string    `json:"summary"`
+
+	names map[string]string // COW abbreviation -> name, for the text report
 }
 
 // Guarantee is one defence obligation between two parties.
@@ -32,7 +34,7 @@ type Guarantee struct {
 
 // Guarantees lists the defence obligations to and from code on d.
 func (e *Engine) Guarantees(code int, d world.Date, explain bool) *Guarantees {
-	g := &Guarantees{State: e.Abb(code), Date: d}
+	g := &Guarantees{State: e.Abb(code), Date: d, names: e.names}
 	c := &evalCtx{assume: Assumptions{Honour: 1}, enemies: map[int][]int{}, explain: explain, hypothetical: true}
 	// One act per attacked state, kept alive for the whole call: the
 	// judge's memos are keyed by the act's address.

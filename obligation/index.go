@@ -18,6 +18,7 @@ type Engine struct {
 	places   *world.PlaceTable
 	abbCode  map[string]int // COW abbreviation -> code for the places table
 	codeAbb  map[int]string
+	names    map[string]string // COW abbreviation -> name, for text reports
 }
 
 type tinfo struct {
@@ -56,6 +57,12 @@ func New(w *world.World) *Engine {
 	for i := range w.States {
 		e.abbCode[w.States[i].Abb] = w.States[i].Code
 		e.codeAbb[w.States[i].Code] = w.States[i].Abb
+	}
+	e.names = make(map[string]string, len(w.States))
+	for i := range w.States {
+		// The abbreviation the engine prints for the code (YUG for 345)
+		// gets the name of the state it stands for.
+		e.names[e.codeAbb[w.States[i].Code]] = w.States[i].Name
 	}
 	for _, t := range w.Treaties {
 		if t.SupersededBy != "" {

@@ -319,7 +319,12 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		fact("event: %s", a.desc)
 	}
 	if c.explain {
-		fact("%s %s (%s): %s", t.ID, o.Article, o.Kind, orText(o.Text, string(o.Trigger)))
+		if t.Source != world.FromATOP && o.Text != "" {
+			// Registry wording is casus's paraphrase, never a quotation.
+			fact("%s %s (%s), paraphrase: %s", t.ID, o.Article, o.Kind, o.Text)
+		} else {
+			fact("%s %s (%s): %s", t.ID, o.Article, o.Kind, orText(o.Text, string(o.Trigger)))
+		}
 	}
 
 	// In force: the treaty, the article, and both parties' membership, on

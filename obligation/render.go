@@ -10,19 +10,35 @@ import (
 // Formats Write knows.
 var Formats = []string{"text", "md", "json"}
 
-// Write renders a report as text, md (Markdown) or json. explain adds the
-// chain of facts behind every status to text and Markdown (JSON always
-// carries it when the report was evaluated with explain).
+// RenderOptions choose what a text or Markdown report shows beyond the
+// summary: Full adds the per-obligation listing, Explain the chain of facts
+// behind every status (and the listing it hangs on).
+type RenderOptions struct {
+	Explain bool
+	Full    bool
+}
+
+// Write renders a report as text, md (Markdown) or json: the summary
+// first (who is bound to fight for whom, who must consult, who is
+// contingent on what, who is not bound and why, the sides and the
+// balance), then the details. explain adds the per-obligation listing
+// with the chain of facts behind every status (JSON always carries it when
+// the report was evaluated with explain).
 func Write(w io.Writer, rep *Report, format string, explain bool) error {
+	return WriteWith(w, rep, format, RenderOptions{Explain: explain})
+}
+
+// WriteWith is Write with every option.
+func WriteWith(w io.Writer, rep *Report, format string, o RenderOptions) error {
 	switch format {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep.forJSON())
 	case "md":
-		return writeMD(w, rep, explain)
+		return writeMD(w, rep, o)
 	case "text", "":
-		return writeText(w, rep, explain)
+		return writeText(w, rep, o)
 	}
 	return fmt.Errorf("unknown format %q: want text, md or json", format)
 }
@@ -55,101 +71,6 @@ func counts(rs []Result) string {
 		n[r.Status]++
 	}
 	return fmt.Sprintf("%d binding, %d breached, %d contingent, %d non-binding, %d not triggered", n[Binding], n[Breached], n[Contingent], n[NonBinding], n[NotTriggered])
-}
-
-func writeText(w io.Writer, rep *Report, explain bool) error {
-	b := &strings.Builder{}
-	title := rep.Scenario.File
-	if rep.Scenario.Title != "" {
-		title += " — " + rep.Scenario.Title
-	}
-	fmt.Fprintf(b, "Scenario %s (date %s)\n", strings.TrimPrefix(title, " — "), rep.Scenario.Date)
-	for _, e := range rep.Scenario.Events {
-		fmt.Fprintf(b, "  event  %s\n", e)
-	}
-	a := rep.Scenario.Assume
-	fmt.Fprintf(b, "  assume entry_counts_as_attack=%v honour=%s", a.EntryCountsAsAttack, honourText(a.Honour))
-	if a.Honour > 0 && a.Honour < 1 {
-		fmt.Fprintf(b, " runs=%d seed=%d", a.Runs, a.Seed)
-	}
-	b.WriteString("\n\n")
-	fmt.Fprintf(b, "Obligations (%s)\n", counts(rep.Obligations))
-	last := Status("")
-	for i := range rep.Obligations {
-		r := &rep.Obligations[i]
-		if r.Status != last {
-			fmt.Fprintf(b, "  %s\n", statusWord(r.Status))
-			last = r.Status
-		}
-		fmt.Fprintf(b, "    %s → %s  %s %s (%s), round %d, %s\n", r.Obligor, r.Beneficiary, r.Treaty, r.Article, r.Kind, r.Round, r.Date)
-		if r.Status != NotTriggered {
-			fmt.Fprintf(b, "      response: %s\n", response(r))
-		}
-		fmt.Fprintf(b, "      reason: %s\n", r.Reason)
-		if len(r.Flags) > 0 {
-			fmt.Fprintf(b, "      flags: %s\n", strings.Join(r.Flags, ", "))
-		}
-		if explain {
-			for _, x := range r.Explain {
-				fmt.Fprintf(b, "        · %s\n", x)
-			}
-		}
-	}
-	if len(rep.Obligations) == 0 {
-		b.WriteString("  none: no treaty in force touches these events\n")
-	}
-	b.WriteString("\nConflicts\n")
-	if len(rep.Conflicts) == 0 {
-		b.WriteString("  none\n")
-	}
-	for _, c := range rep.Conflicts {
-		fmt.Fprintf(b, "  %s (%s): %s\n", c.State, c.Kind, c.Detail)
-		for _, it := range c.Items {
-			fmt.Fprintf(b, "    %s\n", it)
-		}
-	}
-	b.WriteString("\nRounds\n")
-	for _, rd := range rep.Rounds {
-		fmt.Fprintf(b, "  round %d\n", rd.N)
-		for _, e := range rd.Entered {
-			fmt.Fprintf(b, "    → %s\n", e.text())
-		}
-		for _, e := range rd.Events {
-			fmt.Fprintf(b, "    %s\n", e.Text)
-		}
-	}
-	b.WriteString("\nSides\n")
-	for _, s := range rep.Sides {
-		fmt.Fprintf(b, "  %s: %s\n", s.Name, sideList(s))
-		if explain {
-			for _, m := range s.Members {
-				fmt.Fprintf(b, "    %s since %s (round %d): %s\n", m.State, m.Since, m.Round, m.How)
-			}
-		}
-	}
-	b.WriteString("\nBound to neutrality\n")
-	if len(rep.Neutrals) == 0 {
-		b.WriteString("  none\n")
-	}
-	for _, n := range rep.Neutrals {
-		fmt.Fprintf(b, "  %s toward %s (%s %s)\n", n.State, n.Toward, n.Treaty, n.Article)
-	}
-	b.WriteString("\nContingent entries still open\n")
-	if len(rep.OpenEntries) == 0 {
-		b.WriteString("  none\n")
-	}
-	for _, o := range rep.OpenEntries {
-		fmt.Fprintf(b, "  %s for %s (%s %s) if %s\n", o.State, o.For, o.Treaty, o.Article, strings.Join(o.Open, " and if "))
-	}
-	writeBalanceText(b, rep.Balance)
-	if mc := rep.MonteCarlo; mc != nil {
-		writeMCText(b, mc)
-	}
-	for _, n := range rep.Notes {
-		fmt.Fprintf(b, "\nnote: %s\n", n)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 func honourText(h float64) string {
@@ -218,82 +139,6 @@ func writeMCText(b *strings.Builder, mc *MonteCarlo) {
 
 func mdEscape(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
 
-func writeMD(w io.Writer, rep *Report, explain bool) error {
-	b := &strings.Builder{}
-	fmt.Fprintf(b, "# Scenario %s (%s)\n\n", orText(rep.Scenario.Title, rep.Scenario.File), rep.Scenario.Date)
-	for _, e := range rep.Scenario.Events {
-		fmt.Fprintf(b, "- %s\n", e)
-	}
-	a := rep.Scenario.Assume
-	fmt.Fprintf(b, "\nAssumptions: entry_counts_as_attack = %v, honour = %s.\n\n", a.EntryCountsAsAttack, honourText(a.Honour))
-	fmt.Fprintf(b, "## Obligations (%s)\n\n", counts(rep.Obligations))
-	b.WriteString("| Obligor → protected | Status | Treaty, article | Kind | Response | Round | Reason |\n|---|---|---|---|---|---|---|\n")
-	for i := range rep.Obligations {
-		r := &rep.Obligations[i]
-		reason := r.Reason
-		if explain && len(r.Explain) > 0 {
-			reason += "<br>" + strings.Join(r.Explain, "<br>")
-		}
-		fmt.Fprintf(b, "| %s → %s | **%s** | %s %s | %s | %s | %d | %s |\n", r.Obligor, r.Beneficiary, r.Status, r.Treaty, mdEscape(r.Article), r.Kind, mdEscape(response(r)), r.Round, mdEscape(reason))
-	}
-	b.WriteString("\n## Conflicts\n\n")
-	if len(rep.Conflicts) == 0 {
-		b.WriteString("None.\n")
-	}
-	for _, c := range rep.Conflicts {
-		fmt.Fprintf(b, "- **%s** (%s): %s\n", c.State, c.Kind, mdEscape(c.Detail))
-	}
-	b.WriteString("\n## Rounds\n\n")
-	for _, rd := range rep.Rounds {
-		var evs, ens []string
-		for _, e := range rd.Events {
-			evs = append(evs, e.Text)
-		}
-		for _, e := range rd.Entered {
-			ens = append(ens, e.text())
-		}
-		fmt.Fprintf(b, "%d. %s", rd.N, mdEscape(strings.Join(evs, "; ")))
-		if len(ens) > 0 {
-			fmt.Fprintf(b, " — entered: %s", mdEscape(strings.Join(ens, "; ")))
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("\n## Sides\n\n")
-	for _, s := range rep.Sides {
-		fmt.Fprintf(b, "- %s: %s\n", s.Name, sideList(s))
-	}
-	if len(rep.Neutrals) > 0 {
-		b.WriteString("\n## Bound to neutrality\n\n")
-		for _, n := range rep.Neutrals {
-			fmt.Fprintf(b, "- %s toward %s (%s %s)\n", n.State, n.Toward, n.Treaty, n.Article)
-		}
-	}
-	if len(rep.OpenEntries) > 0 {
-		b.WriteString("\n## Contingent entries still open\n\n")
-		for _, o := range rep.OpenEntries {
-			fmt.Fprintf(b, "- %s for %s (%s %s) if %s\n", o.State, o.For, o.Treaty, o.Article, mdEscape(strings.Join(o.Open, " and if ")))
-		}
-	}
-	if bal := rep.Balance; bal != nil {
-		fmt.Fprintf(b, "\n## Balance\n\n%s.\n\n| Side | CINC | milex | milper | irst | pec | tpop | upop |\n|---|---|---|---|---|---|---|---|\n", bal.Note)
-		for i, s := range bal.Sides {
-			fmt.Fprintf(b, "| %d | %s |", i+1, fmtFloat(s.CINC, 4))
-			for _, name := range []string{"milex", "milper", "irst", "pec", "tpop", "upop"} {
-				fmt.Fprintf(b, " %s |", fmtFloat(s.Components[name], 0))
-			}
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(b, "\nRatio side 1 / side 2 (CINC): %s.\n", fmtFloat(bal.Ratio, 3))
-	}
-	if mc := rep.MonteCarlo; mc != nil {
-		b.WriteString("\n## Monte-Carlo\n\n```\n")
-		writeMCText(b, mc)
-		b.WriteString("```\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
 // WriteGuarantees renders guarantees as text, md or json.
 func WriteGuarantees(w io.Writer, g *Guarantees, format string, explain bool) error {
 	if format == "json" {
@@ -325,7 +170,7 @@ func WriteGuarantees(w io.Writer, g *Guarantees, format string, explain bool) er
 				fmt.Fprintf(b, "| %s | **%s** | %s %s | %s | %s | %s |\n", partner(*x), x.Status, x.Treaty, mdEscape(x.Article), mdEscape(response(&x.Result)), strings.Join(x.PartnerRegions, ", "), mdEscape(x.Reason))
 				continue
 			}
-			fmt.Fprintf(b, "  %-4s %-13s %s %s — %s\n", partner(*x), x.Status, x.Treaty, x.Article, response(&x.Result))
+			fmt.Fprintf(b, "  %-13s %s — %s %s — %s\n", x.Status, partner(*x), x.Treaty, x.Article, response(&x.Result))
 			if x.Status != Binding || x.Reason != "every condition holds" {
 				// A binding line whose reason says more carries a caveat
 				// the reader needs (an ATOP alliance assumed in force
@@ -356,7 +201,9 @@ func WriteGuarantees(w io.Writer, g *Guarantees, format string, explain bool) er
 			fmt.Fprintf(b, "  %s\n", s)
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	out := nameCodes(b.String(), g.names)
+	out += legend(out)
+	_, err := io.WriteString(w, out)
 	return err
 }
 

@@ -38,9 +38,16 @@ that the scenario's date becomes DATE (re-dating a one-day scenario).
 --honour P with --runs N adds a Monte-Carlo summary of N seeded cascades
 (parallel on 2 cores; the same --seed gives the same numbers).
 
-Formats: text (default), md, json (the contract is in obligation/doc.go),
-csv (the obligations table: one row per obligation, with its status,
-reason, open facts and flags).
+The text and Markdown reports give the answer first: who is bound to
+fight for whom, the sides and the balance, who is not bound and why (one
+line per treaty article and reason, members grouped), who is contingent
+on what, who must only consult; then the rounds. --full adds the listing
+of every obligation; --explain adds it with the chain of facts.
+
+Formats: text (default), md, json (the contract is in obligation/doc.go;
+it keeps every obligation and adds a structured summary), csv (the
+obligations table: one row per obligation, with its status, reason, open
+facts and flags).
 `,
 		Run: runScenario,
 	})
@@ -59,7 +66,8 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 	runs := f.Int("runs", 0, "Monte-Carlo runs (overrides the scenario)")
 	seed := f.String("seed", "", "Monte-Carlo seed (overrides the scenario)")
 	nmc := f.String("nmc", "", "NMC release for the balance (default the newest)")
-	explain := f.Bool("explain", false, "print the chain of facts behind every status")
+	explain := f.Bool("explain", false, "print the chain of facts behind every status (with the per-obligation listing)")
+	full := f.Bool("full", false, "after the summary, list every obligation (text and md)")
 	example := f.Bool("example", false, "print a commented scenario template that documents every field, and exit")
 	pos, err := f.parse(args)
 	if err != nil {
@@ -177,6 +185,11 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 			return err
 		}
 	}
+	if f.format == "csv" || f.format == "json" {
+		if err := f.refuse("with --format "+f.format+", which always lists every obligation", "full"); err != nil {
+			return err
+		}
+	}
 	var progress func(int)
 	var bar *output.Progress
 	if h := s.Assume.Honour; h > 0 && h < 1 {
@@ -192,7 +205,7 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 	if f.format == "csv" {
 		return obligation.WriteCSV(m.Stdout, rep)
 	}
-	return obligation.Write(m.Stdout, rep, f.format, *explain)
+	return obligation.WriteWith(m.Stdout, rep, f.format, obligation.RenderOptions{Explain: *explain, Full: *full})
 }
 
 // flagsScenario resolves the flags form against the world, so that a

@@ -105,6 +105,18 @@ func TestScenarioJSONContract(t *testing.T) {
 			need(t, "scenario.assume", sc["assume"].(map[string]any), map[string]string{
 				"entry_counts_as_attack": "bool", "honour": "number", "runs": "number", "seed": "number"})
 
+			sum, ok := rep["summary"].(map[string]any)
+			if !ok {
+				t.Fatal("summary: want an object")
+			}
+			need(t, "summary", sum, map[string]string{"counts": "object", "fight": "array", "act": "array", "consult": "array",
+				"contingent": "array", "non_binding": "array", "breached": "array", "not_bound": "array", "neutral": "array", "sides": "array"})
+			for _, list := range []string{"fight", "consult", "contingent", "not_bound"} {
+				for i, g := range objects(t, "summary."+list, sum[list]) {
+					need(t, fmt.Sprintf("summary.%s[%d]", list, i), g, map[string]string{"treaty": "string", "article": "string", "kind": "string",
+						"status": "string", "obligors": "array", "beneficiaries": "array", "reason": "string"})
+				}
+			}
 			obls := objects(t, "obligations", rep["obligations"])
 			if len(obls) == 0 {
 				t.Fatal("no obligations")
@@ -324,7 +336,7 @@ func TestGuaranteesTextCarriesATOPCaveat(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	i := strings.Index(out, "KZK  binding       atop-4235")
+	i := strings.Index(out, "binding       KZK Kazakhstan — atop-4235")
 	if i < 0 {
 		t.Fatalf("no KZK atop-4235 line:\n%s", out)
 	}

@@ -14,9 +14,31 @@ func TestScenarioKoreaFile(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("code %d: %s", code, errOut)
 	}
-	for _, want := range []string{"RUS → PRK  rus-prk-2024 Art. 4", "CHN → PRK  chn-prk-1961 Art. II", "USA → ROK  usa-rok-1953 Art. III", "Rounds", "Sides", "NMC 7.0 ends in 2022"} {
+	// The answer comes first: Russia and China bound to fight for the DPRK,
+	// names beside codes, the US expressly not bound and why.
+	lines := strings.Split(out, "\n")
+	head := strings.Join(lines[:min(12, len(lines))], "\n")
+	for _, want := range []string{"bound to fight for PRK North Korea:", "CHN China (China–DPRK 1961 Art. II)", "RUS Russia (Russia–DPRK CSP 2024 Art. 4)",
+		"side 2 (attacked): PRK North Korea, ", "Not bound", "USA United States of America → ROK South Korea: the protected party ROK is the attacker"} {
+		if !strings.Contains(head, want) {
+			t.Errorf("the first 12 lines lack %q:\n%s", want, head)
+		}
+	}
+	for _, want := range []string{"Rounds", "Sides", "NMC 7.0 ends in 2022", "--full lists each"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "RUS Russia → PRK North Korea  rus-prk-2024 Art. 4") {
+		t.Error("the per-obligation listing is printed without --full")
+	}
+	out, errOut, code = run(t, "scenario", "../../obligation/testdata/scenarios/korea-2025.yaml", "--full")
+	if code != 0 {
+		t.Fatalf("--full: code %d: %s", code, errOut)
+	}
+	for _, want := range []string{"RUS Russia → PRK North Korea  rus-prk-2024 Art. 4", "CHN China → PRK North Korea  chn-prk-1961 Art. II", "USA United States of America → ROK South Korea  usa-rok-1953 Art. III"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--full output lacks %q", want)
 		}
 	}
 }
@@ -60,7 +82,7 @@ func TestScenarioFlagsFormJSON(t *testing.T) {
 func TestScenarioRedateAndMarkdown(t *testing.T) {
 	needData(t)
 	out, _, code := run(t, "scenario", "../../obligation/testdata/scenarios/guam-2026.yaml", "--format", "md", "--explain")
-	if code != 0 || !strings.Contains(out, "| ROK → USA | **binding** |") || !strings.Contains(out, "## Balance") {
+	if code != 0 || !strings.Contains(out, "| ROK South Korea → USA United States of America | **binding** |") || !strings.Contains(out, "## Balance") {
 		t.Fatalf("md output (code %d) lacks the ROK row or the balance:\n%.600s", code, out)
 	}
 	out, _, code = run(t, "scenario", "../../obligation/testdata/scenarios/korea-2025.yaml", "--on", "2024-11-01")

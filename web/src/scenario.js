@@ -335,13 +335,32 @@ function appendAll(el, ...children) {
 }
 
 function summaryBlock(sum) {
-  if (!sum || typeof sum !== "object") return null;
+  if (!sum || typeof sum !== "object" || !sum.counts) return null;
+  // The engine's structured summary (obligation/doc.go): states counted per
+  // answer; the groups (one treaty article, status and reason each) are
+  // spelled out for who must fight and who is expressly not bound.
+  const labels = {
+    fight: "bound to fight",
+    consult: "bound only to consult",
+    contingent: "contingent",
+    breached: "breaching a duty by their own attack",
+    not_bound: "expressly not bound",
+    neutral: "bound to neutrality",
+    act: "bound to act short of fighting",
+    non_binding: "political commitments",
+  };
+  const group = (g) =>
+    `${g.source === "atop" ? g.treaty : g.treaty_title || g.treaty} ${g.article}: ${
+      g.obligors.length > 4 ? g.obligors.length + " members" : g.obligors.map(named).join(", ")
+    } → ${g.beneficiaries.map(named).join(", ")}${g.status === "not_triggered" ? " — " + g.reason : ""}`;
   const items = [];
-  for (const [k, v] of Object.entries(sum)) {
-    const t = Array.isArray(v) ? v.map((x) => (typeof x === "object" ? JSON.stringify(x) : named(x))).join(", ") : typeof v === "object" && v !== null ? JSON.stringify(v) : named(v);
-    items.push(h("dt", {}, k.replace(/_/g, " ")), h("dd", {}, t));
+  for (const [k, label] of Object.entries(labels)) {
+    const n = sum.counts[k];
+    if (!n) continue;
+    const detail = k === "fight" || k === "not_bound" ? (sum[k] || []).map(group).join("; ") : "";
+    items.push(h("dt", {}, `${label}: ${n}`), h("dd", {}, detail));
   }
-  return h("dl", { class: "summary" }, items);
+  return h("dl", { class: "summary", style: "min-width: 0; max-width: 100%; overflow-wrap: anywhere" }, items);
 }
 
 function legend(cats) {
