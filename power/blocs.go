@@ -111,6 +111,13 @@ func AllianceBlocs(w *world.World, caps *world.Capabilities, year int) Blocs {
 		return bl
 	}
 	bl.Covered = true
+	fillBlocs(&bl, g, caps, year)
+	return bl
+}
+
+// fillBlocs sets the components and cliques of g, with capabilities of
+// the latest data year at or before year.
+func fillBlocs(bl *Blocs, g *simple.UndirectedGraph, caps *world.Capabilities, year int) {
 	dy, covered := LatestYear(caps, year)
 	if covered {
 		bl.DataYear = dy
@@ -151,7 +158,6 @@ func AllianceBlocs(w *world.World, caps *world.Capabilities, year int) Blocs {
 	}
 	sortBlocs(bl.Components)
 	sortBlocs(bl.Cliques)
-	return bl
 }
 
 // sortBlocs orders by CINC (largest first, missing last), then size, then

@@ -57,6 +57,13 @@ const (
 	NoPolarity Polarity = ""
 )
 
+// PolarityRule states the rule PolarityOf applies, in the words outputs
+// print beside the label; PolarityCaveat says what the label rests on.
+const (
+	PolarityRule   = "unipolar if the leading major holds ≥ 50% of the majors' CINC (and more than the second); bipolar if the top two each hold ≥ 25% and together ≥ 50%; multipolar otherwise"
+	PolarityCaveat = "thresholds of the long-cycle operationalisation (Thompson 1986; Rapkin, Thompson & Christopherson 1979) applied to CINC shares among the COW majors, not to naval power as there; CINC weighs population and heavy industry and ignores nuclear weapons and technology, so it calls the US a unipole in 1945–1948 and, on NMC 7.0 with 2016's majors carried forward, China one from 2018 (China holds about half the majors' CINC by population and industry, not by reach); the thresholds are quoted from memory of those papers"
+)
+
 // Thresholds of PolarityOf (see the package comment for the source).
 const (
 	UnipoleShare = 0.50 // the leader's share of the majors' capability
@@ -114,8 +121,12 @@ type SystemYear struct {
 	// SystemCINC sums the recomputed CINC over all states (not exactly 1).
 	SystemCINC float64
 	// MajorsKnown is false after the COW majors data end (2016): the
-	// majors are then missing, not carried forward.
+	// majors are then missing, unless SystemCarried carried them forward.
 	MajorsKnown bool
+	// MajorsFrom is the year whose COW majors list is used: Year itself,
+	// or the last year of the majors data when SystemCarried carried the
+	// list forward (an assumption every output flags); 0 when unknown.
+	MajorsFrom int
 	// Majors are the COW majors of the year, by CINC, largest first.
 	Majors []Major
 	// MajorCINC is the majors' summed CINC.
@@ -184,10 +195,37 @@ func System(w *world.World, caps *world.Capabilities, year int) SystemYear {
 		sy.SystemCINC = ix.SystemSum(year)
 	}
 	codes, known := MajorsIn(w, year)
+	return systemWith(sy, w, ix, year, codes, known, year)
+}
+
+// SystemCarried is System for a year after the majors data end, with the
+// majors of their last year (2016) carried forward and the capabilities of
+// year itself: MajorsFrom says which list was used. For a year the majors
+// data cover it is System.
+func SystemCarried(w *world.World, caps *world.Capabilities, year int) SystemYear {
+	if _, known := MajorsIn(w, year); known || len(w.Majors) == 0 {
+		return System(w, caps, year)
+	}
+	last := MajorsEnd(w).Year()
+	ix := Recompute(caps)
+	sy := SystemYear{Year: year, Version: version(caps), SystemCINC: math.NaN(),
+		MajorCINC: math.NaN(), CON: math.NaN(), Poles: math.NaN()}
+	rows := ix.Rows(year)
+	sy.Covered = len(rows) > 0
+	sy.States = len(rows)
+	if sy.Covered {
+		sy.SystemCINC = ix.SystemSum(year)
+	}
+	codes, known := MajorsIn(w, last)
+	return systemWith(sy, w, ix, year, codes, known, last)
+}
+
+func systemWith(sy SystemYear, w *world.World, ix *Index, year int, codes []int, known bool, from int) SystemYear {
 	sy.MajorsKnown = known
 	if !known {
 		return sy
 	}
+	sy.MajorsFrom = from
 	complete := sy.Covered
 	sum := 0.0
 	for _, c := range codes {

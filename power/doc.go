@@ -30,7 +30,12 @@
 // year when it is a major on at least one day of it, so 1918 still counts
 // Germany and Austria-Hungary and 1945 counts France, Germany and Japan.
 // The majors data end on 2016-12-31 (MajorsEnd); after that the majors,
-// and everything computed from them, are missing — never carried forward.
+// and everything computed from them, are missing unless a caller asks
+// SystemCarried, which uses the majors of 2016 with a later year's
+// capabilities and records it in SystemYear.MajorsFrom, so that every
+// output can flag the assumption (casus system does so for --year after
+// 2016). PolarityRule and PolarityCaveat are the words outputs print
+// beside the label.
 //
 // Shares are each major's CINC over the majors' summed CINC. From them:
 //
@@ -99,6 +104,19 @@
 // other, both system members that year) and reports its connected
 // components and maximal cliques (gonum's topo.ConnectedComponents and
 // topo.BronKerbosch), each with its capability share.
+//
+// AllianceBlocsOn builds the network of one day from the treaties in
+// force that day (world.Treaties: the registry, the ATOP import with its
+// post-2018 table, users' files): an edge where a legally binding treaty
+// in force binds either state to defend the other, both members that day
+// and not suspended; an ATOP import a registry treaty supersedes counts
+// once, as the registry treaty; a treaty signed but not in force does
+// not count. A year's network joins pacts that never overlapped (the
+// dyad-years of 1914 hold the Entente's wartime treaties beside the
+// peacetime alliances); a day's shows the Triple Alliance and the
+// Franco-Russian alliance as separate blocs on 1914-06-28. Each component
+// names the treaties that tie it, and after 2018 the ATOP alliances it
+// rests on only by assumption (DayBlocs.Assumed).
 //
 // # Missing values
 //

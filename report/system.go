@@ -16,10 +16,11 @@ import (
 // /api/system/series write it in every format.
 func SystemSeriesTable(series []power.SystemYear) *output.Table {
 	t := &output.Table{
-		Columns: []string{"year", "nmc", "states", "system_cinc", "n_majors", "majors", "top", "top_share", "con", "poles", "polarity"},
+		Columns: []string{"year", "nmc", "states", "system_cinc", "n_majors", "majors", "top", "top_share", "con", "poles", "polarity", "majors_from"},
 		Types: map[string]string{"year": "number", "states": "number", "system_cinc": "number", "n_majors": "number",
-			"top_share": "number", "con": "number", "poles": "number"},
+			"top_share": "number", "con": "number", "poles": "number", "majors_from": "number"},
 	}
+	carried := false
 	for _, sy := range series {
 		var names []string
 		for _, m := range sy.Majors {
@@ -36,11 +37,22 @@ func SystemSeriesTable(series []power.SystemYear) *output.Table {
 		if sy.Covered {
 			states = strconv.Itoa(sy.States)
 		}
+		from := ""
+		if sy.MajorsFrom != 0 {
+			from = strconv.Itoa(sy.MajorsFrom)
+		}
+		if sy.MajorsFrom != 0 && sy.MajorsFrom != sy.Year {
+			carried = true
+		}
 		t.Add(strconv.Itoa(sy.Year), sy.Version, states, fmtNum(sy.SystemCINC, 4), nMajors, strings.Join(names, " "),
-			top, topShare, fmtNum(sy.CON, 4), fmtNum(sy.Poles, 3), string(sy.Polarity))
+			top, topShare, fmtNum(sy.CON, 4), fmtNum(sy.Poles, 3), string(sy.Polarity), from)
 	}
 	if len(series) > 0 {
 		t.Notes = append(t.Notes, fmt.Sprintf("CINC recomputed from COW NMC %s components; majors: COW majors2016 (a major on any day of the year; none known after 2016).", series[0].Version))
+		if carried {
+			t.Notes = append(t.Notes, "ASSUMPTION (--carry-forward): where majors_from is earlier than year, the majors are those of the last year of the majors data, carried forward; CON and polarity of those rows rest on it.")
+		}
+		t.Notes = append(t.Notes, "polarity rule: "+power.PolarityRule+". Caveat: "+power.PolarityCaveat+".")
 	}
 	return t
 }
@@ -59,13 +71,22 @@ type SystemBloc struct {
 	CINC    *float64 `json:"cinc"`
 	Share   *float64 `json:"share"`
 	Missing []string `json:"missing,omitempty"`
+	// Treaties tie the bloc (components of a day's network only).
+	Treaties []string `json:"treaties,omitempty"`
 }
 
 type SystemBlocs struct {
-	Covered    bool         `json:"covered"`
+	Covered bool `json:"covered"`
+	// Date is set for the network of one day (--on); Source says which
+	// data the network comes from.
+	Date       string       `json:"date,omitempty"`
+	Source     string       `json:"source"`
 	DataYear   int          `json:"data_year,omitempty"`
 	Components []SystemBloc `json:"components"`
 	Cliques    []SystemBloc `json:"cliques"`
+	// AssumedATOP lists ATOP alliances a bloc of a day after 2018 rests on
+	// only by assuming they are still in force.
+	AssumedATOP []string `json:"assumed_atop,omitempty"`
 }
 
 type SystemYear struct {
@@ -79,15 +100,34 @@ type SystemYear struct {
 	CON         *float64      `json:"con"`
 	Poles       *float64      `json:"poles"`
 	Polarity    *string       `json:"polarity"`
-	Blocs       *SystemBlocs  `json:"blocs,omitempty"`
+	// PolarityRule and PolarityCaveat say what the label means and rests on.
+	PolarityRule   string `json:"polarity_rule"`
+	PolarityCaveat string `json:"polarity_caveat"`
+	// MajorsFrom is the year whose majors list is used; when it is earlier
+	// than Year the list was carried forward, and Assumption says so.
+	MajorsFrom int          `json:"majors_from,omitempty"`
+	Assumption string       `json:"assumption,omitempty"`
+	Blocs      *SystemBlocs `json:"blocs,omitempty"`
+}
+
+// CarriedText is the assumption behind a year whose majors were carried
+// forward (power.SystemCarried), empty when they were not.
+func CarriedText(sy power.SystemYear) string {
+	if sy.MajorsFrom == 0 || sy.MajorsFrom == sy.Year {
+		return ""
+	}
+	return fmt.Sprintf("the COW majors data end in %d: the majors of %d are carried forward to %d (with %d's capabilities); CON and polarity rest on that assumption (--carry-forward=false for the strict answer: unknown)",
+		sy.MajorsFrom, sy.MajorsFrom, sy.Year, sy.Year)
 }
 
 // NewSystemYear is the JSON document of one year of the system, with its
-// blocs when bl is not nil.
-func NewSystemYear(w *world.World, sy power.SystemYear, bl *power.Blocs) *SystemYear {
+// blocs when bl is not nil (and those of one day when db is not nil: bl is
+// then &db.Blocs).
+func NewSystemYear(w *world.World, sy power.SystemYear, bl *power.Blocs, db *power.DayBlocs) *SystemYear {
 	js := SystemYear{Year: sy.Year, NMC: sy.Version, States: sy.States, SystemCINC: Num(sy.SystemCINC),
 		MajorsKnown: sy.MajorsKnown, Majors: []SystemMajor{}, MajorCINC: Num(sy.MajorCINC),
-		CON: Num(sy.CON), Poles: Num(sy.Poles)}
+		CON: Num(sy.CON), Poles: Num(sy.Poles), PolarityRule: power.PolarityRule, PolarityCaveat: power.PolarityCaveat,
+		MajorsFrom: sy.MajorsFrom, Assumption: CarriedText(sy)}
 	if sy.Polarity != power.NoPolarity {
 		p := string(sy.Polarity)
 		js.Polarity = &p
@@ -96,7 +136,8 @@ func NewSystemYear(w *world.World, sy power.SystemYear, bl *power.Blocs) *System
 		js.Majors = append(js.Majors, SystemMajor{Abb: m.Abb, Code: m.Code, CINC: Num(m.CINC), Share: Num(m.Share)})
 	}
 	if bl != nil {
-		jb := &SystemBlocs{Covered: bl.Covered, DataYear: bl.DataYear, Components: []SystemBloc{}, Cliques: []SystemBloc{}}
+		jb := &SystemBlocs{Covered: bl.Covered, DataYear: bl.DataYear, Components: []SystemBloc{}, Cliques: []SystemBloc{},
+			Source: "ATOP 5.1 defense obligations in the year (dyad-years)"}
 		conv := func(bs []power.Bloc) []SystemBloc {
 			out := []SystemBloc{}
 			for _, b := range bs {
@@ -105,6 +146,14 @@ func NewSystemYear(w *world.World, sy power.SystemYear, bl *power.Blocs) *System
 			return out
 		}
 		jb.Components, jb.Cliques = conv(bl.Components), conv(bl.Cliques)
+		if db != nil {
+			jb.Date = db.Date.String()
+			jb.Source = "defense pledges of the treaties in force that day (registry, ATOP import, user files)"
+			for i := range jb.Components {
+				jb.Components[i].Treaties = db.Ties[i]
+			}
+			jb.AssumedATOP = db.Assumed
+		}
 		js.Blocs = jb
 	}
 	return &js

@@ -145,3 +145,88 @@ func TestRussiaTreatiesAfterUkraineExpiry(t *testing.T) {
 		t.Error("no ATOP rows: Russia's 1990s treaties that ATOP codes in force in 2018 should still be listed, marked")
 	}
 }
+
+// The blocs of 1914-06-28: the Triple Alliance and the Franco-Russian
+// alliance (the Entente's defence core) are different components, each
+// tied by its own treaties.
+func TestBlocsOnSarajevo(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "system", "--blocs", "--on", "1914-06-28", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var js struct {
+		Blocs struct {
+			Date       string
+			Components []struct {
+				Members  []string
+				Treaties []string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatal(err)
+	}
+	find := func(abb string) int {
+		for i, c := range js.Blocs.Components {
+			for _, m := range c.Members {
+				if m == abb {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	g, a, i, f, r := find("GMY"), find("AUH"), find("ITA"), find("FRN"), find("RUS")
+	if g < 0 || g != a || g != i || f < 0 || f != r || f == g {
+		t.Fatalf("want GMY, AUH, ITA in one bloc and FRN, RUS in another; got %+v", js.Blocs.Components)
+	}
+	if !slicesContains(js.Blocs.Components[g].Treaties, "triple-alliance-1882") || !slicesContains(js.Blocs.Components[f].Treaties, "franco-russian-1892") {
+		t.Errorf("blocs not tied by their treaties: %+v", js.Blocs.Components)
+	}
+	if js.Blocs.Date != "1914-06-28" {
+		t.Errorf("date %q", js.Blocs.Date)
+	}
+}
+
+func slicesContains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// A day after ATOP's end: the blocs are built (with NMC's last year of
+// capabilities), the AES ties Mali, Burkina Faso and Niger, and the ATOP
+// alliances the network rests on only by assumption are named.
+func TestBlocsOnAfterATOP(t *testing.T) {
+	needData(t)
+	out, errOut, code := run(t, "system", "--blocs", "--on", "2026-06-01", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var js struct {
+		Blocs struct {
+			AssumedATOP []string `json:"assumed_atop"`
+			Components  []struct{ Treaties []string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatal(err)
+	}
+	if len(js.Blocs.AssumedATOP) == 0 || slicesContains(js.Blocs.AssumedATOP, "atop-4875") {
+		t.Errorf("assumed ATOP alliances %v: want some, never the expired atop-4875", js.Blocs.AssumedATOP)
+	}
+	aes := false
+	for _, c := range js.Blocs.Components {
+		aes = aes || slicesContains(c.Treaties, "aes-2023")
+		if slicesContains(c.Treaties, "aus-png-2025") || slicesContains(c.Treaties, "ukg-gmy-2025") {
+			t.Errorf("a treaty signed but not in force ties a bloc: %v", c.Treaties)
+		}
+	}
+	if !aes {
+		t.Error("aes-2023 ties no bloc on 2026-06-01")
+	}
+}

@@ -32,7 +32,7 @@ func init() {
 	register(&command{
 		Name:    "system",
 		Summary: "great-power system: majors, CINC shares, concentration (CON), poles, polarity, blocs",
-		Usage: `Usage: casus system [--year Y | --years A-B] [--nmc 6.0|7.0] [--blocs] [--plot FILE.svg|FILE.png] [--format text|json|csv|md]
+		Usage: `Usage: casus system [--year Y | --years A-B] [--nmc 6.0|7.0] [--carry-forward] [--blocs [--on DATE]] [--plot FILE.svg|FILE.png] [--format text|json|csv|md]
 
 With --year, lists the COW major powers of year Y with their CINC (recomputed
 from the NMC components) and their share of the majors' capability, then the
@@ -46,9 +46,26 @@ With --years A-B (default: every year of the NMC release), prints one row per
 year. --plot writes a figure of CON, the effective number of poles and the
 majors' CINC over those years instead (SVG or PNG by the file extension).
 
+--blocs --on DATE builds the network of one day instead, from the treaties
+in force that day (registry, ATOP import, --treaties files): a year's ATOP
+network joins pacts that never overlapped, a day's does not. Each bloc
+lists the treaties that tie it; after 2018 the ATOP alliances it rests on
+only by assumption (in force at ATOP's end, no source ends them) are named.
+
+The polarity label is printed with its rule and caveat: unipolar if the
+leading major holds ≥ 50% of the majors' CINC (and more than the second),
+bipolar if the top two each hold ≥ 25% and together ≥ 50%, multipolar
+otherwise (see package power for the sources and limits).
+
 A state counts as a major in a year if it is one on any day of it
-(majors2016). Majors data end in 2016: later years have capabilities (NMC 7.0
-runs to 2022) but no majors, CON or polarity (empty cells, JSON null).
+(majors2016). Majors data end in 2016; NMC 7.0 runs to 2022. --year Y after
+2016 carries 2016's majors forward to Y's capabilities and says so in every
+format (majors_from in JSON and CSV, a note in text): a question about 2020
+deserves an answer, and an empty table is none, but the majors list is an
+assumption, so it is flagged, never silent. --carry-forward=false gives the
+strict answer (majors, CON and polarity missing). --years leaves later years
+empty unless --carry-forward is given, since a series that changes its
+basis part-way should be asked for.
 
 Examples:
   casus system --year 1914
@@ -68,6 +85,7 @@ type systemOpts struct {
 	plot       string
 	format     string
 	yearsGiven bool
+	carry      bool
 }
 
 func runSystem(ctx context.Context, m *Main, args []string) error {
@@ -77,6 +95,8 @@ func runSystem(ctx context.Context, m *Main, args []string) error {
 	years := f.String("years", "", "a span of years A-B, one row per year (default: the release's years)")
 	f.StringVar(&o.nmc, "nmc", "", "NMC release: 6.0 or 7.0 (default the newest)")
 	f.BoolVar(&o.blocs, "blocs", false, "with --year: list the alliance blocs of the year")
+	on := f.String("on", "", "with --blocs: the blocs of this day (YYYY-MM-DD) from the treaties in force that day")
+	carry := f.Bool("carry-forward", false, "after 2016 (the majors data end), use 2016's majors with the year's capabilities, flagged (default: on for --year, off for --years)")
 	f.StringVar(&o.plot, "plot", "", "write a figure of the series to FILE.svg or FILE.png")
 	pos, err := f.parse(args)
 	if err != nil {
@@ -86,12 +106,31 @@ func runSystem(ctx context.Context, m *Main, args []string) error {
 	if len(pos) > 0 {
 		return &UsageError{Msg: fmt.Sprintf("unexpected argument %q", pos[0]), Hint: "casus system -h"}
 	}
-	yearSet := false
+	yearSet, carrySet := false, false
 	f.Visit(func(fl *flag.Flag) {
-		if fl.Name == "year" {
+		switch fl.Name {
+		case "year":
 			yearSet = true
+		case "carry-forward":
+			carrySet = true
 		}
 	})
+	var day world.Date
+	if *on != "" {
+		if !o.blocs {
+			return &UsageError{Msg: "--on goes with --blocs (the blocs of one day)"}
+		}
+		if day, err = world.ParseDate(*on); err != nil {
+			return &UsageError{Msg: "--on: " + err.Error()}
+		}
+		if yearSet && *year != day.Year() {
+			return &UsageError{Msg: fmt.Sprintf("--on %s is not in --year %d: give one of them", day, *year)}
+		}
+		if !yearSet && *years == "" {
+			yearSet, *year = true, day.Year()
+		}
+	}
+	o.carry = *carry || (!carrySet && yearSet)
 	if yearSet && *years != "" {
 		return &UsageError{Msg: "give --year or --years, not both"}
 	}
@@ -142,6 +181,11 @@ func runSystem(ctx context.Context, m *Main, args []string) error {
 			return badInputf("--years %d-%d: NMC %s covers %d–%d", o.from, o.to, caps.Version, caps.First, caps.Last)
 		}
 		series := power.Series(w, caps, o.from, o.to)
+		if o.carry {
+			for i := range series {
+				series[i] = power.SystemCarried(w, caps, series[i].Year)
+			}
+		}
 		if o.plot != "" {
 			if err := writeSystemPlot(o.plot, w, caps, series); err != nil {
 				return err
@@ -153,16 +197,38 @@ func runSystem(ctx context.Context, m *Main, args []string) error {
 		addStateKey(t, w, o.format, "majors", "top")
 		return t.Write(m.Stdout, o.format)
 	}
+	if o.blocs && day != 0 && o.year > caps.Last {
+		// The network of a day needs no capabilities of that year: the
+		// blocs are shown with the release's last year (LatestYear, as
+		// coalition balances do), and the majors table, which would be
+		// empty, is left out.
+		b := power.AllianceBlocsOn(w, caps, day)
+		if o.format == "json" {
+			return writeSystemYear(m.Stdout, o.format, w, power.SystemCarried(w, caps, caps.Last), &b.Blocs, &b)
+		}
+		bt := sysBlocsTable(w, b.Blocs, &b)
+		bt.Notes = append(bt.Notes, fmt.Sprintf("NMC %s ends in %d: the capabilities are %d's; the great-power table of %d is not shown (casus system --year %d has the last one).", caps.Version, caps.Last, b.DataYear, o.year, caps.Last))
+		addStateKey(bt, w, o.format, "members")
+		return bt.Write(m.Stdout, o.format)
+	}
 	if o.year < caps.First || o.year > caps.Last {
 		return badInputf("--year %d: NMC %s covers %d–%d (use --nmc to pick another release)", o.year, caps.Version, caps.First, caps.Last)
 	}
 	sy := power.System(w, caps, o.year)
+	if o.carry {
+		sy = power.SystemCarried(w, caps, o.year)
+	}
 	var bl *power.Blocs
-	if o.blocs {
+	var db *power.DayBlocs
+	switch {
+	case o.blocs && day != 0:
+		b := power.AllianceBlocsOn(w, caps, day)
+		db, bl = &b, &b.Blocs
+	case o.blocs:
 		b := power.AllianceBlocs(w, caps, o.year)
 		bl = &b
 	}
-	return writeSystemYear(m.Stdout, o.format, w, sy, bl)
+	return writeSystemYear(m.Stdout, o.format, w, sy, bl, db)
 }
 
 // sysParseYears reads "A-B" (or a single year "A").
@@ -195,13 +261,13 @@ func sysAbb(w *world.World, code int) string {
 	return strconv.Itoa(code)
 }
 
-func writeSystemYear(out io.Writer, format string, w *world.World, sy power.SystemYear, bl *power.Blocs) error {
+func writeSystemYear(out io.Writer, format string, w *world.World, sy power.SystemYear, bl *power.Blocs, db *power.DayBlocs) error {
 	if format == "json" {
-		return output.WriteJSON(out, report.NewSystemYear(w, sy, bl))
+		return output.WriteJSON(out, report.NewSystemYear(w, sy, bl, db))
 	}
 
 	if bl != nil && format == "csv" {
-		return sysBlocsTable(w, *bl).Write(out, format)
+		return sysBlocsTable(w, *bl, db).Write(out, format)
 	}
 	t := &output.Table{Columns: []string{"rank", "stateabb", "ccode", "name", "cinc", "share"}}
 	if format == "csv" {
@@ -220,12 +286,24 @@ func writeSystemYear(out io.Writer, format string, w *world.World, sy power.Syst
 		}
 		t.Add(row...)
 	}
+	if format == "csv" {
+		t.Columns = append(t.Columns, "majors_from")
+		for i := range t.Rows {
+			t.Rows[i] = append(t.Rows[i], strconv.Itoa(sy.MajorsFrom))
+		}
+	}
+	if a := report.CarriedText(sy); a != "" {
+		t.Notes = append(t.Notes, "ASSUMPTION: "+a+".")
+	}
 	switch {
 	case !sy.MajorsKnown:
-		t.Notes = append(t.Notes, fmt.Sprintf("%d: the COW major-power data end in 2016; majors, CON and polarity are unknown.", sy.Year))
+		t.Notes = append(t.Notes, fmt.Sprintf("%d: the COW major-power data end in 2016; majors, CON and polarity are unknown (--carry-forward uses 2016's majors, flagged).", sy.Year))
 	default:
 		t.Notes = append(t.Notes, fmt.Sprintf("%d (NMC %s): %d major powers, CON %s, effective poles %s, %s.",
 			sy.Year, sy.Version, len(sy.Majors), sysNum(sy.CON, 4), sysNum(sy.Poles, 2), sysOrMissing(string(sy.Polarity))))
+		if sy.Polarity != power.NoPolarity {
+			t.Notes = append(t.Notes, "polarity rule: "+power.PolarityRule+".", "Caveat: "+power.PolarityCaveat+".")
+		}
 	}
 	t.Notes = append(t.Notes, fmt.Sprintf("System CINC sums to %s over %d states (NMC averages over reported components, so not exactly 1); share = CINC / majors' CINC.",
 		sysNum(sy.SystemCINC, 4), sy.States))
@@ -234,7 +312,7 @@ func writeSystemYear(out io.Writer, format string, w *world.World, sy power.Syst
 	}
 	if bl != nil {
 		fmt.Fprintln(out)
-		bt := sysBlocsTable(w, *bl)
+		bt := sysBlocsTable(w, *bl, db)
 		addStateKey(bt, w, format, "members")
 		return bt.Write(out, format)
 	}
@@ -248,7 +326,22 @@ func sysOrMissing(s string) string {
 	return s
 }
 
-func sysBlocsTable(w *world.World, bl power.Blocs) *output.Table {
+func sysBlocsTable(w *world.World, bl power.Blocs, db *power.DayBlocs) *output.Table {
+	if db != nil {
+		t := &output.Table{Columns: []string{"date", "kind", "size", "members", "cinc", "share", "treaties"}}
+		for i, b := range bl.Components {
+			t.Add(db.Date.String(), "component", strconv.Itoa(len(b.Members)), strings.Join(sysAbbs(w, b.Members), " "), sysNum(b.CINC, 4), sysNum(b.Share, 4), strings.Join(db.Ties[i], " "))
+		}
+		for _, b := range bl.Cliques {
+			t.Add(db.Date.String(), "clique", strconv.Itoa(len(b.Members)), strings.Join(sysAbbs(w, b.Members), " "), sysNum(b.CINC, 4), sysNum(b.Share, 4), "")
+		}
+		t.Notes = append(t.Notes, fmt.Sprintf("Blocs of %s: defense pledges of the treaties in force that day (registry, ATOP 5.1 import, --treaties files; an ATOP import a registry treaty supersedes counts once, as the registry treaty), either direction, system members; capabilities NMC %s %d; share of the system's CINC. Consultation and neutrality pledges (the Entente Cordiale, the Grey–Cambon letters) do not tie a bloc.",
+			db.Date, bl.Version, bl.DataYear))
+		if len(db.Assumed) > 0 {
+			t.Notes = append(t.Notes, fmt.Sprintf("ASSUMPTION: ATOP 5.1 ends on 2018-12-31; these ATOP alliances tie blocs only because nothing in casus ends them: %s.", strings.Join(db.Assumed, " ")))
+		}
+		return t
+	}
 	t := &output.Table{Columns: []string{"year", "kind", "size", "members", "cinc", "share"}}
 	add := func(kind string, bs []power.Bloc) {
 		for _, b := range bs {

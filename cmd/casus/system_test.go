@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -64,11 +65,13 @@ func TestSystemJSON(t *testing.T) {
 	}
 }
 
-// TestSystemAfterMajorsData: NMC 7.0 has 2020, the majors data do not:
-// CON and polarity are null, never 0.
+// TestSystemAfterMajorsData: NMC 7.0 has 2020, the majors data do not.
+// --year 2020 carries 2016's seven majors forward and says so (majors_from
+// 2016, an assumption); --carry-forward=false keeps CON and polarity null,
+// never 0.
 func TestSystemAfterMajorsData(t *testing.T) {
 	needData(t)
-	out, errOut, code := run(t, "system", "--year", "2020", "--format", "json")
+	out, errOut, code := run(t, "system", "--year", "2020", "--format", "json", "--carry-forward=false")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -77,7 +80,26 @@ func TestSystemAfterMajorsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	if js["nmc"] != "7.0" || js["con"] != nil || js["polarity"] != nil || js["majors_known"] != false || js["states"].(float64) < 190 {
-		t.Errorf("2020: want NMC 7.0 capabilities with null con and polarity; got %s", out)
+		t.Errorf("2020 strict: want NMC 7.0 capabilities with null con and polarity; got %s", out)
+	}
+	out, errOut, code = run(t, "system", "--year", "2020", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	js = nil
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatal(err)
+	}
+	majors, _ := js["majors"].([]any)
+	if js["majors_from"] != float64(2016) || js["con"] == nil || len(majors) != 7 || !strings.Contains(fmt.Sprint(js["assumption"]), "carried forward") {
+		t.Errorf("2020: want 2016's 7 majors carried forward with CON and an assumption; got %s", out)
+	}
+	if !strings.Contains(fmt.Sprint(js["polarity_rule"]), "≥ 50%") || js["polarity_caveat"] == "" {
+		t.Errorf("2020: polarity rule and caveat missing: %s", out)
+	}
+	text, _, _ := run(t, "system", "--year", "2020")
+	if !strings.Contains(text, "ASSUMPTION: the COW majors data end in 2016") || !strings.Contains(text, "polarity rule: unipolar if") {
+		t.Errorf("2020 text: want the assumption and the rule beside the label; got\n%s", text)
 	}
 }
 
