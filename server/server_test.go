@@ -219,7 +219,7 @@ func TestUnknownIDs404(t *testing.T) {
 	get(t, url+"/api/guarantees?state=999").apiErr(t, http.StatusNotFound)
 	get(t, url+"/api/no-such-thing").apiErr(t, http.StatusNotFound)
 	e := get(t, url+"/api/states/Korea").apiErr(t, http.StatusBadRequest)
-	if !strings.Contains(e.Msg, "North Korea (731 PRK)") {
+	if !strings.Contains(e.Msg, "PRK North Korea (731)") {
 		t.Errorf("ambiguous name: %q", e.Msg)
 	}
 	get(t, url+"/api/guarantees?state=PRK&on=2025-02-30").apiErr(t, http.StatusBadRequest)

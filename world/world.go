@@ -116,7 +116,7 @@ type AmbiguousError struct {
 func (e *AmbiguousError) Error() string {
 	names := make([]string, len(e.Candidates))
 	for i, s := range e.Candidates {
-		names[i] = fmt.Sprintf("%s (%d %s)", s.Name, s.Code, s.Abb)
+		names[i] = fmt.Sprintf("%s (%d)", s.Label(), s.Code)
 	}
 	return fmt.Sprintf("%q is ambiguous: it could be %s", e.Query, strings.Join(names, ", "))
 }

@@ -44,10 +44,10 @@ line per treaty article and reason, members grouped), who is contingent
 on what, who must only consult; then the rounds. --full adds the listing
 of every obligation; --explain adds it with the chain of facts.
 
-Formats: text (default), md, json (the contract is in obligation/doc.go;
-it keeps every obligation and adds a structured summary), csv (the
-obligations table: one row per obligation, with its status, reason, open
-facts and flags).
+Formats: text (default), md, json (its contract: go doc
+github.com/casus-dev/casus/obligation; it keeps every obligation and adds
+a structured summary), csv (the obligations table: one row per
+obligation, with its status, reason, open facts and flags).
 `,
 		Run: runScenario,
 	})
@@ -88,7 +88,7 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 	}
 	flagsForm := *attack != "" || *by != ""
 	if flagsForm == (len(pos) == 1) {
-		return &UsageError{Msg: "give a scenario FILE, or --attack VICTIM --by ATTACKER --on DATE", Hint: "casus scenario -h"}
+		return &UsageError{Msg: "give a scenario FILE, or --attack VICTIM --by ATTACKER --on DATE", Hint: "casus scenario --example for a commented scenario file"}
 	}
 	var data []byte
 	name := "flags"

@@ -51,7 +51,7 @@ func runState(ctx context.Context, m *Main, args []string) error {
 	f := newFlags(m, c).withData().withFormat()
 	var on, nmc, years, plotPath string
 	f.StringVar(&on, "on", "", "date YYYY-MM-DD (default today)")
-	f.StringVar(&years, "years", "", "A-B: capabilities year by year instead of one date (see state_trend.go)")
+	f.StringVar(&years, "years", "", "A-B: capabilities year by year instead of one date")
 	f.StringVar(&plotPath, "plot", "", "with --years: write a figure to FILE.svg or FILE.png")
 	f.StringVar(&nmc, "nmc", "", "NMC release: 6.0 or 7.0 (default: latest year, 6.0 on a tie)")
 	pos, err := f.parse(args)

@@ -55,7 +55,7 @@ func TestStateAmbiguousKorea(t *testing.T) {
 	if code != 2 {
 		t.Fatalf("exit %d, want 2", code)
 	}
-	for _, want := range []string{"ambiguous", "North Korea (731 PRK)", "South Korea (732 ROK)"} {
+	for _, want := range []string{"ambiguous", "PRK North Korea (731)", "ROK South Korea (732)"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q: %s", want, errOut)
 		}

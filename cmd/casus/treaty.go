@@ -53,7 +53,9 @@ that ATOP codes in force at its end and no source in casus ends.
 		Summary: "validate treaty YAML files: one line per problem, exit 2 on any",
 		Usage: `Usage: casus treaty check FILE|DIR... [--treaties DIR] [--data DIR]
 
-Parses and validates treaty files in the format of treaty/treaty.schema.json.
+Parses and validates treaty files in the registry's format (the JSON Schema
+is treaty/treaty.schema.json in the casus repository; casus treaty show ID
+--format json shows a treaty as casus holds it).
 States are resolved against the COW state list and atop_id against ATOP 5.1
 (the embedded releases, unless --data or $CASUS_DATA name other files).
 Each problem is printed on its own
