@@ -18,6 +18,9 @@ type DayBlocs struct {
 	// Ties lists, per bloc of Components (same order), the treaties whose
 	// defense pledges tie it, by id.
 	Ties [][]string
+	// Kinds are the obligation kinds that tie states (defense unless the
+	// caller asked for more).
+	Kinds []world.Kind
 	// Assumed lists ATOP alliances in force at the end of 2018 that no
 	// source ends and that tie a bloc on a day after 2018: the bloc rests
 	// on assuming they still are in force.
@@ -37,6 +40,17 @@ type DayBlocs struct {
 // network records who is pledged, not who would fight in a given war.
 // ties maps each edge (lower code first) to the treaty ids behind it.
 func DefenseNetworkOn(w *world.World, d world.Date) (g *simple.UndirectedGraph, ties map[[2]int][]string) {
+	return NetworkOn(w, d, world.Defense)
+}
+
+// NetworkOn is DefenseNetworkOn with the pledges of the given kinds tying
+// states (defense and consultation show the Entente of 1914, whose British
+// pledges were consultation).
+func NetworkOn(w *world.World, d world.Date, kinds ...world.Kind) (g *simple.UndirectedGraph, ties map[[2]int][]string) {
+	want := map[world.Kind]bool{}
+	for _, k := range kinds {
+		want[k] = true
+	}
 	g = simple.NewUndirectedGraph()
 	ties = map[[2]int][]string{}
 	inSystem := func(c int) bool {
@@ -70,7 +84,7 @@ func DefenseNetworkOn(w *world.World, d world.Date) (g *simple.UndirectedGraph, 
 		}
 		for i := range t.Obligations {
 			o := &t.Obligations[i]
-			if o.Kind != world.Defense {
+			if !want[o.Kind] {
 				continue
 			}
 			if (o.During.Start != 0 || o.During.End != 0) && !o.During.Contains(d) {
@@ -142,9 +156,12 @@ func contains(s []string, x string) bool {
 // and maximal cliques of DefenseNetworkOn, with capabilities from caps in
 // the latest data year at or before d's year, and per component the
 // treaties that tie it.
-func AllianceBlocsOn(w *world.World, caps *world.Capabilities, d world.Date) DayBlocs {
-	db := DayBlocs{Blocs: Blocs{Year: d.Year(), Version: version(caps), Covered: true}, Date: d}
-	g, ties := DefenseNetworkOn(w, d)
+func AllianceBlocsOn(w *world.World, caps *world.Capabilities, d world.Date, kinds ...world.Kind) DayBlocs {
+	if len(kinds) == 0 {
+		kinds = []world.Kind{world.Defense}
+	}
+	db := DayBlocs{Blocs: Blocs{Year: d.Year(), Version: version(caps), Covered: true}, Date: d, Kinds: kinds}
+	g, ties := NetworkOn(w, d, kinds...)
 	fillBlocs(&db.Blocs, g, caps, d.Year())
 	assumed := map[string]bool{}
 	for _, b := range db.Components {

@@ -148,7 +148,11 @@ func NewSystemYear(w *world.World, sy power.SystemYear, bl *power.Blocs, db *pow
 		jb.Components, jb.Cliques = conv(bl.Components), conv(bl.Cliques)
 		if db != nil {
 			jb.Date = db.Date.String()
-			jb.Source = "defense pledges of the treaties in force that day (registry, ATOP import, user files)"
+			var ks []string
+			for _, k := range db.Kinds {
+				ks = append(ks, string(k))
+			}
+			jb.Source = strings.Join(ks, ", ") + " pledges of the treaties in force that day (registry, ATOP import, user files)"
 			for i := range jb.Components {
 				jb.Components[i].Treaties = db.Ties[i]
 			}

@@ -48,7 +48,9 @@ majors' CINC over those years instead (SVG or PNG by the file extension).
 
 --blocs --on DATE builds the network of one day instead, from the treaties
 in force that day (registry, ATOP import, --treaties files): a year's ATOP
-network joins pacts that never overlapped, a day's does not. Each bloc
+network joins pacts that never overlapped, a day's does not. --pledges
+chooses the obligation kinds that tie states (default defense;
+defense,consultation shows the Triple Entente of 1914). Each bloc
 lists the treaties that tie it; after 2018 the ATOP alliances it rests on
 only by assumption (in force at ATOP's end, no source ends them) are named.
 
@@ -86,6 +88,7 @@ type systemOpts struct {
 	format     string
 	yearsGiven bool
 	carry      bool
+	kinds      []world.Kind
 }
 
 func runSystem(ctx context.Context, m *Main, args []string) error {
@@ -96,6 +99,7 @@ func runSystem(ctx context.Context, m *Main, args []string) error {
 	f.StringVar(&o.nmc, "nmc", "", "NMC release: 6.0 or 7.0 (default the newest)")
 	f.BoolVar(&o.blocs, "blocs", false, "with --year: list the alliance blocs of the year")
 	on := f.String("on", "", "with --blocs: the blocs of this day (YYYY-MM-DD) from the treaties in force that day")
+	pledges := f.String("pledges", "defense", "with --on: the obligation kinds that tie a bloc, comma-separated (defense, offense, neutrality, nonaggression, consultation)")
 	carry := f.Bool("carry-forward", false, "after 2016 (the majors data end), use 2016's majors with the year's capabilities, flagged (default: on for --year, off for --years)")
 	f.StringVar(&o.plot, "plot", "", "write a figure of the series to FILE.svg or FILE.png")
 	pos, err := f.parse(args)
@@ -131,6 +135,13 @@ func runSystem(ctx context.Context, m *Main, args []string) error {
 		}
 	}
 	o.carry = *carry || (!carrySet && yearSet)
+	for _, k := range strings.Split(*pledges, ",") {
+		k = strings.TrimSpace(k)
+		if !report.ValidKind(k) {
+			return &UsageError{Msg: fmt.Sprintf("--pledges: want kinds among %s, got %q", report.KindNames(), k)}
+		}
+		o.kinds = append(o.kinds, world.Kind(k))
+	}
 	if yearSet && *years != "" {
 		return &UsageError{Msg: "give --year or --years, not both"}
 	}
@@ -202,7 +213,7 @@ func runSystem(ctx context.Context, m *Main, args []string) error {
 		// blocs are shown with the release's last year (LatestYear, as
 		// coalition balances do), and the majors table, which would be
 		// empty, is left out.
-		b := power.AllianceBlocsOn(w, caps, day)
+		b := power.AllianceBlocsOn(w, caps, day, o.kinds...)
 		if o.format == "json" {
 			return writeSystemYear(m.Stdout, o.format, w, power.SystemCarried(w, caps, caps.Last), &b.Blocs, &b)
 		}
@@ -222,7 +233,7 @@ func runSystem(ctx context.Context, m *Main, args []string) error {
 	var db *power.DayBlocs
 	switch {
 	case o.blocs && day != 0:
-		b := power.AllianceBlocsOn(w, caps, day)
+		b := power.AllianceBlocsOn(w, caps, day, o.kinds...)
 		db, bl = &b, &b.Blocs
 	case o.blocs:
 		b := power.AllianceBlocs(w, caps, o.year)
@@ -335,8 +346,15 @@ func sysBlocsTable(w *world.World, bl power.Blocs, db *power.DayBlocs) *output.T
 		for _, b := range bl.Cliques {
 			t.Add(db.Date.String(), "clique", strconv.Itoa(len(b.Members)), strings.Join(sysAbbs(w, b.Members), " "), sysNum(b.CINC, 4), sysNum(b.Share, 4), "")
 		}
-		t.Notes = append(t.Notes, fmt.Sprintf("Blocs of %s: defense pledges of the treaties in force that day (registry, ATOP 5.1 import, --treaties files; an ATOP import a registry treaty supersedes counts once, as the registry treaty), either direction, system members; capabilities NMC %s %d; share of the system's CINC. Consultation and neutrality pledges (the Entente Cordiale, the Grey–Cambon letters) do not tie a bloc.",
-			db.Date, bl.Version, bl.DataYear))
+		var ks []string
+		for _, k := range db.Kinds {
+			ks = append(ks, string(k))
+		}
+		t.Notes = append(t.Notes, fmt.Sprintf("Blocs of %s: %s pledges of the treaties in force that day (registry, ATOP 5.1 import, --treaties files; an ATOP import a registry treaty supersedes counts once, as the registry treaty), either direction, system members; capabilities NMC %s %d; share of the system's CINC.",
+			db.Date, strings.Join(ks, ", "), bl.Version, bl.DataYear))
+		if len(db.Kinds) == 1 && db.Kinds[0] == world.Defense {
+			t.Notes = append(t.Notes, "Other pledges do not tie a bloc (the Entente's British pledges of 1904–1912 were consultation): --pledges defense,consultation adds them.")
+		}
 		if len(db.Assumed) > 0 {
 			t.Notes = append(t.Notes, fmt.Sprintf("ASSUMPTION: ATOP 5.1 ends on 2018-12-31; these ATOP alliances tie blocs only because nothing in casus ends them: %s.", strings.Join(db.Assumed, " ")))
 		}
