@@ -234,3 +234,45 @@ func TestDataFetchFromLocalServer(t *testing.T) {
 		t.Error("a file that failed its checksum was left in place")
 	}
 }
+
+// casus data fetch fills the folder casus reads: after a fetch into the
+// default cache (under $HOME), data check reports the fetched file as
+// coming from the cache, and the others still from the snapshot.
+func TestFetchedFilesAreRead(t *testing.T) {
+	majors := sourcetest.ReadFile(t, source.PathMajors2016)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.ServeContent(w, r, "majors2016.csv", time.Time{}, bytes.NewReader(majors))
+	}))
+	defer srv.Close()
+	k, _ := source.KnownFileFor(source.PathMajors2016)
+	man := map[string]any{"archives": []map[string]any{{
+		"name": "majors2016.csv", "url": srv.URL + "/majors2016.csv", "kind": "file",
+		"files": []map[string]string{{"path": source.PathMajors2016, "sha256": k.SHA256}},
+	}}}
+	home := t.TempDir()
+	mp := filepath.Join(home, "manifest.json")
+	b, _ := json.Marshal(man)
+	os.WriteFile(mp, b, 0o644)
+	env := map[string]string{"HOME": home, "CASUS_DATA": ""}
+	if _, errOut, code := runWith(t, env, "data", "fetch", "--manifest", mp); code != 0 {
+		t.Fatalf("fetch: exit %d: %s", code, errOut)
+	}
+	out, errOut, code := runWith(t, env, "data", "check", "--format", "json")
+	if code != 0 {
+		t.Fatalf("check: exit %d: %s", code, errOut)
+	}
+	var res []struct {
+		File, Origin, Location string
+	}
+	json.Unmarshal([]byte(out), &res)
+	cache := filepath.Join(home, ".cache", "casus", "data")
+	for _, r := range res {
+		want, loc := "embedded", "embedded:"+r.File
+		if r.File == source.PathMajors2016 {
+			want, loc = "cache", filepath.Join(cache, filepath.FromSlash(r.File))
+		}
+		if r.Origin != want || r.Location != loc {
+			t.Errorf("%s: %s %s, want %s %s", r.File, r.Origin, r.Location, want, loc)
+		}
+	}
+}
