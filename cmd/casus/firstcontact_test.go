@@ -99,6 +99,7 @@ func TestUsageMistakesSayWhatWasExpected(t *testing.T) {
 		{[]string{"treaty", "list", "--in-forse", "2020-01-01"}, "unknown flag --in-forse for casus treaty list: did you mean --in-force?"},
 		{[]string{"treaty", "lst"}, `unknown subcommand "lst" of treaty`},
 		{[]string{"senario"}, "did you mean scenario?"},
+		{[]string{"treaty", "list", "--kind", "defence"}, `--kind: want one of defense, offense, neutrality, nonaggression, consultation, got "defence": did you mean defense?`},
 		{[]string{"panel", "state-years", "--directed", "--out", "x.csv"}, "--directed applies to dyad-years only"},
 		{[]string{"scenario", "--attack", "POL", "--by", "RUS"}, "missing --on DATE"},
 		{[]string{"scenario", "--attack", "POL", "--by", "RUS", "--on", "2026-02-30"}, `--on: want a date YYYY-MM-DD from 1815, got "2026-02-30"`},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -84,4 +85,15 @@ func stateLabels(w *world.World, abbs []string) []string {
 		out[i] = labelToken(w, a)
 	}
 	return out
+}
+
+// wantOneOf is the message for a value outside a fixed list: the list,
+// what was given, and the nearest value when one is near ("defence" →
+// defense).
+func wantOneOf(flag, got string, options []string) string {
+	msg := fmt.Sprintf("%s: want one of %s, got %q", flag, strings.Join(options, ", "), got)
+	if near := world.Nearest(got, options, 1); len(near) > 0 {
+		msg += ": did you mean " + near[0] + "?"
+	}
+	return msg
 }

@@ -106,10 +106,10 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 		}
 	}
 	if kind != "" && !report.ValidKind(kind) {
-		return &UsageError{Msg: fmt.Sprintf("--kind: want one of %s, got %q", report.KindNames(), kind)}
+		return &UsageError{Msg: wantOneOf("--kind", kind, strings.Split(report.KindNames(), ", "))}
 	}
 	if !contains(report.TreatySources, src) {
-		return &UsageError{Msg: fmt.Sprintf("--source: want one of %s, got %q", strings.Join(report.TreatySources, ", "), src)}
+		return &UsageError{Msg: wantOneOf("--source", src, report.TreatySources)}
 	}
 	w, err := f.loadWorld(ctx, source.States)
 	if err != nil {
