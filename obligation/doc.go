@@ -57,6 +57,14 @@
 // (the Northern Limit Line waters) under an administered_by scope, and a
 // scope ATOP flags without saying where.
 //
+// A scope with home_territory covers an attack on the protected party's
+// own home territory whatever else it says (Saudi Arabia–Pakistan 2025:
+// "aggression against either country"); with unspecified, other places
+// stay open. A condition of kind aggression is met by an armed attack and
+// leaves a threat or coercion open, instead of failing it as below the
+// armed-attack threshold: what the published facts settle is decided,
+// only what they leave unknown stays open.
+//
 // Some regions cover only part of a state's home territory (the
 // partial_regions of world/places.yaml: the Pacific area and the US, Europe
 // and Russia or Turkey). An attack on the state's home territory with no
@@ -182,7 +190,11 @@
 //	               neutrality | refrain_from_attack | mobilize | ...
 //	  qualifiers[] immediately, all_means, constitutional_processes, ...
 //	  flags[]      initiator_is_protected_party, external_attack_only,
-//	               subsumed_by_defense,
+//	               subsumed_by_defense, atop_coding_only (an ATOP import, or
+//	               a registry article taken from ATOP unchecked),
+//	               offense_pledge_entry (a binding offence pledge brings the
+//	               obligor into the war), text_unpublished (the treaty's
+//	               text is not public),
 //	               after_atop_coverage (ATOP import judged after 2018),
 //	               outside_state_system (a party not in the COW system then)
 //	  explain[]    the chain of facts (always present in JSON from the CLI)

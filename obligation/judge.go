@@ -74,7 +74,25 @@ const (
 	// FlagSubsumed: a binding neutrality pledge toward a partner the same
 	// obligor is bound to fight for (not a conflict: see subsumeNeutrality).
 	FlagSubsumed = "subsumed_by_defense"
+	// FlagATOPOnly: the status rests on ATOP's coding alone — an ATOP
+	// import, or a registry article taken from ATOP without its wording
+	// checked ("ATOP defense (article not checked)").
+	FlagATOPOnly = "atop_coding_only"
+	// FlagOffenseEntry: a binding offence pledge brings the obligor into
+	// the war (Italy with Germany in 1939 under the Pact of Steel): ATOP
+	// codes a promise to join the ally at war whoever began it, which goes
+	// beyond defending an ally that was attacked.
+	FlagOffenseEntry = "offense_pledge_entry"
+	// FlagTextUnpublished: the treaty's text is not public (Saudi
+	// Arabia–Pakistan 2025); the status decides only what the published
+	// statements settle.
+	FlagTextUnpublished = "text_unpublished"
 )
+
+// atopOnly reports whether an obligation rests on ATOP's coding alone.
+func atopOnly(t *world.Treaty, o *world.Obligation) bool {
+	return t.Source == world.FromATOP || strings.HasPrefix(o.Article, "ATOP ")
+}
 
 // atopEnd is the last day ATOP 5.1 covers.
 var atopEnd = world.D(2018, 12, 31)
@@ -449,7 +467,7 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		// it, not to attack it or to stay neutral toward it is broken by the
 		// attack; any other pledge owed to the victim does not bind its
 		// attacker.
-		r.Flags = e.baseFlags(t, obl, ben, d, c, &facts)
+		r.Flags = e.baseFlags(t, o, obl, ben, d, c, &facts)
 		if verb := breachVerb(o.Kind); verb != "" {
 			r.Status = Breached
 			r.Reason = fmt.Sprintf("%s attacks %s, which it is bound %s: the obligation is breached, not due", e.Abb(obl), e.Abb(ben), verb)
@@ -473,7 +491,7 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		// The uniform attack rule: a neutrality pledge governs the
 		// partner's conflicts with others; the state the partner attacked
 		// owes it none (its attacker broke the pledge first).
-		r.Flags = e.baseFlags(t, obl, ben, d, c, &facts)
+		r.Flags = e.baseFlags(t, o, obl, ben, d, c, &facts)
 		r.Status = NotTriggered
 		r.Reason = fmt.Sprintf("%s attacked %s: a victim owes its attacker no neutrality", e.Abb(ben), e.Abb(obl))
 		r.Explain = e.finishExplain(c, facts, nil, nil, o)
@@ -488,7 +506,7 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 	if c.explain {
 		facts = append(facts, cr.facts...)
 	}
-	r.Flags = append(cr.flags, e.baseFlags(t, obl, ben, d, c, &facts)...)
+	r.Flags = append(cr.flags, e.baseFlags(t, o, obl, ben, d, c, &facts)...)
 
 	switch {
 	case len(fails) > 0:
@@ -510,6 +528,18 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 	}
 	if r.Status == Binding && (o.Kind == world.Defense || o.Kind == world.Offense) && entersWar(o.Response.Action) {
 		r.enters = true
+		if o.Kind == world.Offense {
+			r.Flags = append(r.Flags, FlagOffenseEntry)
+			started := benAttacker && !a.counter
+			why := fmt.Sprintf("%s did not start this war: its defence pledge would answer an attack on it, the offence pledge brings %s in as well", e.Abb(ben), e.Abb(obl))
+			if started {
+				why = fmt.Sprintf("%s started this war: the offence pledge brings %s into a war of %s's choosing", e.Abb(ben), e.Abb(obl), e.Abb(ben))
+			}
+			r.Reason += "; an offence-pledge entry: " + why
+		}
+	}
+	if r.Status != NotTriggered && hasFlag(r.Flags, FlagTextUnpublished) {
+		r.Reason += " (text unpublished: only what the published statements settle is decided)"
 	}
 	if r.Status == Binding && o.Kind == world.Neutrality {
 		r.neutral = true
@@ -535,7 +565,7 @@ func breachVerb(k world.Kind) string {
 // baseFlags are the flags that depend only on the treaty, the two
 // parties and the date: a party outside the COW system, an ATOP alliance
 // judged after ATOP's coverage.
-func (e *Engine) baseFlags(t *world.Treaty, obl, ben int, d world.Date, c *evalCtx, facts *[]string) []string {
+func (e *Engine) baseFlags(t *world.Treaty, o *world.Obligation, obl, ben int, d world.Date, c *evalCtx, facts *[]string) []string {
 	var flags []string
 	for _, x := range [2]int{obl, ben} {
 		if st, ok := e.w.State(x); ok && !st.MemberOn(d) {
@@ -545,6 +575,15 @@ func (e *Engine) baseFlags(t *world.Treaty, obl, ben int, d world.Date, c *evalC
 			if c.explain {
 				*facts = append(*facts, fmt.Sprintf("%s is not a member of the COW state system on %s (%s): reported from the treaty data, without COW capabilities", e.Abb(x), d, spellsText(st)))
 			}
+		}
+	}
+	if t.TextUnpublished {
+		flags = append(flags, FlagTextUnpublished)
+	}
+	if atopOnly(t, o) {
+		flags = append(flags, FlagATOPOnly)
+		if c.explain {
+			*facts = append(*facts, "this status rests on ATOP's coding alone: no treaty text was checked for it")
 		}
 	}
 	if t.Source == world.FromATOP && d > atopEnd {
@@ -710,6 +749,12 @@ func (e *Engine) common(ti *tinfo, oi *oinfo, ben int, a *act, c *evalCtx, benAt
 			what := "coercion"
 			if a.kind == Threat {
 				what = "a threat"
+			}
+			if hasCondition(o, "aggression") {
+				// The text speaks of aggression: an armed attack is
+				// aggression, but whether this is one too is unknown.
+				open = append(open, fmt.Sprintf("%s counts as the aggression the article speaks of (%s)", what, orText(condText(o, "aggression"), "the article is worded as aggression")))
+				break
 			}
 			fail("below the armed-attack threshold: %s, not an armed attack", what)
 		case world.AnyConflict:
@@ -900,7 +945,13 @@ func (e *Engine) common(ti *tinfo, oi *oinfo, ben int, a *act, c *evalCtx, benAt
 	}
 
 	// Where.
-	if a.kind != Mobilization && !benAttacker {
+	// Where: an attack on the protected party, or — for a pledge that
+	// follows the partner into any war it is in (offence, neutrality) — the
+	// place of the partner's own strike (ATOP's location conditions apply
+	// to the war, whoever began it: ATOP 2465 ties Turkey's offence pledge
+	// to a war in the Mediterranean).
+	armedTrigger := o.Trigger == world.ArmedAttack || o.Trigger == world.ThreatOfAttack
+	if a.kind != Mobilization && (!benAttacker || !armedTrigger) {
 		// The scope depends on the article, the protected party and the
 		// act, not on the obligor: one computation serves all obligors.
 		sc := &c.scopeMemo
@@ -952,6 +1003,10 @@ func (e *Engine) common(ti *tinfo, oi *oinfo, ben int, a *act, c *evalCtx, benAt
 					fact("%s is the party attacked", e.Abb(ben))
 				}
 			}
+		case "aggression":
+			if (a.kind == ArmedAttack || a.kind == War) && c.explain {
+				fact("an armed attack is aggression: the article's aggression wording is met")
+			}
 		case "request":
 			if who, ok := requested(c.requests, t, ti, ben, d); ok {
 				if c.explain {
@@ -980,6 +1035,24 @@ func (e *Engine) common(ti *tinfo, oi *oinfo, ben int, a *act, c *evalCtx, benAt
 	}
 
 	return cr
+}
+
+func hasCondition(o *world.Obligation, kind string) bool {
+	for _, c := range o.Conditions {
+		if c.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func condText(o *world.Obligation, kind string) string {
+	for _, c := range o.Conditions {
+		if c.Kind == kind {
+			return c.Text
+		}
+	}
+	return ""
 }
 
 // exists reports whether a state is a member of the state system on d

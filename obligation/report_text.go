@@ -97,7 +97,11 @@ func fightLines(s *Summary) []string {
 		var parts []string
 		var all []string
 		for _, g := range by[b] {
-			parts = append(parts, fmt.Sprintf("%s (%s)", statesText(g.Obligors), groupLabel(g)))
+			p := fmt.Sprintf("%s (%s)", statesText(g.Obligors), groupLabel(g))
+			if len(g.Flags) > 0 {
+				p += " [" + strings.Join(g.Flags, ", ") + "]"
+			}
+			parts = append(parts, p)
 			for _, o := range g.Obligors {
 				if !contains(all, o) {
 					all = append(all, o)

@@ -55,6 +55,11 @@ func (e *Engine) scope(oi *oinfo, ti *tinfo, ben int, a *act) (fail, open, fact 
 	forces := a.target != "" && a.target != "territory"
 	var facts []string
 	adminOpen := ""
+	if sc.HomeTerritory && !forces && e.onHome(a.at, ben) {
+		// A pact "against either country": whatever its unpublished scope
+		// says elsewhere, the party's own home territory is covered.
+		return "", "", fmt.Sprintf("%s is %s's home territory, which the article covers whatever else its scope says", loc.name, e.Abb(ben))
+	}
 	if ad := sc.AdministeredBy; ad != "" {
 		want := oi.admin
 		label := e.Abb(oi.admin)
@@ -137,7 +142,22 @@ func (e *Engine) scope(oi *oinfo, ti *tinfo, ben int, a *act) (fail, open, fact 
 	if sc.Unspecified {
 		return "", "the attack is in the area the treaty names (" + orText(sc.Text, "ATOP flags a location condition but not where") + ")", strings.Join(facts, "; ")
 	}
+	if sc.HomeTerritory && len(sc.Regions) == 0 && len(sc.Territories) == 0 && len(sc.ForcesRegions) == 0 {
+		return fmt.Sprintf("wrong location: %s is not %s's home territory, the area the article covers", loc.name, e.Abb(ben)), "", ""
+	}
 	return "", adminOpen, strings.Join(facts, "; ")
+}
+
+// onHome reports whether a location is the protected party's home
+// territory: the state itself, or a place that is part of it (home: true).
+func (e *Engine) onHome(l Location, ben int) bool {
+	switch {
+	case l.Place != nil:
+		return l.Place.Home && e.abbCode[l.Place.Sovereign] == ben && e.abbCode[l.Place.Administrator] == ben
+	case l.Region != "":
+		return false
+	}
+	return l.State == ben
 }
 
 // minus returns the elements of a not in b.

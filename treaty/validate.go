@@ -19,7 +19,7 @@ var (
 	Qualifiers = []string{"immediately", "all_means", "constitutional_processes",
 		"as_deems_necessary", "un_charter_51", "national_laws", "whole_war_strength", "benevolent"}
 	ConditionKinds = []string{"adversary", "location", "conflict", "number", "demands",
-		"provocation", "attacked", "request", "other"}
+		"provocation", "attacked", "request", "aggression", "other"}
 	// AdministeredBy values other than a state: the protected party, or any party.
 	AdministeredByWords = []string{"beneficiary", "party"}
 )

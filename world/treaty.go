@@ -63,10 +63,14 @@ type Treaty struct {
 	Names []string `json:"names,omitempty" yaml:"-"`
 	// LegallyBinding is false for political commitments (Camp David 2023):
 	// they are reported but never as binding obligations.
-	LegallyBinding *bool        `json:"legally_binding,omitempty" yaml:"legally_binding,omitempty"`
-	ATOPID         int          `json:"atop_id,omitempty" yaml:"atop_id,omitempty"`
-	Members        []Member     `json:"members" yaml:"members"`
-	Obligations    []Obligation `json:"obligations" yaml:"obligations"`
+	LegallyBinding *bool `json:"legally_binding,omitempty" yaml:"legally_binding,omitempty"`
+	// TextUnpublished marks a treaty whose text is not public (Saudi
+	// Arabia–Pakistan 2025): what the published statements settle is
+	// decided, the rest stays open, and every status carries the flag.
+	TextUnpublished bool         `json:"text_unpublished,omitempty" yaml:"text_unpublished,omitempty"`
+	ATOPID          int          `json:"atop_id,omitempty" yaml:"atop_id,omitempty"`
+	Members         []Member     `json:"members" yaml:"members"`
+	Obligations     []Obligation `json:"obligations" yaml:"obligations"`
 	// Cooperation tags non-military provisions so they can be searched
 	// (Russia–DPRK Art. 10: space, biology, peaceful nuclear energy, ...).
 	Cooperation []Cooperation `json:"cooperation,omitempty" yaml:"cooperation,omitempty"`
@@ -200,19 +204,25 @@ type Scope struct {
 	Forces        bool     `json:"forces,omitempty" yaml:"forces,omitempty"`
 	ForcesRegions []string `json:"forces_regions,omitempty" yaml:"forces_regions,omitempty"`
 	Unspecified   bool     `json:"unspecified,omitempty" yaml:"unspecified,omitempty"`
-	Text          string   `json:"text,omitempty" yaml:"text,omitempty"`
+	// HomeTerritory: whatever else the scope is, it covers an attack on
+	// the protected party's home territory (a pact "against either
+	// country" whose text is unpublished). With Unspecified, other places
+	// stay open.
+	HomeTerritory bool   `json:"home_territory,omitempty" yaml:"home_territory,omitempty"`
+	Text          string `json:"text,omitempty" yaml:"text,omitempty"`
 }
 
 // Anywhere reports whether the scope places no geographic restriction.
 func (s Scope) Anywhere() bool {
-	return len(s.Regions) == 0 && len(s.Territories) == 0 && s.AdministeredBy == "" && !s.Unspecified
+	return len(s.Regions) == 0 && len(s.Territories) == 0 && s.AdministeredBy == "" && !s.Unspecified && !s.HomeTerritory
 }
 
 // Condition is a further condition on an obligation.
 type Condition struct {
 	// Kind names the condition in ATOP's terms where one fits: adversary,
 	// location, conflict, number, demands, provocation, attacked, request,
-	// or "other".
+	// or "other"; "aggression" marks a trigger worded as aggression, which
+	// an armed attack meets and a threat or coercion may or may not.
 	Kind        string `json:"kind" yaml:"kind"`
 	Text        string `json:"text,omitempty" yaml:"text,omitempty"`
 	Unspecified bool   `json:"unspecified,omitempty" yaml:"unspecified,omitempty"`
