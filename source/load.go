@@ -73,14 +73,33 @@ type LoadOptions struct {
 var Aliases = map[int][]string{
 	2:   {"US", "United States", "America"},
 	200: {"UK", "Britain", "Great Britain"},
+	210: {"Holland"},
 	220: {"French Republic"},
-	255: {"Federal Republic of Germany"}, // the name since 1990; 260 is West Germany
+	255: {"Federal Republic of Germany", "Prussia"}, // the name since 1990 (260 is West Germany); COW's 255 is Prussia before 1871
+	260: {"West Germany"},
+	265: {"East Germany"},
+	316: {"Czechia"},
+	343: {"North Macedonia"},
 	365: {"USSR", "Soviet Union", "Russian Federation"},
+	402: {"Cabo Verde"},
+	434: {"Dahomey"},
+	437: {"Côte d'Ivoire"},
+	439: {"Upper Volta"},
+	490: {"DR Congo", "Zaire", "Congo-Kinshasa"},
+	572: {"Eswatini"},
+	630: {"Persia"},
+	640: {"Türkiye", "Ottoman Empire"},
 	710: {"PRC", "People's Republic of China"},
 	713: {"ROC", "Republic of China"},
 	731: {"DPRK", "Democratic People's Republic of Korea"},
 	732: {"ROK", "Republic of Korea"},
 	740: {"Nippon"},
+	775: {"Burma"},
+	780: {"Ceylon"},
+	800: {"Siam"},
+	811: {"Kampuchea"},
+	816: {"Viet Nam"},
+	860: {"Timor-Leste"},
 }
 
 // SharedNames are names people use for more than one state. Each is added

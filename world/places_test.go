@@ -41,7 +41,10 @@ func TestPlacesTableConsistent(t *testing.T) {
 	for _, p := range pt.Places {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
 			k := normalize(n)
-			if prev, dup := names[k]; dup {
+			// An alias that reads as the place's own name once accents are
+			// folded (Constanta for Constanța) is harmless; one shared
+			// with another place is not.
+			if prev, dup := names[k]; dup && prev != p.Name {
 				t.Errorf("places.yaml: place name %q used by %s and %s", n, prev, p.Name)
 			}
 			names[k] = p.Name

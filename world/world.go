@@ -5,6 +5,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // World is the immutable, date-indexed model every engine reads. Build it
@@ -92,7 +97,14 @@ func (w *World) WithTreaties(extra []*Treaty) *World {
 	return &c
 }
 
+// foldMarks removes diacritics ("Türkiye" → "Turkiye", "Côte" → "Cote"),
+// so a name matches however its accents were typed.
+var foldMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
 func normalize(s string) string {
+	if folded, _, err := transform.String(foldMarks, s); err == nil {
+		s = folded
+	}
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.NewReplacer(".", "", "'", "", "’", "").Replace(s)
 	return strings.Join(strings.Fields(s), " ")

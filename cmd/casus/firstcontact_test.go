@@ -477,3 +477,23 @@ func TestScenarioCSVIsTheObligationsTable(t *testing.T) {
 		t.Errorf("guarantees csv: exit %d %s\n%.300s", code, errOut, out)
 	}
 }
+
+// Names people type, today's and historical, with or without accents,
+// find the COW state.
+func TestNamesPeopleUse(t *testing.T) {
+	w := testWorld(t)
+	for q, abb := range map[string]string{
+		"Czechia": "CZR", "Türkiye": "TUR", "Turkiye": "TUR", "Ottoman Empire": "TUR",
+		"Côte d'Ivoire": "CDI", "Cote d'Ivoire": "CDI", "North Macedonia": "MAC", "Viet Nam": "DRV",
+		"Burma": "MYA", "DR Congo": "DRC", "Zaire": "DRC", "Eswatini": "SWA", "Cabo Verde": "CAP",
+		"West Germany": "GFR", "East Germany": "GDR", "Prussia": "GMY", "Persia": "IRN",
+		"Siam": "THI", "Ceylon": "SRI", "Holland": "NTH", "Timor-Leste": "ETM", "UK": "UKG",
+		"DPRK": "PRK", "Serbia": "YUG", "Montenegro": "MNG", "Slovenia": "SLV", "Austria": "AUS",
+		"AUS": "AUS", "MNG": "MNG", "SLV": "SLV", // COW abbreviations win over ISO3 codes
+	} {
+		st, err := w.Resolve(q)
+		if err != nil || st.Abb != abb {
+			t.Errorf("Resolve(%q) = %v, %v; want %s", q, st, err, abb)
+		}
+	}
+}

@@ -199,12 +199,12 @@ Commands:
 		fmt.Fprintf(m.Stdout, "  %-18s %s\n", n, commands[n].Summary)
 	}
 	fmt.Fprint(m.Stdout, `
-Every command takes -h (casus help COMMAND shows the same). Start with
-casus scenario --example (a commented scenario file) and casus places. The official data
-are built in (the publishers' files as released); each file is read instead
-from --data DIR, $CASUS_DATA or the cache casus data fetch fills, first found
-first (casus data check shows which). Exit codes: 0 ok, 1 internal failure,
-2 bad input or usage.
+Every command takes -h (casus help COMMAND shows the same). Start with casus
+scenario --example (a commented scenario file) and casus places. The official
+data are built in (the publishers' files as released); each file is read
+instead from --data DIR, $CASUS_DATA or the cache casus data fetch fills,
+first found first (casus data check shows which). Exit codes: 0 ok, 1 internal
+failure, 2 bad input or usage.
 `)
 }
 
