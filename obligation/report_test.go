@@ -144,3 +144,37 @@ func TestNameCodes(t *testing.T) {
 		t.Errorf("nameCodes:\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestReportsSayWhatTheyRestOn: the text reports of the worked scenarios,
+// with the chain of facts, never cite files a user does not have, never
+// give memory as a reason, mark registry wording as paraphrase, and
+// explain the provenance tags once when they appear.
+func TestReportsSayWhatTheyRestOn(t *testing.T) {
+	w := realWorld(t)
+	for _, f := range []string{"guam-2026.yaml", "korea-2025.yaml", "july-1914.yaml"} {
+		b, err := os.ReadFile("../examples/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Parse(w, f, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out strings.Builder
+		if err := Write(&out, For(w).Evaluate(s, true), "text", true); err != nil {
+			t.Fatal(err)
+		}
+		text := out.String()
+		for _, bad := range []string{"remembered", "TREATIES.md", "shared/reference", "/work/"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s: the report says %q", f, bad)
+			}
+		}
+		if !strings.Contains(text, ", paraphrase: ") {
+			t.Errorf("%s: no registry wording marked as paraphrase", f)
+		}
+		if n := strings.Count(text, "Tags in the treaty notes:"); tagRe.MatchString(text) && n != 1 {
+			t.Errorf("%s: the tag legend appears %d times, want once", f, n)
+		}
+	}
+}

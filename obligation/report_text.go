@@ -27,7 +27,7 @@ func groupLabel(g *SummaryGroup) string {
 	}
 	// "EU (TEU Art. 42(7))" and "Art. 42(7) TEU": say the article once.
 	if f := strings.Fields(g.Article); len(f) >= 2 && strings.Contains(g.TreatyTitle, f[0]+" "+f[1]) {
-		if rest := strings.Join(f[2:], " "); rest != "" {
+		if rest := strings.Join(f[2:], " "); rest != "" && !strings.Contains(g.TreatyTitle, rest) {
 			return g.TreatyTitle + " " + rest
 		}
 		return g.TreatyTitle
