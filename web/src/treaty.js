@@ -103,7 +103,7 @@ function memberTable(members) {
             h("td", { class: "date" }, m.signed || ""),
             h("td", { class: "date" }, m.joined || ""),
             h("td", { class: "date" }, m.exited || ""),
-            h("td", {}, [m.note || "", ...Object.entries(m).filter(([k]) => !["state", "ccode", "signed", "joined", "exited", "note"].includes(k)).map(([k, v]) => ` ${k}: ${JSON.stringify(v)}`)])
+            h("td", { class: "note" }, [m.note || "", ...Object.entries(m).filter(([k]) => !["state", "ccode", "signed", "joined", "exited", "note"].includes(k)).map(([k, v]) => ` ${k}: ${JSON.stringify(v)}`)])
           )
         )
       )
