@@ -141,6 +141,20 @@ func TestBrowserEndToEnd(t *testing.T) {
 		t.Errorf("at 375 px the page is %d px wide: it scrolls sideways", scrollW)
 	}
 
+	// The state page, reached from the side panel's link: North Korea is
+	// among Russia's defenders on the day, under the 2024 treaty.
+	var defenders string
+	if err := chromedp.Run(ctx,
+		chromedp.Click(`#state-detail a[href^="#/state/RUS"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#guarantees table`, chromedp.ByQuery),
+		chromedp.Text(`#guarantees`, &defenders, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("Russia's state page: %v", err)
+	}
+	if !strings.Contains(defenders, "PRK North Korea") || !strings.Contains(defenders, "Art. 4") {
+		t.Errorf("Russia's guarantees lack North Korea under Art. 4:\n%s", defenders)
+	}
+
 	// July 1914 pasted as a file.
 	file, err := os.ReadFile(filepath.Join("..", "examples", "july-1914.yaml"))
 	if err != nil {

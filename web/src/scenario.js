@@ -224,7 +224,7 @@ function showReport(out, report, { title, params }) {
     selected = abb;
     for (const el of map.querySelectorAll(".country.selected")) el.classList.remove("selected");
     for (const el of map.querySelectorAll(`.country[data-state="${abb}"]`)) el.classList.add("selected");
-    renderPanel(panel, cats, abb, select);
+    renderPanel(panel, cats, abb, select, date);
   };
   const marker = placeOf(report, params);
   const map = h("div", { class: "maps" });
@@ -248,7 +248,7 @@ function showReport(out, report, { title, params }) {
     }
     clear(legendBox).append(legend(cats));
     if (selected) select(selected);
-    else renderPanel(panel, cats, null, select);
+    else renderPanel(panel, cats, null, select, date);
   };
   // Play the cascade: the map after round 1, 2, … (the obligations that
   // the events of those rounds produced, the states that had entered).
@@ -375,9 +375,9 @@ function legend(cats) {
   );
 }
 
-function renderPanel(panel, cats, abb, select) {
+function renderPanel(panel, cats, abb, select, date) {
   clear(panel);
-  if (abb) panel.append(stateDetail(cats.get(abb) || { abb, cat: "untouched", owes: [], owed: [] }));
+  if (abb) panel.append(stateDetail(cats.get(abb) || { abb, cat: "untouched", owes: [], owed: [] }, date));
   else panel.append(h("p", { class: "hint" }, "Select a state on the map or in the list for its obligations."));
   const groups = h("div", { class: "groups" });
   for (const c of CATEGORIES) {
@@ -408,14 +408,14 @@ function renderPanel(panel, cats, abb, select) {
   panel.append(groups);
 }
 
-function stateDetail(st) {
+function stateDetail(st, date) {
   const m = st.member;
   return h(
     "section",
     { class: "detail", id: "state-detail", "data-state": st.abb, "data-status": LABEL[st.cat] },
     h("h3", {}, h("span", { class: "swatch cat-" + st.cat, "aria-hidden": "true" }), label(st.abb), " — ", h("span", { class: "status" }, LABEL[st.cat]), st.breached && st.cat !== "breached" ? h("span", { class: "breachnote" }, ", breached") : null),
     m ? h("p", {}, `Side ${st.side} since ${m.since}, round ${m.round}: ${named(m.how)}.`) : null,
-    h("p", {}, h("a", { href: `#/state/${st.abb}` }, "State page: guarantees both ways, capabilities over time")),
+    h("p", {}, h("a", { href: `#/state/${st.abb}?on=${date}` }, "State page: guarantees both ways, capabilities over time")),
     st.owes.length ? h("h4", {}, "Obligations it owes") : h("p", {}, "It owes no obligation that these events touch."),
     st.owes.map((o) => obligationCard(o, "to", o.beneficiary)),
     st.owed.length ? h("h4", {}, "Obligations owed to it") : null,
