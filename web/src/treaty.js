@@ -5,6 +5,9 @@ import { api } from "./api.js";
 import { h, s, clear, downloads, errorBox, today } from "./util.js";
 import { label, abbOf } from "./states.js";
 
+// ATOP 5.1's last day: an import with no end is an assumption after it.
+const ATOP_END = "2018-12-31";
+
 const TAGS = {
   V: "checked against the source cited",
   D: "read off the ATOP data",
@@ -33,7 +36,7 @@ export async function renderTreaty(root, id) {
       fact("source", t.source === "atop" ? "ATOP 5.1 import" : t.source === "registry" ? "casus registry (reviewed treaty file)" : t.source),
       fact("signed", t.signed),
       fact("in force", t.in_force),
-      fact("ended", t.ended || (t.in_force || t.signed ? "in force (no end recorded)" : "")),
+      fact("ended", t.ended || (t.source === "atop" ? `no end in ATOP 5.1, whose data end ${ATOP_END}; casus assumes it is still in force after that day` : t.in_force || t.signed ? "in force (no end recorded)" : "")),
       fact("legally binding", t.legally_binding === false ? "no: a political commitment" : "yes"),
       fact("ATOP id", t.atop_id)
     ),
@@ -130,12 +133,20 @@ function timeline(t) {
   for (let y = x0; y <= x1; y += step) {
     svg.append(s("line", { x1: x(y), x2: x(y), y1: 0, y2: H - 20, class: "grid" }), s("text", { x: x(y), y: H - 6, "text-anchor": "middle" }, String(y)));
   }
+  // After ATOP's last day an open-ended ATOP membership is assumed, and
+  // drawn lighter.
+  const assumedFrom = (m) => (t.source === "atop" && !m.exited && !t.ended ? ATOP_END : "");
   valid.forEach((m, i) => {
     const yy = i * row + 4;
+    const a = assumedFrom(m);
+    const solidEnd = a && a < end(m) ? a : end(m);
     svg.append(
       s("text", { x: L - 6, y: yy + 10, "text-anchor": "end" }, label(m.state)),
-      s("rect", { x: x(ys(start(m))), y: yy, width: Math.max(2, x(ys(end(m))) - x(ys(start(m)))), height: row - 5, class: "bar" }, s("title", {}, `${label(m.state)}: ${start(m)} – ${m.exited || t.ended || "today"}`))
+      s("rect", { x: x(ys(start(m))), y: yy, width: Math.max(2, x(ys(solidEnd)) - x(ys(start(m)))), height: row - 5, class: "bar" }, s("title", {}, `${label(m.state)}: ${start(m)} – ${m.exited || t.ended || (a ? a : "today")}`))
     );
+    if (a && a < end(m)) {
+      svg.append(s("rect", { x: x(ys(a)), y: yy, width: Math.max(1, x(ys(end(m))) - x(ys(a))), height: row - 5, class: "bar assumed" }, s("title", {}, `${label(m.state)}: assumed in force after ATOP's last day, ${a}`)));
+    }
   });
   return svg;
 }
