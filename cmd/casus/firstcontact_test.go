@@ -248,12 +248,16 @@ func TestNamesBesideCodes(t *testing.T) {
 		t.Fatalf("state: exit %d: %s", code, errOut)
 	}
 	for i, name := range world.ComponentNames {
-		if !regexp.MustCompile(`(?m)^\s+` + name + `\s+[0-9,.]+\s+` + regexp.QuoteMeta(world.ComponentUnits[i])).MatchString(out) {
-			t.Errorf("casus state: no %s row with its unit %q:\n%s", name, world.ComponentUnits[i], out)
+		if !regexp.MustCompile(`(?m)^\s+` + name + `\s+[0-9,.]+\s+` + regexp.QuoteMeta(world.ComponentUnit(i, 2010))).MatchString(out) {
+			t.Errorf("casus state: no %s row with its unit %q:\n%s", name, world.ComponentUnit(i, 2010), out)
 		}
 	}
 	if !strings.Contains(out, "thousands of current US$") {
 		t.Errorf("milex without its unit:\n%s", out)
+	}
+	// Before 1914 NMC's milex is in British pounds.
+	if out, _, _ := runEnv(t, nil, "state", "GMY", "--on", "1900-06-01"); !regexp.MustCompile(`milex\s+[0-9,]+\s+thousands of current British £`).MatchString(out) {
+		t.Errorf("casus state GMY 1900: milex not in British pounds:\n%s", out)
 	}
 
 	// The members table of treaty show: the name column beside each code.

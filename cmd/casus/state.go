@@ -150,7 +150,7 @@ func writeStateText(m *Main, r *stateReport) {
 		fmt.Fprintf(out, "capabilities (NMC %s, %d):  CINC %s\n", cp.Release, cp.Year, cinc)
 		t := &output.Table{Columns: []string{"  component", "value", "unit", "what"}}
 		for i, v := range []*float64{cp.Milex, cp.Milper, cp.Irst, cp.Pec, cp.Tpop, cp.Upop} {
-			t.Add("  "+world.ComponentNames[i], groupDigits(v), world.ComponentUnits[i], world.ComponentMeanings[i])
+			t.Add("  "+world.ComponentNames[i], groupDigits(v), world.ComponentUnit(i, cp.Year), world.ComponentMeanings[i])
 		}
 		t.Write(out, "text")
 	}
