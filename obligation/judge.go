@@ -234,6 +234,9 @@ func (e *Engine) treatyResults(ti *tinfo, a *act, c *evalCtx, out []Result) []Re
 				if obl == ben || (oi.obligors != nil && !hasInt(oi.obligors, obl)) {
 					continue
 				}
+				if oi.o.Trigger == world.Always && !hasInt(a.by, obl) {
+					continue // a standing pledge is news only when its obligor attacks
+				}
 				r, ok := e.judge(ti, oi, obl, ben, a, c)
 				if ok && a.entry && (r.Status == NotTriggered || r.Status == NonBinding) && hasInt(a.by, ben) {
 					// A cascade entrant's own treaties do not protect it
