@@ -75,7 +75,7 @@ func headline(s *Summary) string {
 	if c.NonBinding > 0 {
 		parts = append(parts, fmt.Sprintf("%d under political (non-binding) commitments", c.NonBinding))
 	}
-	return strings.Join(parts, "; ") + " (states)"
+	return strings.Join(parts, "; ")
 }
 
 // fightLines says, per protected party, who is bound to fight for it and
@@ -137,7 +137,7 @@ func writeText(w io.Writer, rep *Report, o RenderOptions) error {
 	if s == nil {
 		s = summarize(rep.Obligations, rep.Sides)
 	}
-	fmt.Fprintf(b, "Answer: %s\n", headline(s))
+	fmt.Fprintf(b, "Answer (counting states): %s\n", headline(s))
 	if len(s.Fight) == 0 {
 		b.WriteString("  no state is bound to fight\n")
 	}
@@ -317,7 +317,7 @@ func writeMD(w io.Writer, rep *Report, o RenderOptions) error {
 	if s == nil {
 		s = summarize(rep.Obligations, rep.Sides)
 	}
-	fmt.Fprintf(b, "## Answer\n\n%s.\n\n", headline(s))
+	fmt.Fprintf(b, "## Answer\n\nCounting states: %s.\n\n", headline(s))
 	if len(s.Fight) == 0 {
 		b.WriteString("- No state is bound to fight.\n")
 	}
