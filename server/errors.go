@@ -13,6 +13,8 @@ type apiError struct {
 	Status int    `json:"-"`
 	Msg    string `json:"error"`
 	Hint   string `json:"hint,omitempty"`
+	// Problems lists every problem of a posted treaty file, one line each.
+	Problems []string `json:"problems,omitempty"`
 }
 
 func (e *apiError) Error() string { return e.Msg }

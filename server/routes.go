@@ -19,6 +19,23 @@ func (s *Server) routesInit() {
 	s.handle("GET /api/states/{q}", s.state)
 	s.handle("GET /api/guarantees", s.guarantees)
 	s.handle("POST /api/scenario", s.scenario)
+	s.handle("GET /api/treaties", s.treatyList)
+	s.handle("GET /api/treaties/{id}", s.treatyShow)
+	s.handle("POST /api/treaties/validate", s.treatyValidate)
+	s.handle("GET /api/system", s.systemYear)
+	s.handle("GET /api/system/series", s.systemSeries)
+
+	s.handle("GET /api/treaties/saved", s.savedTreatyList)
+	s.handle("POST /api/treaties/saved", s.writer(s.savedTreatyCreate))
+	s.handle("GET /api/treaties/saved/{id}", s.savedTreatyGet)
+	s.handle("PUT /api/treaties/saved/{id}", s.writer(s.savedTreatyUpdate))
+	s.handle("DELETE /api/treaties/saved/{id}", s.writer(s.savedTreatyDelete))
+	s.handle("GET /api/scenarios", s.savedScenarioList)
+	s.handle("POST /api/scenarios", s.writer(s.savedScenarioCreate))
+	s.handle("GET /api/scenarios/{id}", s.savedScenarioGet)
+	s.handle("PUT /api/scenarios/{id}", s.writer(s.savedScenarioUpdate))
+	s.handle("DELETE /api/scenarios/{id}", s.writer(s.savedScenarioDelete))
+	s.handle("GET /api/scenarios/{id}/report", s.savedScenarioReport)
 	// Anything else under /api/ is a JSON 404, not the UI's index page.
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSONStatus(w, http.StatusNotFound, &apiError{Msg: "no such endpoint: " + r.Method + " " + r.URL.Path, Hint: "GET /api/openapi.json lists the endpoints"})
@@ -116,38 +133,26 @@ func (s *Server) guarantees(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	_, eng, err := s.model(r)
+	if err != nil {
+		return err
+	}
 	// As `casus guarantees --format json`: JSON always carries the chains.
-	g := obligation.For(s.w).Guarantees(st.Code, d, true)
+	g := eng.Guarantees(st.Code, d, true)
 	return render(w, func(out io.Writer) error { return obligation.WriteGuarantees(out, g, "json", explain) })
 }
 
 // scenario evaluates a posted scenario file (YAML or JSON) and answers the
 // report `casus scenario FILE --format json` prints for it; with
-// ?name=FILE the bytes are the same.
+// ?name=FILE the bytes are the same. The CLI's report names the scenario's
+// file; a posted body has none unless ?name= gives one, and then the
+// report names none (errors still say "scenario" before the line number).
 func (s *Server) scenario(w http.ResponseWriter, r *http.Request) error {
 	data, err := readBody(r)
 	if err != nil {
 		return err
 	}
-	// The CLI's report names the scenario's file; a posted body has no
-	// file name unless ?name= gives one, and then the report has none
-	// (errors still need a name before their line number).
-	name := r.URL.Query().Get("name")
-	errName := name
-	if errName == "" {
-		errName = "scenario"
-	}
-	explain, err := flag(r, "explain")
-	if err != nil {
-		return err
-	}
-	sc, err := obligation.Parse(s.w, errName, data)
-	if err != nil {
-		return classify(err, false)
-	}
-	sc.File = name
-	rep := obligation.For(s.w).Evaluate(sc, true)
-	return render(w, func(out io.Writer) error { return obligation.Write(out, rep, "json", explain) })
+	return s.evaluate(w, r, r.URL.Query().Get("name"), data)
 }
 
 // ui serves the browser interface's files for GET and HEAD.

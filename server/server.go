@@ -10,6 +10,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/casus-dev/casus/store"
 	"github.com/casus-dev/casus/world"
 )
 
@@ -23,6 +24,9 @@ const (
 type Options struct {
 	// World is the frozen world model every request reads.
 	World *world.World
+	// Store keeps saved treaties and scenarios and the write tokens; nil
+	// (no --db) answers the saved-work endpoints 503.
+	Store *store.Store
 	// UI is the browser interface served at "/" (web.Assets); nil serves none.
 	UI fs.FS
 	// Logger receives one structured line per request and every panic;
@@ -43,6 +47,7 @@ type Server struct {
 	mux     *http.ServeMux
 	handler http.Handler
 	routes  []string // the mux patterns, for the OpenAPI check
+	saved   savedCache
 }
 
 // New builds the server over a frozen world.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/casus-dev/casus/server"
+	"github.com/casus-dev/casus/store"
 	"github.com/casus-dev/casus/web"
 )
 
@@ -19,12 +20,17 @@ func init() {
 	register(&command{
 		Name:    "serve",
 		Summary: "the JSON API and the browser UI over HTTP",
-		Usage: `Usage: casus serve [--addr 127.0.0.1:8080] [--data DIR] [--treaties DIR]
+		Usage: `Usage: casus serve [--addr 127.0.0.1:8080] [--db FILE] [--data DIR] [--treaties DIR]
 
 Builds the world model once (official data, the registry, ATOP and
 --treaties files) and answers the JSON API under /api/ (documented at
 /api/openapi.json) and the browser UI at /. Every JSON answer is the
 document the matching command prints with --format json.
+
+--db FILE keeps analysts' saved treaties and scenarios in SQLite (created
+if missing). Reads are open; writes need "Authorization: Bearer TOKEN" with
+a token from casus token create --db FILE. Without --db the saved-work
+endpoints answer 503.
 
 Logs one structured line per request to standard error. SIGINT or SIGTERM
 stops accepting connections and lets requests in flight finish (up to
@@ -38,6 +44,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	c := commands["serve"]
 	f := newFlags(m, c).withData().withTreaties()
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
+	db := f.String("db", "", "SQLite database of saved treaties, scenarios and tokens (created if missing)")
 	grace := f.Duration("grace", 10*time.Second, "how long requests in flight may run on after SIGTERM")
 	timeout := f.Duration("timeout", server.DefaultTimeout, "the longest a request may take")
 	maxBody := f.Int64("max-body", server.DefaultMaxBody, "the largest request body accepted, in bytes")
@@ -62,7 +69,15 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	}
 	log.Info("world loaded", "states", len(w.States), "treaties", len(w.Treaties), "ms", time.Since(start).Milliseconds())
 
-	srv := server.New(server.Options{World: w, UI: web.Assets, Logger: log, MaxBody: *maxBody, Timeout: *timeout})
+	var st *store.Store
+	if *db != "" {
+		if st, err = store.Open(ctx, *db); err != nil {
+			return badInputf("--db: %v", err)
+		}
+		defer st.Close()
+		log.Info("database open", "db", *db)
+	}
+	srv := server.New(server.Options{World: w, Store: st, UI: web.Assets, Logger: log, MaxBody: *maxBody, Timeout: *timeout})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return badInputf("--addr %s: %v", *addr, err)
