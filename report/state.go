@@ -2,6 +2,10 @@ package report
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/casus-dev/casus/source"
 
 	"github.com/casus-dev/casus/world"
 )
@@ -60,7 +64,8 @@ func NewState(w *world.World, st *world.State, date world.Date, nmc string) *Sta
 	r := &State{
 		Code: st.Code, Abb: st.Abb, Name: st.Name, ISO3: st.ISO3, Aliases: st.Aliases,
 		OpenEnded: st.OpenEnded, MembershipEnd: w.MembershipEnd.String(), On: date.String(),
-		Member: st.MemberOn(date), MajorsEnd: w.MajorsEnd.String(), Sources: w.Datasets,
+		Member: st.MemberOn(date), MajorsEnd: w.MajorsEnd.String(),
+		Sources: datasets(w, source.PathStateList2024, source.PathCodelist, source.PathMajors2016, source.PathNMC6, source.PathNMC7),
 	}
 	for _, s := range st.Spells {
 		r.Spells = append(r.Spells, Spell{s.Start.String(), s.End.String()})
@@ -146,9 +151,26 @@ type StateSummary struct {
 // NewStates lists the states that are system members on date, by COW code.
 func NewStates(w *world.World, date world.Date) *States {
 	r := &States{On: date.String(), MembershipEnd: w.MembershipEnd.String(), MajorsEnd: w.MajorsEnd.String(),
-		States: []StateSummary{}, Sources: w.Datasets}
+		States: []StateSummary{}, Sources: datasets(w, source.PathStateList2024, source.PathCodelist, source.PathMajors2016)}
 	for _, st := range w.MembersOn(date) {
 		r.States = append(r.States, StateSummary{Code: st.Code, Abb: st.Abb, Name: st.Name, ISO3: st.ISO3, Major: majorWord(w, st.Code, date)})
 	}
 	return r
+}
+
+// datasets are the files among w's datasets that a document rests on, in
+// load order: the same list whether a command loaded only those (the CLI)
+// or everything (the server).
+func datasets(w *world.World, paths ...string) []world.Dataset {
+	out := []world.Dataset{}
+	for _, d := range w.Datasets {
+		f := filepath.ToSlash(d.File)
+		for _, p := range paths {
+			if strings.HasSuffix(f, "/"+p) || strings.HasSuffix(f, ":"+p) || f == p {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out
 }

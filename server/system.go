@@ -35,33 +35,68 @@ func intParam(r *http.Request, name string) (int, bool, error) {
 	return n, true, nil
 }
 
-// systemYear is `casus system --year Y [--blocs] --format json`.
+// systemYear is `casus system --year Y [--blocs [--on DATE]]
+// [--carry-forward] --format json`, with the CLI's rules: on= implies the
+// year and needs blocs; carry_forward defaults to true for one year; a day
+// after the NMC release's last year shows the blocs with the last year's
+// capabilities. TestServeSystemSameJSONAsCLI pins the bytes to the CLI's.
 func (s *Server) systemYear(w http.ResponseWriter, r *http.Request) error {
 	caps, err := s.capabilities(r)
 	if err != nil {
 		return err
 	}
-	year, ok, err := intParam(r, "year")
+	year, yearSet, err := intParam(r, "year")
 	if err != nil {
 		return err
-	}
-	if !ok {
-		return errorf(http.StatusBadRequest, "GET /api/system?year=1914&blocs=true", "year: required")
-	}
-	if year < caps.First || year > caps.Last {
-		return errorf(http.StatusBadRequest, "nmc=6.0 or 7.0 picks another release", "year %d: NMC %s covers %d–%d", year, caps.Version, caps.First, caps.Last)
 	}
 	blocs, err := flag(r, "blocs")
 	if err != nil {
 		return err
 	}
+	carry := true
+	if r.URL.Query().Has("carry_forward") {
+		if carry, err = flag(r, "carry_forward"); err != nil {
+			return err
+		}
+	}
+	var day world.Date
+	if v := r.URL.Query().Get("on"); v != "" {
+		if !blocs {
+			return errorf(http.StatusBadRequest, "", "on goes with blocs=true (the blocs of one day)")
+		}
+		if day, err = world.ParseDate(v); err != nil {
+			return errorf(http.StatusBadRequest, "", "on: %v", err)
+		}
+		if yearSet && year != day.Year() {
+			return errorf(http.StatusBadRequest, "", "on %s is not in year %d: give one of them", day, year)
+		}
+		year, yearSet = day.Year(), true
+	}
+	if !yearSet {
+		return errorf(http.StatusBadRequest, "GET /api/system?year=1914&blocs=true", "year: required")
+	}
+	if blocs && day != 0 && year > caps.Last {
+		b := power.AllianceBlocsOn(s.w, caps, day)
+		return writeJSON(w, report.NewSystemYear(s.w, power.SystemCarried(s.w, caps, caps.Last), &b.Blocs, &b))
+	}
+	if year < caps.First || year > caps.Last {
+		return errorf(http.StatusBadRequest, "nmc=6.0 or 7.0 picks another release", "year %d: NMC %s covers %d–%d", year, caps.Version, caps.First, caps.Last)
+	}
 	sy := power.System(s.w, caps, year)
+	if carry {
+		sy = power.SystemCarried(s.w, caps, year)
+	}
 	var bl *power.Blocs
-	if blocs {
+	var db *power.DayBlocs
+	switch {
+	case blocs && day != 0:
+		b := power.AllianceBlocsOn(s.w, caps, day)
+		db, bl = &b, &b.Blocs
+	case blocs:
 		b := power.AllianceBlocs(s.w, caps, year)
 		bl = &b
 	}
-	return writeJSON(w, report.NewSystemYear(s.w, sy, bl))
+	return writeJSON(w, report.NewSystemYear(s.w, sy, bl, db))
 }
 
 // systemSeries is `casus system --years A-B --format json|csv`: one row
@@ -91,8 +126,20 @@ func (s *Server) systemSeries(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// As the CLI's --years: 2016's majors are carried forward only when
+	// asked.
+	carry, err := flag(r, "carry_forward")
+	if err != nil {
+		return err
+	}
+	series := power.Series(s.w, caps, from, to)
+	if carry {
+		for i := range series {
+			series[i] = power.SystemCarried(s.w, caps, series[i].Year)
+		}
+	}
 	var b bytes.Buffer
-	if err := report.SystemSeriesTable(power.Series(s.w, caps, from, to)).Write(&b, format); err != nil {
+	if err := report.SystemSeriesTable(series).Write(&b, format); err != nil {
 		return err
 	}
 	return writeBody(w, http.StatusOK, ctype, b.Bytes())

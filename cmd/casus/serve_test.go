@@ -112,3 +112,43 @@ func TestServeScenarioSameJSONAsCLI(t *testing.T) {
 		t.Errorf("unnamed request differs from the CLI beyond scenario.file")
 	}
 }
+
+// TestServeSameJSONAsCLI: the read endpoints answer the bytes the matching
+// command prints with --format json (or csv).
+func TestServeSameJSONAsCLI(t *testing.T) {
+	dir := needData(t)
+	base := serveInProcess(t, "--data", dir)
+	for _, tc := range []struct {
+		path string
+		args []string
+	}{
+		{"/api/system?year=1914", []string{"system", "--year", "1914", "--format", "json"}},
+		{"/api/system?year=1950&blocs=true", []string{"system", "--year", "1950", "--blocs", "--format", "json"}},
+		{"/api/system?year=2020&carry_forward=false", []string{"system", "--year", "2020", "--carry-forward=false", "--format", "json"}},
+		{"/api/system?blocs=true&on=2025-01-01", []string{"system", "--blocs", "--on", "2025-01-01", "--format", "json"}},
+		{"/api/system?blocs=true&on=1914-08-01", []string{"system", "--blocs", "--on", "1914-08-01", "--format", "json"}},
+		{"/api/system/series?years=1900-1920&format=csv", []string{"system", "--years", "1900-1920", "--format", "csv"}},
+		{"/api/system/series", []string{"system", "--format", "json"}},
+		{"/api/treaties?in_force=1914-08-01&kind=defense", []string{"treaty", "list", "--in-force", "1914-08-01", "--kind", "defense", "--format", "json"}},
+		{"/api/treaties?state=PRK&source=registry", []string{"treaty", "list", "--state", "PRK", "--source", "registry", "--format", "json"}},
+		{"/api/treaties/nato-1949", []string{"treaty", "show", "nato-1949", "--format", "json"}},
+		{"/api/states/DPRK?on=2016-06-01", []string{"state", "DPRK", "--on", "2016-06-01", "--format", "json"}},
+		{"/api/guarantees?state=PRK&on=2025-01-01", []string{"guarantees", "PRK", "--on", "2025-01-01", "--format", "json"}},
+		{"/api/places", []string{"places", "--format", "json"}},
+	} {
+		cli, errOut, code := run(t, append(tc.args, "--data", dir)...)
+		if code != 0 {
+			t.Errorf("casus %v: exit %d: %s", tc.args, code, errOut)
+			continue
+		}
+		resp, err := http.Get(base + tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !bytes.Equal(b, []byte(cli)) {
+			t.Errorf("GET %s (%d) differs from casus %v:\nserver %.300s\ncli    %.300s", tc.path, resp.StatusCode, tc.args, b, cli)
+		}
+	}
+}
