@@ -179,5 +179,14 @@ func TestExamplesHeadlines(t *testing.T) {
 				t.Errorf("%s: %s → %s is bound to defend, the example says not", c.file, p[0], p[1])
 			}
 		}
+		if c.file == "korea-2025.yaml" {
+			breached := false
+			for _, o := range rep.Obligations {
+				breached = breached || (o.Status == obligation.Breached && o.Kind == world.Nonaggression && o.Obligor == "ROK" && o.Beneficiary == "PRK")
+			}
+			if !breached {
+				t.Errorf("%s: the comments say the ROK breaches a non-aggression pledge to the DPRK; the report has none", c.file)
+			}
+		}
 	}
 }
