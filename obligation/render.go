@@ -133,7 +133,7 @@ func writeMCText(b *strings.Builder, mc *MonteCarlo) {
 		d("ratio", mc.Ratio, 3)
 	}
 	for _, s := range mc.States {
-		fmt.Fprintf(b, "  %-4s side 1 %.3f  side 2 %.3f\n", s.State, s.Side1, s.Side2)
+		fmt.Fprintf(b, "  side 1 %.3f  side 2 %.3f  %s\n", s.Side1, s.Side2, s.State)
 	}
 }
 
