@@ -118,7 +118,7 @@ function draw(list, on) {
     svg.append(a);
   }
   return [
-    h("p", {}, `${list.length} treaties with a defence obligation in force on ${on}; ${nodes.length} states, ${edges.size} linked pairs, ${ordered.length} components. A link joins two states one defence obligation ties on that day (dashed: one-sided, only one defends the other). Select a state for its page.`),
+    h("p", {}, `${list.length} treaties with a defence obligation in force on ${on}; ${nodes.length} states, ${edges.size} linked pairs, ${ordered.length} ${ordered.length === 1 ? "component" : "components"}. A link joins two states one defence obligation ties on that day (dashed: one-sided, only one defends the other). Select a state for its page.`),
     downloads("casus-network-" + on, { rows: () => edgeRows, cols: ["a", "b", "a_defends_b", "b_defends_a", "treaties"], json: () => ({ date: on, nodes: nodes.map((n) => ({ state: n.id, degree: n.degree, component: n.comp })), edges: edgeRows }) }),
     h("figure", {}, svg),
     h("h3", {}, "Components"),
