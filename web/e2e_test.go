@@ -35,25 +35,8 @@ import (
 // chromedp is the Go library made for driving Chrome over the DevTools
 // protocol; the test needs no Node, Selenium or WebDriver.
 func TestBrowserEndToEnd(t *testing.T) {
-	chrome := findChromium()
-	if chrome == "" {
-		if os.Getenv("CASUS_E2E") != "" {
-			t.Fatal("CASUS_E2E is set but no chromium on PATH: install it (apt-get install -y chromium)")
-		}
-		t.Skip("no chromium on PATH and CASUS_E2E unset: apt-get install -y chromium to run the browser test (.ci/run does)")
-	}
-	base := startServer(t)
+	bctx, base := browser(t)
 	art := artifactDir(t)
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.NoSandbox, // CI runs as root, where Chromium refuses its sandbox
-		chromedp.WindowSize(1280, 1000),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
-	defer cancel()
 	ctx, cancel := context.WithTimeout(bctx, 2*time.Minute)
 	defer cancel()
 
@@ -188,6 +171,29 @@ func TestBrowserEndToEnd(t *testing.T) {
 	save(t, art, "july-1914-map.png", png1914)
 }
 
+// browser starts Chromium headless and casus's server, both for the test's
+// duration, or skips when there is no Chromium and CASUS_E2E is unset.
+func browser(t *testing.T) (context.Context, string) {
+	t.Helper()
+	chrome := findChromium()
+	if chrome == "" {
+		if os.Getenv("CASUS_E2E") != "" {
+			t.Fatal("CASUS_E2E is set but no chromium on PATH: install it (apt-get install -y chromium)")
+		}
+		t.Skip("no chromium on PATH and CASUS_E2E unset: apt-get install -y chromium to run the browser test (.ci/run does)")
+	}
+	base := startServer(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.NoSandbox, // CI runs as root, where Chromium refuses its sandbox
+		chromedp.WindowSize(1280, 1000),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancelB := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
+	t.Cleanup(func() { cancelB(); cancelA() })
+	return bctx, base
+}
+
 // mapState lists "STATE:status" for every coloured country on the page.
 func mapState(t *testing.T, ctx context.Context) []string {
 	t.Helper()
@@ -253,4 +259,57 @@ func save(t *testing.T, dir, name string, png []byte) {
 	}
 	// Printed, not logged, so the path shows without -v.
 	fmt.Fprintf(os.Stderr, "e2e screenshot: %s\n", p)
+}
+
+// TestBrowserPages opens the treaty, network and power pages on the real
+// server and checks published facts on each: Sweden joined NATO on
+// 2024-03-07; in 1960 the Soviet Union and Poland are in one defence-pact
+// component (the Warsaw Pact) that the United States is not in; COW counts
+// eight major powers in 1914.
+func TestBrowserPages(t *testing.T) {
+	bctx, base := browser(t)
+	ctx, cancel := context.WithTimeout(bctx, 2*time.Minute)
+	defer cancel()
+
+	var members string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/#/treaty/nato-1949"),
+		chromedp.WaitVisible(`table`, chromedp.ByQuery),
+		chromedp.Text(`table`, &members, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("NATO's treaty page: %v", err)
+	}
+	if !strings.Contains(members, "SWD Sweden") || !strings.Contains(members, "2024-03-07") {
+		t.Errorf("NATO's members lack Sweden joining 2024-03-07:\n%s", members)
+	}
+
+	var comps []string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/#/network?on=1960-01-01"),
+		chromedp.WaitVisible(`svg.network`, chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll('main ol li')].map(li => li.textContent)`, &comps),
+	); err != nil {
+		t.Fatalf("the 1960 network: %v", err)
+	}
+	warsaw := false
+	for _, c := range comps {
+		if strings.Contains(c, "RUS Russia") && strings.Contains(c, "POL Poland") && !strings.Contains(c, "USA United States") {
+			warsaw = true
+		}
+	}
+	if !warsaw {
+		t.Errorf("no 1960 component with Russia and Poland but not the USA: %q", comps)
+	}
+
+	var majors int
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/#/system?year=1914"),
+		chromedp.WaitVisible(`#system-year table tbody tr`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#system-year table tbody tr').length`, &majors),
+	); err != nil {
+		t.Fatalf("the power page: %v", err)
+	}
+	if majors != 8 {
+		t.Errorf("1914 has %d majors on the power page, want COW's 8", majors)
+	}
 }
