@@ -98,12 +98,16 @@ func (f *flags) parse(args []string) ([]string, error) {
 
 func (f *flags) printDefaults() {
 	fmt.Fprintln(f.m.Stdout, "\nFlags:")
+	// The usage column starts after the longest flag name, so a long one
+	// (--entry-counts-as-attack) does not run into its text.
+	width := 14
+	f.VisitAll(func(fl *flag.Flag) { width = max(width, len(fl.Name)) })
 	f.VisitAll(func(fl *flag.Flag) {
 		def := ""
 		if fl.DefValue != "" && fl.DefValue != "false" && fl.DefValue != "0" {
 			def = fmt.Sprintf(" (default %q)", fl.DefValue)
 		}
-		fmt.Fprintf(f.m.Stdout, "  --%-14s %s%s\n", fl.Name, fl.Usage, def)
+		fmt.Fprintf(f.m.Stdout, "  --%-*s  %s%s\n", width, fl.Name, fl.Usage, def)
 	})
 }
 

@@ -59,7 +59,7 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 	attack := f.String("attack", "", "the state attacked (flags form)")
 	by := f.String("by", "", "the attacking state(s), comma-separated (flags form)")
 	on := f.String("on", "", "date of the attack (flags form), or the new date of a FILE scenario")
-	at := f.String("at", "", "where: a state, a place (Guam) or a region (flags form; default the victim's home territory)")
+	at := f.String("at", "", "where: a state, a place (Guam) or a region, as casus places lists them (flags form; default the victim's home territory)")
 	target := f.String("target", "territory", "territory, forces, vessels or aircraft (flags form)")
 	entry := f.Bool("entry-counts-as-attack", false, "a counter-strike on the side that attacked first triggers that side's treaties")
 	honour := f.String("honour", "", "all, none or a probability (overrides the scenario)")
