@@ -27,28 +27,37 @@ func addStateKey(t *output.Table, w *world.World, format string, cols ...string)
 			}
 		}
 	}
-	seen := map[string]bool{}
-	var labels []string
+	var toks []string
 	for _, r := range t.Rows {
 		for _, i := range idx {
-			if i >= len(r) {
-				continue
-			}
-			for _, tok := range strings.Fields(r[i]) {
-				if strings.HasPrefix(tok, "+") || tok == "more" || seen[tok] {
-					continue
-				}
-				seen[tok] = true
-				if l := labelToken(w, tok); l != tok {
-					labels = append(labels, l)
-				}
+			if i < len(r) {
+				toks = append(toks, strings.Fields(r[i])...)
 			}
 		}
 	}
+	t.Notes = append(t.Notes, stateKey(w, toks)...)
+}
+
+// stateKey is the wrapped "States: AUL Australia, …" key for the tokens
+// that are state codes, each named once in the order first seen; it is
+// empty when none is. "+3 more" and other words are skipped.
+func stateKey(w *world.World, toks []string) []string {
+	seen := map[string]bool{}
+	var labels []string
+	for _, tok := range toks {
+		if strings.HasPrefix(tok, "+") || tok == "more" || seen[tok] {
+			continue
+		}
+		seen[tok] = true
+		if l := labelToken(w, tok); l != tok {
+			labels = append(labels, l)
+		}
+	}
 	if len(labels) == 0 {
-		return
+		return nil
 	}
 	// Wrapped at about 100 characters a line, so a long key stays readable.
+	var notes []string
 	line := "States:"
 	for i, l := range labels {
 		sep := " "
@@ -56,13 +65,13 @@ func addStateKey(t *output.Table, w *world.World, format string, cols ...string)
 			sep = ", "
 		}
 		if len(line)+len(sep)+len(l) > 100 && line != "States:" {
-			t.Notes = append(t.Notes, line+",")
+			notes = append(notes, line+",")
 			line = " "
 			sep = " "
 		}
 		line += sep + l
 	}
-	t.Notes = append(t.Notes, line+".")
+	return append(notes, line+".")
 }
 
 // labelToken reads a COW abbreviation or code and gives "POL Poland"; a

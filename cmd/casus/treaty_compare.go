@@ -88,7 +88,7 @@ func runTreatyCompare(ctx context.Context, m *Main, args []string) error {
 		}
 		c = compare.Treaties(w, ts, date, atop)
 	}
-	return writeComparison(m.Stdout, c, f.format, *width)
+	return writeComparison(m.Stdout, c, f.format, *width, w)
 }
 
 func loadCompareATOP(d *source.Data) (*compare.ATOP, error) {
@@ -110,7 +110,7 @@ func columnTitle(col compare.Column) string {
 	return col.Treaty
 }
 
-func writeComparison(out io.Writer, c *compare.Comparison, format string, width int) error {
+func writeComparison(out io.Writer, c *compare.Comparison, format string, width int, w *world.World) error {
 	switch format {
 	case "json":
 		return output.WriteJSON(out, c)
@@ -140,7 +140,7 @@ func writeComparison(out io.Writer, c *compare.Comparison, format string, width 
 			t.Add(row...)
 		}
 		t.Add(provenanceRow(c)...)
-		t.Notes = compareNotes(c)
+		t.Notes = append(compareNotes(c), stateKey(w, compareCodes(c))...)
 		return t.Write(out, "md")
 	}
 	// text: wrap each cell to its column so five treaties fit one screen.
@@ -195,11 +195,28 @@ func writeComparison(out io.Writer, c *compare.Comparison, format string, width 
 		line(cells)
 	}
 	line(provenanceRow(c))
-	for _, n := range compareNotes(c) {
+	for _, n := range append(compareNotes(c), stateKey(w, compareCodes(c))...) {
 		b.WriteString(n + "\n")
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
+}
+
+// compareCodes are the words of the cells that look like COW abbreviations
+// (three capitals: "32: ALB, BEL, …", "+ TUR", "USA→ROK"), for the key that
+// names them; stateKey drops the ones that are not states.
+func compareCodes(c *compare.Comparison) []string {
+	var toks []string
+	for _, r := range c.Rows {
+		for _, cell := range r.Cells {
+			for _, tok := range strings.FieldsFunc(cell.Text, func(r rune) bool { return r < 'A' || r > 'Z' }) {
+				if len(tok) == 3 {
+					toks = append(toks, tok)
+				}
+			}
+		}
+	}
+	return toks
 }
 
 // maxCellLines caps a text cell so five treaties fit one screen.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -18,7 +19,9 @@ func TestTreatyCompareOneScreen(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	// The key of state names under the table is not part of the screen's table.
+	tableText, _, _ := strings.Cut(out, "\nStates: ")
+	lines := strings.Split(strings.TrimRight(tableText, "\n"), "\n")
 	table := 0
 	for _, l := range lines {
 		if strings.HasPrefix(l, "Strength:") || strings.HasPrefix(l, "Members in force") || strings.HasPrefix(l, "Every cell") {
@@ -50,6 +53,40 @@ func TestTreatyCompareOneScreen(t *testing.T) {
 	out, _, code = run(t, "treaty", "compare", "rus-prk-2024", "nato-1949", "--articles", "--format", "csv", "--data", dir)
 	if code != 0 || !strings.Contains(out, "strength,nato-1949,Art. 5") {
 		t.Errorf("--articles csv: exit %d\n%s", code, out)
+	}
+}
+
+// TestTreatyCompareNamesEveryCode: every COW abbreviation in the text and
+// Markdown tables (members now, scope, the obligors of an asymmetric
+// article) is named in the key under it, as in every other text output.
+func TestTreatyCompareNamesEveryCode(t *testing.T) {
+	dir := needData(t)
+	w := testWorld(t)
+	for _, f := range []string{"text", "md"} {
+		out, errOut, code := run(t, "treaty", "compare", "rus-prk-2024", "csto", "usa-rok-1953", "nato-1949", "--on", "2026-01-01", "--format", f, "--data", dir)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", f, code, errOut)
+		}
+		table, key, ok := strings.Cut(out, "States: ")
+		if !ok {
+			t.Fatalf("%s: no key of states:\n%s", f, out)
+		}
+		key = strings.Join(strings.Fields(key), " ")
+		n := 0
+		for _, tok := range regexp.MustCompile(`\b[A-Z]{3}\b`).FindAllString(table, -1) {
+			label := w.LabelAbb(tok)
+			if label == tok {
+				continue // not a state (TEU, CST, …)
+			}
+			n++
+			if !strings.Contains(key, label) {
+				t.Errorf("%s: %s is not named in the key (want %q)", f, tok, label)
+			}
+		}
+		// NATO alone lists 32 members; ROK, PRK, the CSTO's members besides.
+		if n < 40 {
+			t.Errorf("%s: only %d state codes found in the table:\n%s", f, n, table)
+		}
 	}
 }
 
