@@ -48,6 +48,9 @@ type Capabilities struct {
 	Tpop    *float64 `json:"tpop"`
 	Upop    *float64 `json:"upop"`
 	CINC    *float64 `json:"cinc"`
+	// Units names each component's unit in this data year (NMC: thousands;
+	// milex in British pounds before 1914, US dollars after).
+	Units map[string]string `json:"units"`
 }
 
 // Num is v, or nil when v is missing: missing is null in JSON, never 0.
@@ -80,7 +83,11 @@ func NewState(w *world.World, st *world.State, date world.Date, nmc string) *Sta
 	rel, capRow, ok := LatestCapabilities(w, st.Code, date.Year(), nmc)
 	if ok {
 		r.Capabilities = &Capabilities{Release: rel, Year: capRow.Year, Milex: Num(capRow.Milex), Milper: Num(capRow.Milper),
-			Irst: Num(capRow.Irst), Pec: Num(capRow.Pec), Tpop: Num(capRow.Tpop), Upop: Num(capRow.Upop), CINC: Num(capRow.CINC)}
+			Irst: Num(capRow.Irst), Pec: Num(capRow.Pec), Tpop: Num(capRow.Tpop), Upop: Num(capRow.Upop), CINC: Num(capRow.CINC),
+			Units: map[string]string{}}
+		for i, name := range world.ComponentNames {
+			r.Capabilities.Units[name] = world.ComponentUnit(i, capRow.Year)
+		}
 		if capRow.Year < date.Year() {
 			r.Notes = append(r.Notes, fmt.Sprintf("capabilities are NMC %s's latest year for this state, %d", rel, capRow.Year))
 		}

@@ -255,6 +255,14 @@ func TestNamesBesideCodes(t *testing.T) {
 	if !strings.Contains(out, "thousands of current US$") {
 		t.Errorf("milex without its unit:\n%s", out)
 	}
+	// The JSON names the units too.
+	js, _, _ := runEnv(t, nil, "state", "GMY", "--on", "1900-06-01", "--format", "json")
+	var st struct {
+		Capabilities struct{ Units map[string]string }
+	}
+	if err := json.Unmarshal([]byte(js), &st); err != nil || st.Capabilities.Units["milex"] != "thousands of current British £" || st.Capabilities.Units["pec"] != "thousands of coal-ton equivalents" {
+		t.Errorf("casus state --format json: units %v (%v)", st.Capabilities.Units, err)
+	}
 	// Before 1914 NMC's milex is in British pounds.
 	if out, _, _ := runEnv(t, nil, "state", "GMY", "--on", "1900-06-01"); !regexp.MustCompile(`milex\s+[0-9,]+\s+thousands of current British £`).MatchString(out) {
 		t.Errorf("casus state GMY 1900: milex not in British pounds:\n%s", out)
