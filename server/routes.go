@@ -101,6 +101,9 @@ func (s *Server) statesOn(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) state(w http.ResponseWriter, r *http.Request) error {
+	if r.URL.Query().Has("years") {
+		return s.stateYears(w, r)
+	}
 	d, err := date(r)
 	if err != nil {
 		return err

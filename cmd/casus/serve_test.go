@@ -133,6 +133,7 @@ func TestServeSameJSONAsCLI(t *testing.T) {
 		{"/api/treaties?state=PRK&source=registry", []string{"treaty", "list", "--state", "PRK", "--source", "registry", "--format", "json"}},
 		{"/api/treaties/nato-1949", []string{"treaty", "show", "nato-1949", "--format", "json"}},
 		{"/api/states/DPRK?on=2016-06-01", []string{"state", "DPRK", "--on", "2016-06-01", "--format", "json"}},
+		{"/api/states/RUS?years=1816-2022", []string{"state", "RUS", "--years", "1816-2022", "--format", "json"}},
 		{"/api/guarantees?state=PRK&on=2025-01-01", []string{"guarantees", "PRK", "--on", "2025-01-01", "--format", "json"}},
 		{"/api/places", []string{"places", "--format", "json"}},
 	} {

@@ -8,32 +8,9 @@ import (
 
 	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/power"
+	"github.com/casus-dev/casus/report"
 	"github.com/casus-dev/casus/world"
 )
-
-// stateTrendJSON is `casus state X --years A-B` as JSON.
-type stateTrendJSON struct {
-	Code    int               `json:"ccode"`
-	Abb     string            `json:"stateabb"`
-	Name    string            `json:"name"`
-	Release string            `json:"release"`
-	Units   map[string]string `json:"units"`
-	Years   []stateYearJSON   `json:"years"`
-	Notes   []string          `json:"notes,omitempty"`
-	Sources []world.Dataset   `json:"sources"`
-}
-
-type stateYearJSON struct {
-	Year       int                 `json:"year"`
-	InRelease  bool                `json:"in_release"`
-	Components map[string]*float64 `json:"components"`
-	// Shares are each component over the system total of the states that
-	// report it.
-	Shares map[string]*float64 `json:"component_shares"`
-	CINC   *float64            `json:"cinc"`
-	// Share is CINC over the system's summed CINC.
-	Share *float64 `json:"share_of_system"`
-}
 
 // runStateTrend prints a state's NMC components, CINC and share of the
 // system for every year from..to, and draws them with --plot.
@@ -46,29 +23,8 @@ func runStateTrend(m *Main, w *world.World, st *world.State, years, nmc, plotPat
 	if !ok || caps == nil {
 		return &UsageError{Msg: fmt.Sprintf("--nmc: unknown NMC release %q", nmc)}
 	}
-	rows := power.Trend(caps, st.Code, from, to)
-	r := &stateTrendJSON{Code: st.Code, Abb: st.Abb, Name: st.Name, Release: caps.Version, Units: map[string]string{}, Sources: w.Datasets}
-	for k, n := range world.ComponentNames {
-		r.Units[n] = power.ComponentUnits[k]
-	}
-	r.Units["cinc"] = "mean of the component shares (0–1)"
-	r.Units["share_of_system"] = "CINC over the sum of all states' CINC that year (0–1)"
-	var absent []int
-	for _, y := range rows {
-		yj := stateYearJSON{Year: y.Year, InRelease: y.InRelease, Components: map[string]*float64{}, Shares: map[string]*float64{}, CINC: ptrNum(y.CINC), Share: ptrNum(y.Share)}
-		for k, n := range world.ComponentNames {
-			yj.Components[n] = ptrNum(y.Components[k])
-			yj.Shares[n] = ptrNum(y.ComponentShares[k])
-		}
-		if !y.InRelease {
-			absent = append(absent, y.Year)
-		}
-		r.Years = append(r.Years, yj)
-	}
-	r.Notes = append(r.Notes, fmt.Sprintf("Source: COW National Material Capabilities v%s (%s), covering %d–%d; CINC recomputed from the six components.", caps.Version, filepath.Base(caps.Dataset.File), caps.First, caps.Last))
-	if len(absent) > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%s has no row in NMC %s for %s (not a system member, or outside %d–%d): missing, not 0.", st.Abb, caps.Version, spans(absent), caps.First, caps.Last))
-	}
+	r := report.NewStateTrend(w, st, caps, from, to)
+	rows := r.Rows
 	if plotPath != "" {
 		if err := writeStatePlot(plotPath, st, caps, rows); err != nil {
 			return err
@@ -104,24 +60,6 @@ func runStateTrend(m *Main, w *world.World, st *world.State, years, nmc, plotPat
 		t.Notes = append(t.Notes, r.Notes...)
 	}
 	return t.Write(m.Stdout, format)
-}
-
-// spans writes sorted years as runs: 1946–1947, 2023–2024.
-func spans(ys []int) string {
-	var parts []string
-	for i := 0; i < len(ys); {
-		j := i
-		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
-			j++
-		}
-		if i == j {
-			parts = append(parts, strconv.Itoa(ys[i]))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d–%d", ys[i], ys[j]))
-		}
-		i = j + 1
-	}
-	return strings.Join(parts, ", ")
 }
 
 func writeStatePlot(path string, st *world.State, caps *world.Capabilities, rows []power.StateYear) error {

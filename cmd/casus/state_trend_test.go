@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casus-dev/casus/report"
 	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/source/sourcetest"
 )
@@ -24,7 +25,7 @@ func TestStateTrendROK(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var r stateTrendJSON
+	var r report.StateTrend
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
 	}
