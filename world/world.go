@@ -98,11 +98,16 @@ func (w *World) WithTreaties(extra []*Treaty) *World {
 }
 
 // foldMarks removes diacritics ("Türkiye" → "Turkiye", "Côte" → "Cote"),
-// so a name matches however its accents were typed.
-var foldMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// so a name matches however its accents were typed. A transform chain
+// keeps state between calls, so each call gets its own: a shared one
+// corrupted names (and panicked) when casus serve resolved states in
+// parallel requests.
+func foldMarks() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 func normalize(s string) string {
-	if folded, _, err := transform.String(foldMarks, s); err == nil {
+	if folded, _, err := transform.String(foldMarks(), s); err == nil {
 		s = folded
 	}
 	s = strings.ToLower(strings.TrimSpace(s))
