@@ -301,6 +301,20 @@ func TestBrowserPages(t *testing.T) {
 		t.Errorf("no 1960 component with Russia and Poland but not the USA: %q", comps)
 	}
 
+	// Capabilities over time on a state page: China's CINC line, and the
+	// NMC note that it has no row before it joined the system (1860).
+	var capNote string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/#/state/CHN?on=2025-06-01"),
+		chromedp.WaitVisible(`#capabilities svg.chart path.line`, chromedp.ByQuery),
+		chromedp.Text(`#capabilities`, &capNote, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("China's capabilities over time: %v", err)
+	}
+	if !strings.Contains(capNote, "1816–1859") {
+		t.Errorf("China's capabilities do not say NMC has no row for 1816–1859:\n%s", capNote)
+	}
+
 	var majors int
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(base+"/#/system?year=1914"),

@@ -101,7 +101,7 @@ async function topPowers() {
   });
   return [
     h("h3", {}, "Shares of the system's capability (CINC over the sum of all states' CINC)"),
-    h("p", {}, `NMC ${docs[0].release || "?"}; a state's line breaks where it is not in the data (Germany 1945–1990 is West Germany's separate code, not drawn; Austria-Hungary ends in 1918).`),
+    h("p", {}, `NMC ${docs[0].release || "?"}; a state's line breaks where it is not in the data (Germany has no row 1946–1989, when West and East Germany have codes of their own; Austria-Hungary ends in 1918).`),
     downloads("casus-system-powers", { rows: () => rows, cols: ["state", "year", "share_of_system"], json: () => docs }),
     lineChart({ series, label: "shares of the system's CINC of nine powers by year" }),
   ];
