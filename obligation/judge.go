@@ -535,7 +535,12 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 			r.Flags = append(r.Flags, FlagOffenseEntry)
 			started := benAttacker && !a.counter
 			why := fmt.Sprintf("%s did not start this war: its defence pledge would answer an attack on it, the offence pledge brings %s in as well", e.Abb(ben), e.Abb(obl))
-			if started {
+			switch {
+			case started && a.round > 1:
+				// The partner attacks as an entrant, not as the war's
+				// initiator: say so rather than call it the starter.
+				why = fmt.Sprintf("%s attacks as it enters the war in round %d, not as its initiator: the offence pledge brings %s in on %s's side", e.Abb(ben), a.round, e.Abb(obl), e.Abb(ben))
+			case started:
 				why = fmt.Sprintf("%s started this war: the offence pledge brings %s into a war of %s's choosing", e.Abb(ben), e.Abb(obl), e.Abb(ben))
 			}
 			r.Reason += "; an offence-pledge entry: " + why
