@@ -45,8 +45,9 @@ export const api = {
   state: (id, on) => call("/api/states/" + encodeURIComponent(id) + q({ on })),
   // casus state Q --years A-B: NMC components, CINC and share of the system by year.
   capabilities: (id, years) => call("/api/states/" + encodeURIComponent(id) + q({ years })),
-  scenario: (text) =>
-    call("/api/scenario", { method: "POST", headers: { "Content-Type": "application/yaml" }, body: text }),
+  // saved: the analysts' saved treaties join the registry (?treaties=saved).
+  scenario: (text, saved) =>
+    call("/api/scenario" + q({ treaties: saved ? "saved" : "" }), { method: "POST", headers: { "Content-Type": "application/yaml" }, body: text }),
   treaties: (params) => call("/api/treaties" + q(params)),
   treaty: (id) => call("/api/treaties/" + encodeURIComponent(id)),
   guarantees: (state, on) => call("/api/guarantees" + q({ state, on })),

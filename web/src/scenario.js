@@ -84,7 +84,7 @@ export async function renderScenario(root, params) {
   out.append(h("p", { class: "loading" }, "Evaluating…"));
   let report;
   try {
-    report = await api.scenario(text);
+    report = await api.scenario(text, params.ts === "1");
   } catch (e) {
     clear(out).append(errorBox(e));
     return;
@@ -131,6 +131,12 @@ function builder(p) {
         { class: "field check" },
         h("input", { id: "entry", name: "e", type: "checkbox", checked: p.e === "1" }),
         h("label", { for: "entry" }, "an ally's entry counts as an attack on the other side")
+      ),
+      h(
+        "div",
+        { class: "field check" },
+        h("input", { id: "saved-treaties", name: "ts", type: "checkbox", checked: p.ts === "1" }),
+        h("label", { for: "saved-treaties" }, "include the treaties saved on this server")
       )
     ),
     h("button", { id: "run", type: "submit" }, "Run scenario"),
@@ -154,12 +160,13 @@ function builder(p) {
       e: f.get("e") ? "1" : "",
       h: f.get("h"),
       hp: f.get("h") === "p" ? f.get("hp") : "",
+      ts: f.get("ts") ? "1" : "",
     };
     go(shareHash(params));
   });
   form.querySelector("#run-pasted").addEventListener("click", () => {
     const t = form.querySelector("#scenario-text").value;
-    if (t.trim()) go("#/scenario?s=" + b64urlEncode(t));
+    if (t.trim()) go("#/scenario?s=" + b64urlEncode(t) + (form.querySelector("#saved-treaties").checked ? "&ts=1" : ""));
   });
   return form;
 }
