@@ -132,6 +132,10 @@ func (s *Server) guarantees(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	key := s.cacheKey("guarantees|"+d.String(), r, nil)
+	if b, ok := s.answers.get(key); ok {
+		return writeBody(w, http.StatusOK, "application/json", b)
+	}
 	st, err := s.resolve(q)
 	if err != nil {
 		return err
@@ -142,7 +146,7 @@ func (s *Server) guarantees(w http.ResponseWriter, r *http.Request) error {
 	}
 	// As `casus guarantees --format json`: JSON always carries the chains.
 	g := eng.Guarantees(st.Code, d, true)
-	return render(w, func(out io.Writer) error { return obligation.WriteGuarantees(out, g, "json", explain) })
+	return s.cached(w, key, func(out io.Writer) error { return obligation.WriteGuarantees(out, g, "json", explain) })
 }
 
 // scenario evaluates a posted scenario file (YAML or JSON) and answers the

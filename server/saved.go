@@ -352,6 +352,10 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, name string, d
 	if err != nil {
 		return err
 	}
+	key := s.cacheKey("scenario|"+name, r, data)
+	if b, ok := s.answers.get(key); ok {
+		return writeBody(w, http.StatusOK, "application/json", b)
+	}
 	wld, eng, err := s.model(r)
 	if err != nil {
 		return err
@@ -366,5 +370,5 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, name string, d
 	}
 	sc.File = name
 	rep := eng.Evaluate(sc, true)
-	return render(w, func(out io.Writer) error { return obligation.Write(out, rep, "json", explain) })
+	return s.cached(w, key, func(out io.Writer) error { return obligation.Write(out, rep, "json", explain) })
 }

@@ -48,6 +48,7 @@ type Server struct {
 	handler http.Handler
 	routes  []string // the mux patterns, for the OpenAPI check
 	saved   savedCache
+	answers answerCache
 }
 
 // New builds the server over a frozen world.
@@ -61,7 +62,7 @@ func New(opt Options) *Server {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{opt: opt, w: opt.World, log: opt.Logger, mux: http.NewServeMux()}
+	s := &Server{opt: opt, w: opt.World, log: opt.Logger, mux: http.NewServeMux(), answers: newAnswerCache()}
 	s.routesInit()
 	s.handler = s.logRequests(s.recoverPanics(s.limitBody(http.TimeoutHandler(s.mux, opt.Timeout, timeoutBody))))
 	return s
@@ -127,6 +128,20 @@ func render(w http.ResponseWriter, write func(io.Writer) error) error {
 	if err := write(&b); err != nil {
 		return err
 	}
+	return writeBody(w, http.StatusOK, "application/json", b.Bytes())
+}
+
+// cached answers with the cached JSON for key, or renders it with write,
+// keeps it and answers it.
+func (s *Server) cached(w http.ResponseWriter, key string, write func(io.Writer) error) error {
+	if b, ok := s.answers.get(key); ok {
+		return writeBody(w, http.StatusOK, "application/json", b)
+	}
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	s.answers.put(key, b.Bytes())
 	return writeBody(w, http.StatusOK, "application/json", b.Bytes())
 }
 
