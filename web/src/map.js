@@ -84,6 +84,9 @@ export function drawMap({ catOf, breachedOf, onSelect, marker, title, viewBox, c
       if (!c.id || !p || !p.dataset.state || p.dataset.status === "untouched") continue;
       const [x, y] = path.centroid(mainland(countries[shapes.indexOf(c)]));
       if (!Number.isFinite(x)) continue;
+      // A label that would be cut by the frame is left out.
+      const [bx, by, , bh] = (viewBox || `0 0 ${W} ${H}`).split(" ").map(Number);
+      if (x < bx + vw * 0.04 || x > bx + vw * 0.96 || y < by + bh * 0.04 || y > by + bh * 0.96) continue;
       svg.append(s("text", { x, y, class: "flabel", "font-size": (vw / 60).toFixed(2), "text-anchor": "middle", "aria-hidden": "true" }, p.dataset.state));
     }
   }
