@@ -298,7 +298,19 @@ function showReport(out, report, { title, params }) {
         "Shareable link: ",
         h("a", { id: "share-link", href: share }, "this scenario"),
         " ",
-        h("button", { type: "button", onclick: () => navigator.clipboard && navigator.clipboard.writeText(share) }, "Copy link")
+        h(
+          "button",
+          {
+            type: "button",
+            onclick: (e) => {
+              const b = e.currentTarget;
+              const done = (t) => (b.textContent = t);
+              if (navigator.clipboard) navigator.clipboard.writeText(share).then(() => done("Copied"), () => done("Copy failed: use the link"));
+              else done("Copy the link above");
+            },
+          },
+          "Copy link"
+        )
       ),
       summaryBlock(report.summary)
     ),
