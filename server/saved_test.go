@@ -264,5 +264,14 @@ func TestTreatiesAndSystem(t *testing.T) {
 		t.Errorf("csv: %s", csv.body)
 	}
 	get(t, url+"/api/system?year=1700").apiErr(t, http.StatusBadRequest)
+	get(t, url+"/api/similarity?a=USA&b=United+States").apiErr(t, http.StatusBadRequest)
+	get(t, url+"/api/similarity?a=USA&b=Atlantis").apiErr(t, http.StatusNotFound)
+	get(t, url+"/api/similarity?a=USA&b=UKG&measure=nope").apiErr(t, http.StatusBadRequest)
+	// One dyad-year, ordered ccode1 < ccode2 (USA 2 before UKG 200).
+	var sim []map[string]any
+	get(t, url+"/api/similarity?a=USA&b=UKG&years=1960").json(t, &sim)
+	if len(sim) != 1 || sim[0]["year"] != float64(1960) || sim[0]["ccode1"] != float64(2) {
+		t.Errorf("similarity USA-UKG 1960: %v", sim)
+	}
 	_ = json.Valid
 }

@@ -136,6 +136,8 @@ func TestServeSameJSONAsCLI(t *testing.T) {
 		{"/api/states/RUS?years=1816-2022", []string{"state", "RUS", "--years", "1816-2022", "--format", "json"}},
 		{"/api/guarantees?state=PRK&on=2025-01-01", []string{"guarantees", "PRK", "--on", "2025-01-01", "--format", "json"}},
 		{"/api/places", []string{"places", "--format", "json"}},
+		{"/api/similarity?a=UKG&b=USA&years=1950-1953", []string{"similarity", "USA", "UKG", "--years", "1950-1953", "--format", "json"}},
+		{"/api/similarity?a=USA&b=Russia&years=1914&format=csv", []string{"similarity", "USA", "RUS", "--years", "1914", "--format", "csv"}},
 	} {
 		cli, errOut, code := run(t, append(tc.args, "--data", dir)...)
 		if code != 0 {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/casus-dev/casus/output"
+	"github.com/casus-dev/casus/report"
 	"github.com/casus-dev/casus/similarity"
 	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/world"
@@ -264,30 +264,7 @@ func runSimilarityDyad(ctx context.Context, m *Main, f *flags, pos []string, ms 
 		codes[0], codes[1] = codes[1], codes[0]
 		states[0], states[1] = states[1], states[0]
 	}
-	plan, err := similarity.Plan(w, opt)
-	if err != nil {
-		return err
-	}
-	layout := similarity.Layout{Measures: ms, NMC: plan.NMC, ATOP: plan.ATOP, Abb: stateAbbs(w)}
-	t := similarityTable(layout)
-	// CSV keeps the full table's encoding (10 decimals), so a dyad's row is
-	// byte for byte the row of the whole table.
-	var csvRows []byte
-	if f.format == "csv" {
-		csvRows = layout.CSVHeader()
-	}
-	sum, err := similarity.DyadYears(ctx, w, opt, func(y *similarity.Year) error {
-		one, ok := y.Dyad(codes[0], codes[1])
-		if !ok {
-			return nil
-		}
-		if f.format == "csv" {
-			csvRows = layout.AppendCSV(csvRows, one)
-		} else {
-			addSimilarityRows(t, layout, one, f.format == "json")
-		}
-		return nil
-	})
+	t, csvRows, sum, err := report.SimilarityDyad(ctx, w, codes, ms, opt, f.format)
 	if err != nil {
 		return err
 	}
@@ -309,46 +286,13 @@ func runSimilarityDyad(ctx context.Context, m *Main, f *flags, pos []string, ms 
 
 // stateAbbs maps each COW code to its abbreviation for the stateabb1 and
 // stateabb2 columns.
-func stateAbbs(w *world.World) map[int32]string {
-	abb := make(map[int32]string, len(w.States))
-	for _, s := range w.States {
-		abb[int32(s.Code)] = s.Abb
-	}
-	return abb
-}
-
-// similarityTable is the table for people or JSON with the layout's
-// columns, numbers typed for JSON.
-func similarityTable(l similarity.Layout) *output.Table {
-	t := &output.Table{Columns: l.Header(), Types: map[string]string{"ccode1": "number", "ccode2": "number", "year": "number"}}
-	for _, mm := range l.Measures {
-		t.Types[similarity.Columns[mm].Name] = "number"
-	}
-	return t
-}
-
-// addSimilarityRows adds a year to a table for people (4 decimals) or, for
-// JSON, programs (full precision).
-func addSimilarityRows(t *output.Table, l similarity.Layout, y *similarity.Year, exact bool) {
-	weighted := len(l.Header()) > 5+len(l.Measures)
-	for d := range y.Code1 {
-		row := []string{strconv.Itoa(int(y.Code1[d])), strconv.Itoa(int(y.Code2[d])), l.Abb[y.Code1[d]], l.Abb[y.Code2[d]], strconv.Itoa(y.Year)}
-		for _, m := range l.Measures {
-			v := y.Values[m][d]
-			if math.IsNaN(v) {
-				row = append(row, "")
-			} else if exact {
-				row = append(row, strconv.FormatFloat(v, 'g', -1, 64))
-			} else {
-				row = append(row, strconv.FormatFloat(v, 'f', 4, 64))
-			}
-		}
-		if weighted {
-			row = append(row, l.NMC)
-		}
-		t.Add(row...)
-	}
-}
+// The table builders live in package report, shared with GET
+// /api/similarity.
+var (
+	stateAbbs         = report.StateAbbs
+	similarityTable   = report.SimilarityTable
+	addSimilarityRows = report.AddSimilarityRows
+)
 
 // parseYears reads "A-B" or "Y"; "" means the default range (0, 0).
 func parseYears(s string) (int, int, error) {
