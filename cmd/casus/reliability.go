@@ -235,7 +235,7 @@ func writeReliability(out io.Writer, format string, rep *reliability.Report, o r
 	if err := groups("By war (COW war number)", "war", rep.ByWar, true); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nData: %s; treaty registry (casus). The case list: --format csv.\n", strings.Join(rep.Data, ", "))
+	fmt.Fprintf(out, "\nData: %s. The case list: --format csv.\n", strings.Join(rep.Data, ", "))
 	return nil
 }
 

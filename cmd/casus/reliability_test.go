@@ -31,6 +31,10 @@ func TestReliability1816to1944(t *testing.T) {
 	if strings.Contains(out, "1945-2007") {
 		t.Errorf("1816-1944 prints the 1945-2007 period:\n%s", out)
 	}
+	// The data line names each source once.
+	if n := strings.Count(out, "registry"); n != 1 {
+		t.Errorf("the treaty registry is named %d times, want once:\n%s", n, out)
+	}
 }
 
 // JSON has integer invoked and honoured and the share at its top level,
