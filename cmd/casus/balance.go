@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -440,7 +441,19 @@ func balanceNotes(w *world.World, caps *world.Capabilities, bals []power.Coaliti
 	stood := map[int][]int{}
 	var before []int
 	capStood := false
+	// A member with no row in the data year is left out of its side's sums;
+	// say whom and when, or a table of "missing" cells is left unexplained.
+	absent := map[int][]int{}
 	for _, b := range bals {
+		if b.DataYear != 0 {
+			for _, s := range []power.Side{b.A, b.B} {
+				for _, c := range s.Missing {
+					if ys := absent[c]; len(ys) == 0 || ys[len(ys)-1] != b.DataYear {
+						absent[c] = append(ys, b.DataYear)
+					}
+				}
+			}
+		}
 		switch {
 		case b.DataYear == 0:
 			before = append(before, b.Year)
@@ -459,10 +472,40 @@ func balanceNotes(w *world.World, caps *world.Capabilities, bals []power.Coaliti
 	if len(before) > 0 {
 		notes = append(notes, fmt.Sprintf("NMC %s starts in %d: no capabilities for %s (missing, not 0).", caps.Version, caps.First, yearList(before)))
 	}
+	codes := make([]int, 0, len(absent))
+	for c := range absent {
+		codes = append(codes, c)
+	}
+	sort.Ints(codes)
+	for _, c := range codes {
+		name := strconv.Itoa(c)
+		if st, ok := w.State(c); ok {
+			name = st.Label()
+		}
+		notes = append(notes, fmt.Sprintf("%s has no CINC in NMC %s for %s (no row that year, e.g. not a system member): left out of its side's sums, not counted as 0.", name, caps.Version, yearRanges(absent[c])))
+	}
 	if capStood {
 		notes = append(notes, fmt.Sprintf("Capitals data end %s: each state's last known capital stands in after it.", power.CapitalsEnd(w.Capitals)))
 	}
 	return notes
+}
+
+// yearRanges writes sorted years as runs: "1816–1947, 1990".
+func yearRanges(ys []int) string {
+	var parts []string
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.Itoa(ys[i]))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d–%d", ys[i], ys[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
 }
 
 func yearList(ys []int) string {

@@ -160,3 +160,29 @@ func TestBalanceBadInput(t *testing.T) {
 		t.Errorf("an all-missing plot: want failure and no file, got exit %d, stat %v", code, err)
 	}
 }
+
+// TestBalanceNamesAbsentMembers: a member with no NMC row that year is
+// named in a note with the years, so a table of "missing" cells says why.
+// Neither Korea is a system member in 1930; the DPRK enters in 1948 (COW),
+// the ROK's first NMC year is 1949.
+func TestBalanceNamesAbsentMembers(t *testing.T) {
+	out, errOut, code := run(t, "balance", "--side", "PRK", "--vs", "ROK", "--on", "1930-01-01")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"PRK North Korea has no CINC in NMC 7.0 for 1930", "ROK South Korea has no CINC in NMC 7.0 for 1930"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no note %q:\n%s", want, out)
+		}
+	}
+	out, _, _ = run(t, "balance", "--side", "PRK", "--vs", "ROK", "--years", "1940-1960", "--format", "json")
+	for _, want := range []string{"PRK North Korea has no CINC in NMC 7.0 for 1940–1947 ", "ROK South Korea has no CINC in NMC 7.0 for 1940–1948 "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("series: no note %q:\n%s", want, out)
+		}
+	}
+	// Members with data all years get no such note.
+	if out, _, _ := run(t, "balance", "--side", "PRK,RUS", "--vs", "ROK,USA,JPN", "--on", "2022-12-31"); strings.Contains(out, "has no CINC") {
+		t.Errorf("a note on an absent member where none is:\n%s", out)
+	}
+}
