@@ -136,6 +136,11 @@ func TestSchemaAgreesWithParser(t *testing.T) {
 		{"signed: 2001-01-15", "signed: 2001"},
 		{"notes: not a real treaty", "notes: true"},
 		{"action: consultation", "action: talk"},
+		{"kind: fixed", "kind: forever"},
+		{"years: 10", "years: ten"},
+		{"tag: M", "tag: checked"},
+		{"months: 12", "months: -12"},
+		{"after_years: 10", "after: 10"},
 	} {
 		b := []byte(strings.Replace(string(base), mut[0], mut[1], 1))
 		if bytes.Equal(b, base) {
@@ -206,6 +211,21 @@ func TestSchemaVocabularies(t *testing.T) {
 	eq("action", p.Response.Properties.Action.Enum, Actions)
 	eq("qualifiers", p.Response.Properties.Qualifiers.Items.Enum, Qualifiers)
 	eq("condition kind", p.Conditions.Items.Properties.Kind.Enum, ConditionKinds)
+	var terms struct {
+		Defs map[string]struct {
+			Properties map[string]struct{ Enum []string }
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(raw, &terms); err != nil {
+		t.Fatal(err)
+	}
+	d := terms.Defs
+	eq("term kind", d["term"].Properties["kind"].Enum, TermKinds)
+	eq("term from", d["term"].Properties["from"].Enum, TermFrom)
+	eq("renewal kind", d["renewal"].Properties["kind"].Enum, RenewalKinds)
+	for _, def := range []string{"term", "renewal", "notice"} {
+		eq(def+" tag", d[def].Properties["tag"].Enum, Tags)
+	}
 }
 
 // The schema's properties are exactly the yaml keys of the Go types, so a
@@ -249,6 +269,9 @@ func TestSchemaPropertiesMatchStructs(t *testing.T) {
 		{"response", oblProps["response"].(map[string]any), world.Response{}},
 		{"cooperation", defs["cooperation"].(map[string]any), world.Cooperation{}},
 		{"reference", defs["reference"].(map[string]any), world.Reference{}},
+		{"term", defs["term"].(map[string]any), world.Term{}},
+		{"renewal", defs["renewal"].(map[string]any), world.Renewal{}},
+		{"notice", defs["notice"].(map[string]any), world.Notice{}},
 	}
 	for _, c := range cases {
 		if got, want := strings.Join(props(c.schema), ","), strings.Join(goKeys(c.goType), ","); got != want {

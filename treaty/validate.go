@@ -22,6 +22,11 @@ var (
 		"provocation", "attacked", "request", "aggression", "other"}
 	// AdministeredBy values other than a state: the protected party, or any party.
 	AdministeredByWords = []string{"beneficiary", "party"}
+	// Term, renewal and provenance vocabularies (world.Term, world.Renewal).
+	TermKinds    = []string{world.TermIndefinite, world.TermFixed}
+	TermFrom     = []string{world.FromInForce, world.FromSignature}
+	RenewalKinds = []string{world.RenewAutomatic, world.RenewByAgreement, world.RenewNone, world.RenewUnspecified}
+	Tags         = []string{world.TagVerified, world.TagATOP, world.TagMemory, world.TagUncertain}
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -148,6 +153,7 @@ func (v *validator) run(opt Options) {
 			v.add(p+".fields", "no fields: want at least one tag (\"space\", \"nuclear_energy\")")
 		}
 	}
+	v.term()
 	for i, s := range t.Sources {
 		if !strings.HasPrefix(s.URL, "http://") && !strings.HasPrefix(s.URL, "https://") {
 			v.add(fmt.Sprintf("sources[%d].url", i), "want an http(s) URL, got %q", s.URL)
@@ -319,5 +325,80 @@ func (v *validator) obligation(i int) {
 		if !oneOf(q, Qualifiers) {
 			v.add(fmt.Sprintf("%s.response.qualifiers[%d]", p, j), "unknown qualifier %q: want one of %s", q, strings.Join(Qualifiers, ", "))
 		}
+	}
+}
+
+// provenance checks the tag and source of one of term, renewal, notice.
+func (v *validator) provenance(p, tag, source string) {
+	switch {
+	case tag == "":
+		v.add(p+".tag", "missing provenance tag: want V (checked against source), D (read off ATOP), M (from memory) or U (uncertain)")
+	case strings.Trim(tag, "[]") != tag && oneOf(strings.Trim(tag, "[]"), Tags):
+		v.add(p+".tag", "write the letter without brackets: tag: %s, got %q", strings.Trim(tag, "[]"), tag)
+	case !oneOf(tag, Tags):
+		v.add(p+".tag", "want V (checked against source), D (read off ATOP), M (from memory) or U (uncertain), got %q", tag)
+	case tag == world.TagVerified && source == "":
+		v.add(p+".source", "missing: tag V (checked) needs the URL of the page it was checked against")
+	case tag == world.TagATOP && v.t.ATOPID == 0:
+		v.add(p+".tag", "D (read off ATOP) needs the treaty's atop_id")
+	}
+	if source != "" && !strings.HasPrefix(source, "http://") && !strings.HasPrefix(source, "https://") {
+		v.add(p+".source", "want an http(s) URL, got %q", source)
+	}
+}
+
+// term checks term, renewal and notice: closed vocabularies, numbers that
+// fit the kind, and a provenance tag on each.
+func (v *validator) term() {
+	t := v.t
+	if tm := t.Term; tm != nil {
+		switch tm.Kind {
+		case world.TermFixed:
+			if tm.Years <= 0 {
+				v.add("term.years", "a fixed term needs years, a whole number above 0, got %d", tm.Years)
+			}
+		case world.TermIndefinite:
+			if tm.Years != 0 {
+				v.add("term.years", "an indefinite term has no years: drop years, or write kind: fixed")
+			}
+			if tm.From != "" {
+				v.add("term.from", "an indefinite term is not counted from a day: drop from, or write kind: fixed")
+			}
+		case "":
+			v.add("term.kind", "missing kind: want indefinite or fixed")
+		default:
+			v.add("term.kind", "unknown term kind %q: want indefinite or fixed", tm.Kind)
+		}
+		if tm.From != "" && tm.Kind != world.TermIndefinite && !oneOf(tm.From, TermFrom) {
+			v.add("term.from", "want in_force or signature (the day the term is counted from), got %q", tm.From)
+		}
+		v.provenance("term", tm.Tag, tm.Source)
+	}
+	if r := t.Renewal; r != nil {
+		switch {
+		case r.Kind == "":
+			v.add("renewal.kind", "missing kind: want one of %s", strings.Join(RenewalKinds, ", "))
+		case !oneOf(r.Kind, RenewalKinds):
+			v.add("renewal.kind", "unknown renewal kind %q: want one of %s", r.Kind, strings.Join(RenewalKinds, ", "))
+		case r.Years < 0:
+			v.add("renewal.years", "want a whole number above 0, got %d", r.Years)
+		case r.Years != 0 && (r.Kind == world.RenewNone || r.Kind == world.RenewUnspecified):
+			v.add("renewal.years", "renewal %s has no length: drop years, or write automatic or by_agreement", r.Kind)
+		case t.Term != nil && t.Term.Kind == world.TermIndefinite && r.Kind != world.RenewNone:
+			v.add("renewal.kind", "%s renewal, but the term is indefinite (line %d): an indefinite treaty has nothing to renew", r.Kind, v.f.Line("term.kind"))
+		}
+		v.provenance("renewal", r.Tag, r.Source)
+	}
+	if n := t.Notice; n != nil {
+		if n.Months < 0 {
+			v.add("notice.months", "want the notice period in months, a whole number above 0, got %d", n.Months)
+		}
+		if n.AfterYears < 0 {
+			v.add("notice.after_years", "want the years in force before notice may be given, a whole number above 0, got %d", n.AfterYears)
+		}
+		if n.Months == 0 && strings.TrimSpace(n.Note) == "" {
+			v.add("notice", "neither months nor note: want the notice period (months: 12), or a note saying what the sources say")
+		}
+		v.provenance("notice", n.Tag, n.Source)
 	}
 }

@@ -74,8 +74,15 @@ type Treaty struct {
 	// Cooperation tags non-military provisions so they can be searched
 	// (Russia–DPRK Art. 10: space, biology, peaceful nuclear energy, ...).
 	Cooperation []Cooperation `json:"cooperation,omitempty" yaml:"cooperation,omitempty"`
-	Sources     []Reference   `json:"sources,omitempty" yaml:"sources,omitempty"`
-	Notes       string        `json:"notes,omitempty" yaml:"notes,omitempty"`
+	// Term, Renewal and Notice say how long the treaty runs, how it is
+	// renewed and how a party leaves it, each as a fact with its own
+	// provenance tag and source; nil = the file does not say (for an ATOP
+	// import, compare falls back to ATOP's coded duration).
+	Term    *Term       `json:"term,omitempty" yaml:"term,omitempty"`
+	Renewal *Renewal    `json:"renewal,omitempty" yaml:"renewal,omitempty"`
+	Notice  *Notice     `json:"notice,omitempty" yaml:"notice,omitempty"`
+	Sources []Reference `json:"sources,omitempty" yaml:"sources,omitempty"`
+	Notes   string      `json:"notes,omitempty" yaml:"notes,omitempty"`
 	// Replaces and ReplacedBy link successive instruments by id.
 	Replaces   []string `json:"replaces,omitempty" yaml:"replaces,omitempty"`
 	ReplacedBy string   `json:"replaced_by,omitempty" yaml:"replaced_by,omitempty"`
@@ -88,6 +95,67 @@ type Treaty struct {
 
 // StatusSigned marks a treaty signed but not in force (Treaty.Status).
 const StatusSigned = "signed"
+
+// Provenance tags of the term fields, the letters the registry's notes use
+// in brackets: checked against the cited source, read off ATOP, from
+// memory, uncertain.
+const (
+	TagVerified  = "V"
+	TagATOP      = "D"
+	TagMemory    = "M"
+	TagUncertain = "U"
+)
+
+// Term kinds and the day a fixed term is counted from.
+const (
+	TermIndefinite = "indefinite" // no end date: runs until the parties end it or leave
+	TermFixed      = "fixed"      // runs Years, then ends or is renewed (Renewal)
+
+	FromInForce   = "in_force"
+	FromSignature = "signature"
+)
+
+// Renewal kinds.
+const (
+	RenewAutomatic   = "automatic"    // extends itself unless a party gives notice
+	RenewByAgreement = "by_agreement" // extends only if the parties agree to
+	RenewNone        = "none"         // the text rules renewal out
+	RenewUnspecified = "unspecified"  // the sources say it is renewable but not how
+)
+
+// Term is how long the treaty runs. A term is a fact like any other in a
+// treaty file: Tag says how it is known (TagVerified needs Source, the page
+// it was checked against).
+type Term struct {
+	Kind    string `json:"kind" yaml:"kind"`                       // TermIndefinite or TermFixed
+	Years   int    `json:"years,omitempty" yaml:"years,omitempty"` // fixed terms only
+	From    string `json:"from,omitempty" yaml:"from,omitempty"`   // FromInForce or FromSignature; empty = not stated
+	Article string `json:"article,omitempty" yaml:"article,omitempty"`
+	Note    string `json:"note,omitempty" yaml:"note,omitempty"`
+	Tag     string `json:"tag" yaml:"tag"`
+	Source  string `json:"source,omitempty" yaml:"source,omitempty"`
+}
+
+// Renewal is what happens when a fixed term runs out.
+type Renewal struct {
+	Kind    string `json:"kind" yaml:"kind"`                       // RenewAutomatic, RenewByAgreement, RenewNone, RenewUnspecified
+	Years   int    `json:"years,omitempty" yaml:"years,omitempty"` // length of each renewal
+	Article string `json:"article,omitempty" yaml:"article,omitempty"`
+	Note    string `json:"note,omitempty" yaml:"note,omitempty"`
+	Tag     string `json:"tag" yaml:"tag"`
+	Source  string `json:"source,omitempty" yaml:"source,omitempty"`
+}
+
+// Notice is how a party leaves (or ends) the treaty: the notice it must
+// give, and how long the treaty must have been in force before it may.
+type Notice struct {
+	Months     int    `json:"months,omitempty" yaml:"months,omitempty"`           // the notice period; 0 = not stated (Note says what is known)
+	AfterYears int    `json:"after_years,omitempty" yaml:"after_years,omitempty"` // notice only once the treaty has been in force this long
+	Article    string `json:"article,omitempty" yaml:"article,omitempty"`
+	Note       string `json:"note,omitempty" yaml:"note,omitempty"`
+	Tag        string `json:"tag" yaml:"tag"`
+	Source     string `json:"source,omitempty" yaml:"source,omitempty"`
+}
 
 // Binding reports whether the treaty is a legally binding instrument.
 func (t *Treaty) Binding() bool { return t.LegallyBinding == nil || *t.LegallyBinding }
