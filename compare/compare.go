@@ -3,7 +3,6 @@ package compare
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -519,9 +518,6 @@ var speclgthWords = map[int]string{0: "no term stated", 1: "fixed term", 2: "unt
 var renounceWords = map[int]string{0: "no renunciation clause", 1: "renounce on notice", 2: "renounce if another member aggresses", 3: "renounce after a set time", 4: "renunciation prohibited"}
 var prorenWords = map[int]string{0: "renewal not mentioned", 1: "renewal must be active", 2: "automatic renewal unless notice"}
 
-// termWords finds the notes' sentences about term, renewal or notice.
-var termWords = regexp.MustCompile(`(?i)\b(term|indefinite|notice|renew|renewal|prolong|extension|duration|terminat|withdraw)`)
-
 func durationCell(t *world.Treaty, atop *ATOP) Cell {
 	var c Cell
 	var parts []string
@@ -530,7 +526,12 @@ func durationCell(t *world.Treaty, atop *ATOP) Cell {
 		parts = append(parts, w)
 		c.Sources = append(c.Sources, src(t, "ended", t.Ended.String(), w))
 	}
-	if p := phase(t, atop); p != nil {
+	if tp, ok := termFields(t); ok {
+		parts = append(parts, tp.text)
+		c.Sources = append(c.Sources, tp.sources...)
+	} else if p := phase(t, atop); p != nil {
+		// Only when the file states none of term, renewal and notice: ATOP's
+		// coding is the best fact there is (an ATOP-only alliance).
 		var as []string
 		if v, s, ok := atopInt(p, "speclgth"); ok {
 			w := speclgthWords[v]
@@ -562,19 +563,7 @@ func durationCell(t *world.Treaty, atop *ATOP) Cell {
 			c.Sources = append(c.Sources, s)
 		}
 		if len(as) > 0 {
-			parts = append(parts, "ATOP: "+strings.Join(as, ", "))
-		}
-	}
-	for i, r := range t.Sources {
-		if termWords.MatchString(r.Title) {
-			parts = append(parts, "source: "+r.Title)
-			c.Sources = append(c.Sources, src(t, fmt.Sprintf("sources[%d].title", i), r.Title, r.Title))
-		}
-	}
-	for _, s := range sentences(t.Notes) {
-		if termWords.MatchString(s) && !strings.Contains(strings.ToLower(s), "nuclear") {
-			parts = append(parts, "notes: "+s)
-			c.Sources = append(c.Sources, src(t, "notes", s, s))
+			parts = append(parts, "ATOP: "+strings.Join(as, ", ")+" [D]")
 		}
 	}
 	if len(parts) == 0 {
@@ -582,6 +571,101 @@ func durationCell(t *world.Treaty, atop *ATOP) Cell {
 	}
 	c.Text = strings.Join(parts, "; ")
 	return c
+}
+
+var fromWords = map[string]string{world.FromInForce: "from entry into force", world.FromSignature: "from signature"}
+
+// termFields renders the file's term, renewal and notice, each followed by
+// its article and provenance tag, every word traced to its field. A
+// missing notice is said when term or renewal is there, so "not stated"
+// is never read as "cannot be left".
+func termFields(t *world.Treaty) (piece, bool) {
+	if t.Term == nil && t.Renewal == nil && t.Notice == nil {
+		return piece{}, false
+	}
+	var out piece
+	var parts []string
+	add := func(field, value, shown string) {
+		out.sources = append(out.sources, src(t, field, value, shown))
+	}
+	tail := func(field, text, article, tag, source string) string {
+		if article != "" {
+			text += " (" + article + ")"
+			add(field+".article", article, article)
+		}
+		text += " [" + tag + "]"
+		add(field+".tag", tag, "["+tag+"]")
+		if source != "" {
+			add(field+".source", source, "")
+		}
+		return text
+	}
+	if tm := t.Term; tm != nil {
+		text := "indefinite"
+		if tm.Kind == world.TermFixed {
+			text = fmt.Sprintf("fixed term of %d years", tm.Years)
+			add("term.kind", tm.Kind, "fixed term")
+			add("term.years", strconv.Itoa(tm.Years), fmt.Sprintf("%d years", tm.Years))
+			if w := fromWords[tm.From]; w != "" {
+				text += " " + w
+				add("term.from", tm.From, w)
+			}
+		} else {
+			add("term.kind", tm.Kind, text)
+		}
+		parts = append(parts, tail("term", text, tm.Article, tm.Tag, tm.Source))
+	}
+	if r := t.Renewal; r != nil {
+		var text, shown string
+		switch r.Kind {
+		case world.RenewAutomatic:
+			text, shown = "renewed automatically", "renewed automatically"
+			if r.Years > 0 {
+				text += fmt.Sprintf(" for %d years at a time", r.Years)
+			}
+		case world.RenewByAgreement:
+			text, shown = "renewable by agreement", "by agreement"
+			if r.Years > 0 {
+				text += fmt.Sprintf(" (%d years)", r.Years)
+			}
+		case world.RenewNone:
+			text, shown = "no renewal", "no renewal"
+		default:
+			text, shown = "renewal unspecified", "renewal unspecified"
+		}
+		add("renewal.kind", r.Kind, shown)
+		if r.Years > 0 {
+			add("renewal.years", strconv.Itoa(r.Years), fmt.Sprintf("%d years", r.Years))
+		}
+		parts = append(parts, tail("renewal", text, r.Article, r.Tag, r.Source))
+	}
+	if n := t.Notice; n != nil {
+		text := "leave on notice, period not stated"
+		if n.Months > 0 {
+			text = fmt.Sprintf("leave on %d months' notice", n.Months)
+			add("notice.months", strconv.Itoa(n.Months), fmt.Sprintf("%d months", n.Months))
+		} else {
+			add("notice.note", n.Note, "")
+		}
+		if n.AfterYears > 0 {
+			w := fmt.Sprintf("after %d years in force", n.AfterYears)
+			text += " " + w
+			add("notice.after_years", strconv.Itoa(n.AfterYears), w)
+		}
+		parts = append(parts, tail("notice", text, n.Article, n.Tag, n.Source))
+	} else {
+		parts = append(parts, "notice not in the treaty file")
+	}
+	out.text = strings.Join(parts, "; ")
+	return out, true
+}
+
+// TermText is the treaty file's term, renewal and notice in one line, each
+// with its article and provenance tag ("" when the file states none):
+// what `casus treaty show` prints and the compare row shows.
+func TermText(t *world.Treaty) string {
+	p, _ := termFields(t)
+	return p.text
 }
 
 // abbrevs end with a period without ending a sentence ("Art. III").

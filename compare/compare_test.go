@@ -281,7 +281,9 @@ func TestPublishedFacts(t *testing.T) {
 		{"institutions", "csto", "integrated command"},
 		{"institutions", "usa-rok-1953", "one-way basing"},
 		{"asymmetry", "usa-rok-1953", "ATOP asymm 1"},
-		{"duration", "nato-1949", "240 months"},
+		{"duration", "nato-1949", "leave on 12 months' notice after 20 years in force (Art. 13) [V]"},
+		{"duration", "csto", "fixed term of 5 years from entry into force [V]; renewed automatically for 5 years at a time [V]"},
+		{"duration", "usa-rok-1953", "indefinite (Art. VI) [D]; leave on 12 months' notice (Art. VI) [M]"},
 		{"institutions", "rus-prk-2024", "not in ATOP"},
 		{"trigger", "rus-prk-2024", "state of war"},
 		{"response", "nato-1949", "as it deems necessary"},
@@ -330,4 +332,66 @@ func TestClassifyRule(t *testing.T) {
 			t.Errorf("%s: want %s, got %s (because %v)", c.name, c.want, got, why)
 		}
 	}
+}
+
+// TestDurationFromFields: the term row states the treaty files' term,
+// renewal and notice with their tags, never a sentence of the notes; an
+// alliance known only from ATOP falls back to ATOP's coded duration.
+func TestDurationFromFields(t *testing.T) {
+	w, a := setup(t)
+	c := compare.Treaties(w, treaties(t, w, seed...), world.D(2026, 12, 6), a)
+	// TASS: the 2024 treaty is of indefinite duration; its notice clause
+	// is not verified, and the row says it is not in the file.
+	if got, want := cell(t, c, "duration", "rus-prk-2024"), "indefinite [V]; notice not in the treaty file"; got != want {
+		t.Errorf("rus-prk-2024 term row:\n got  %q\n want %q", got, want)
+	}
+	for _, r := range c.Rows {
+		if r.Key != "duration" {
+			continue
+		}
+		for j, cl := range r.Cells {
+			for _, s := range cl.Sources {
+				if s.Field == "notes" || strings.HasPrefix(s.Field, "sources[") {
+					t.Errorf("%s: term row built from %s %q", c.Columns[j].Treaty, s.Field, s.Value)
+				}
+			}
+		}
+	}
+	// The Warsaw Treaty (ATOP 3285) ran twenty years with automatic
+	// ten-year extensions (its Art. 11); casus has no registry file for
+	// it, so the row is ATOP's coding, tagged [D], from the phase file.
+	ws := treaties(t, w, "atop-3285")
+	got := cell(t, compare.Treaties(w, ws, world.D(1980, 1, 1), a), "duration", "atop-3285")
+	for _, want := range []string{"ATOP: fixed term of 240 months", "automatic renewal unless notice (120-month terms)", "[D]"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("atop-3285 term row %q lacks %q", got, want)
+		}
+	}
+}
+
+// Every registry treaty whose file states a term, renewal or notice traces
+// each cell of its comparison to the file (the same check as the seed's).
+func TestProvenanceTermFields(t *testing.T) {
+	w, a := setup(t)
+	var ts []*world.Treaty
+	for _, tr := range w.Treaties {
+		if tr.Source == world.FromRegistry && (tr.Term != nil || tr.Renewal != nil || tr.Notice != nil) {
+			ts = append(ts, tr)
+		}
+	}
+	if len(ts) < 15 {
+		t.Fatalf("only %d registry treaties state a term, renewal or notice", len(ts))
+	}
+	c := compare.Treaties(w, ts, world.D(2026, 12, 6), a)
+	for _, r := range c.Rows {
+		if r.Key != "duration" {
+			continue
+		}
+		for j, cl := range r.Cells {
+			if !strings.Contains(cl.Text, "[") {
+				t.Errorf("%s: term row %q has no provenance tag", c.Columns[j].Treaty, cl.Text)
+			}
+		}
+	}
+	checkProvenance(t, c)
 }

@@ -18,6 +18,17 @@
 // in the cell. A cell with no field behind it says so ("not in the treaty
 // file", "not in ATOP") rather than guessing.
 //
+// # Term, renewal and notice
+//
+// The term row reads the treaty file's term, renewal and notice fields
+// (world.Term, world.Renewal, world.Notice), each shown with its article and
+// its provenance tag in brackets ([V] checked against the field's source,
+// [D] ATOP's coding, [M] memory, [U] uncertain); the source URL is in the
+// cell's Sources. A notice the file does not state is said to be missing,
+// not assumed. Only an alliance whose file states none of the three (an
+// ATOP import) falls back to ATOP's coded SPECLGTH, LENGTH, PROREN,
+// RENEWLGT and RENOUNCE, tagged [D]. Notes are never quoted in this row.
+//
 // ATOP codes alliances signed up to 2018: for a registry treaty with an
 // atop_id, the institutional rows read the alliance's latest phase in
 // atop5_1aph.csv (its provisions as of ATOP's coding, which may predate

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/casus-dev/casus/compare"
 	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/report"
 	"github.com/casus-dev/casus/source"
@@ -238,6 +239,7 @@ func writeTreaty(out io.Writer, w *world.World, t *world.Treaty) error {
 	if len(t.Names) > 0 {
 		p("names: %s\n", strings.Join(t.Names, "; "))
 	}
+	writeTerm(p, t)
 	if t.EndSource != "" {
 		p("the end comes after ATOP's coverage; sources: %s\n", t.EndSource)
 	}
@@ -559,4 +561,37 @@ func runTreatyDiff(ctx context.Context, m *Main, args []string) error {
 	tab.Notes = []string{fmt.Sprintf("%d differences between %s (%s) and %s (ATOP 5.1, coverage to 2018-12-31).", len(ds), reg.ID, reg.Source, atop.ID)}
 	addStateKey(tab, w, f.format, "state")
 	return tab.Write(m.Stdout, f.format)
+}
+
+// writeTerm prints the term/renewal/notice line and, under it, each field's
+// note and source, so a reader sees what every tag rests on.
+func writeTerm(p func(string, ...any), t *world.Treaty) {
+	line := compare.TermText(t)
+	if line == "" {
+		if t.Source == world.FromATOP {
+			return // ATOP imports: treaty compare shows ATOP's coded duration
+		}
+		p("term/renewal/notice: not in the treaty file\n")
+		return
+	}
+	p("term/renewal/notice: %s\n", line)
+	detail := func(name, note, source string) {
+		switch {
+		case note != "" && source != "":
+			p("  %s: %s (%s)\n", name, note, source)
+		case note != "":
+			p("  %s: %s\n", name, note)
+		case source != "":
+			p("  %s: %s\n", name, source)
+		}
+	}
+	if x := t.Term; x != nil {
+		detail("term", x.Note, x.Source)
+	}
+	if x := t.Renewal; x != nil {
+		detail("renewal", x.Note, x.Source)
+	}
+	if x := t.Notice; x != nil {
+		detail("notice", x.Note, x.Source)
+	}
 }

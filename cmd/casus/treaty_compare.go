@@ -25,7 +25,9 @@ design feature: the obligations; the trigger of the defense promise and
 what must already be true (a state of war, a request, an attack from
 outside); the response and its qualifiers (immediately, all means, as it
 deems necessary, constitutional processes); geographic scope; adversary
-limits; asymmetry; duration, renewal and notice; the members in force on
+limits; asymmetry; term, renewal and notice (the treaty file's fields, each
+with its provenance tag [V]/[D]/[M]/[U]; ATOP's coded duration, tagged [D],
+for an alliance whose file states none); the members in force on
 --on (default today); institutions and secrecy as ATOP 5.1 codes them for
 the linked alliance (atop5_1aph.csv, latest phase; Leeds & Anac MILINST);
 what the treaty file says about nuclear weapons; and a commitment-strength
