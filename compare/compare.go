@@ -602,7 +602,10 @@ func termFields(t *world.Treaty) (piece, bool) {
 	}
 	if tm := t.Term; tm != nil {
 		text := "indefinite"
-		if tm.Kind == world.TermFixed {
+		if tm.Kind == world.TermUntil {
+			text = "until a condition the text names"
+			add("term.kind", tm.Kind, text)
+		} else if tm.Kind == world.TermFixed {
 			text = fmt.Sprintf("fixed term of %d years", tm.Years)
 			add("term.kind", tm.Kind, "fixed term")
 			add("term.years", strconv.Itoa(tm.Years), fmt.Sprintf("%d years", tm.Years))

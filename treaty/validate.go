@@ -23,7 +23,7 @@ var (
 	// AdministeredBy values other than a state: the protected party, or any party.
 	AdministeredByWords = []string{"beneficiary", "party"}
 	// Term, renewal and provenance vocabularies (world.Term, world.Renewal).
-	TermKinds    = []string{world.TermIndefinite, world.TermFixed}
+	TermKinds    = []string{world.TermIndefinite, world.TermFixed, world.TermUntil}
 	TermFrom     = []string{world.FromInForce, world.FromSignature}
 	RenewalKinds = []string{world.RenewAutomatic, world.RenewByAgreement, world.RenewNone, world.RenewUnspecified}
 	Tags         = []string{world.TagVerified, world.TagATOP, world.TagMemory, world.TagUncertain}
@@ -357,19 +357,23 @@ func (v *validator) term() {
 			if tm.Years <= 0 {
 				v.add("term.years", "a fixed term needs years, a whole number above 0, got %d", tm.Years)
 			}
-		case world.TermIndefinite:
+		case world.TermIndefinite, world.TermUntil:
+			what := map[string]string{world.TermIndefinite: "an indefinite term", world.TermUntil: "a term until a condition"}[tm.Kind]
 			if tm.Years != 0 {
-				v.add("term.years", "an indefinite term has no years: drop years, or write kind: fixed")
+				v.add("term.years", "%s has no years: drop years, or write kind: fixed", what)
 			}
 			if tm.From != "" {
-				v.add("term.from", "an indefinite term is not counted from a day: drop from, or write kind: fixed")
+				v.add("term.from", "%s is not counted from a day: drop from, or write kind: fixed", what)
+			}
+			if tm.Kind == world.TermUntil && strings.TrimSpace(tm.Note) == "" {
+				v.add("term.note", "missing: a term until a condition needs the note saying which condition")
 			}
 		case "":
-			v.add("term.kind", "missing kind: want indefinite or fixed")
+			v.add("term.kind", "missing kind: want indefinite, fixed or until_condition")
 		default:
-			v.add("term.kind", "unknown term kind %q: want indefinite or fixed", tm.Kind)
+			v.add("term.kind", "unknown term kind %q: want indefinite, fixed or until_condition", tm.Kind)
 		}
-		if tm.From != "" && tm.Kind != world.TermIndefinite && !oneOf(tm.From, TermFrom) {
+		if tm.From != "" && tm.Kind == world.TermFixed && !oneOf(tm.From, TermFrom) {
 			v.add("term.from", "want in_force or signature (the day the term is counted from), got %q", tm.From)
 		}
 		v.provenance("term", tm.Tag, tm.Source)
@@ -384,8 +388,8 @@ func (v *validator) term() {
 			v.add("renewal.years", "want a whole number above 0, got %d", r.Years)
 		case r.Years != 0 && (r.Kind == world.RenewNone || r.Kind == world.RenewUnspecified):
 			v.add("renewal.years", "renewal %s has no length: drop years, or write automatic or by_agreement", r.Kind)
-		case t.Term != nil && t.Term.Kind == world.TermIndefinite && r.Kind != world.RenewNone:
-			v.add("renewal.kind", "%s renewal, but the term is indefinite (line %d): an indefinite treaty has nothing to renew", r.Kind, v.f.Line("term.kind"))
+		case t.Term != nil && (t.Term.Kind == world.TermIndefinite || t.Term.Kind == world.TermUntil) && r.Kind != world.RenewNone:
+			v.add("renewal.kind", "%s renewal, but the term is %s (line %d): only a fixed term has something to renew", r.Kind, t.Term.Kind, v.f.Line("term.kind"))
 		}
 		v.provenance("renewal", r.Tag, r.Source)
 	}

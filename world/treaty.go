@@ -110,6 +110,10 @@ const (
 const (
 	TermIndefinite = "indefinite" // no end date: runs until the parties end it or leave
 	TermFixed      = "fixed"      // runs Years, then ends or is renewed (Renewal)
+	// TermUntil: runs until an event the text names happens (US–Japan
+	// Art. X: until both governments judge UN arrangements adequate);
+	// ATOP's SPECLGTH 2. Note says which event.
+	TermUntil = "until_condition"
 
 	FromInForce   = "in_force"
 	FromSignature = "signature"
@@ -127,7 +131,7 @@ const (
 // treaty file: Tag says how it is known (TagVerified needs Source, the page
 // it was checked against).
 type Term struct {
-	Kind    string `json:"kind" yaml:"kind"`                       // TermIndefinite or TermFixed
+	Kind    string `json:"kind" yaml:"kind"`                       // TermIndefinite, TermFixed or TermUntil
 	Years   int    `json:"years,omitempty" yaml:"years,omitempty"` // fixed terms only
 	From    string `json:"from,omitempty" yaml:"from,omitempty"`   // FromInForce or FromSignature; empty = not stated
 	Article string `json:"article,omitempty" yaml:"article,omitempty"`
