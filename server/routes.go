@@ -25,6 +25,7 @@ func (s *Server) routesInit() {
 	s.handle("GET /api/system", s.systemYear)
 	s.handle("GET /api/system/series", s.systemSeries)
 	s.handle("GET /api/similarity", s.similarityDyad)
+	s.handle("GET /api/panel", s.panelRows)
 
 	s.handle("GET /api/treaties/saved", s.savedTreatyList)
 	s.handle("POST /api/treaties/saved", s.writer(s.savedTreatyCreate))

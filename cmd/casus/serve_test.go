@@ -155,3 +155,47 @@ func TestServeSameJSONAsCLI(t *testing.T) {
 		}
 	}
 }
+
+// TestServePanelRowsAsCLI: GET /api/panel's CSV rows of a dyad and of a
+// year are the lines of the file `casus panel … --out FILE.csv` writes.
+func TestServePanelRowsAsCLI(t *testing.T) {
+	dir := needData(t)
+	base := serveInProcess(t, "--data", dir)
+	out := filepath.Join(t.TempDir(), "p.csv")
+	if _, errOut, code := run(t, "panel", "dyad-years", "--years", "1914-1916", "--add", "atop,nmc,majors", "--out", out, "--data", dir); code != 0 {
+		t.Fatalf("casus panel: %s", errOut)
+	}
+	file, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(file), "\n")
+	want := lines[0] // header
+	all := lines[0]
+	for _, l := range lines[1:] {
+		if strings.HasPrefix(l, "2,200,") {
+			want += l
+		}
+		if f := strings.SplitN(l, ",", 4); len(f) == 4 && f[2] == "1915" {
+			all += l
+		}
+	}
+	get := func(path string) string {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %d %s", path, resp.StatusCode, b)
+		}
+		return string(b)
+	}
+	if got := get("/api/panel?a=UKG&b=USA&years=1914-1916&add=atop,nmc,majors&format=csv"); got != want || strings.Count(got, "\n") != 4 {
+		t.Errorf("dyad rows differ from the CLI's file:\nserver %s\ncli    %s", got, want)
+	}
+	if got := get("/api/panel?year=1915&add=atop,nmc,majors&format=csv"); got != all || strings.Count(got, "\n") < 100 {
+		t.Errorf("the 1915 rows differ from the CLI's file (%d vs %d lines)", strings.Count(got, "\n"), strings.Count(all, "\n"))
+	}
+}
