@@ -21,7 +21,7 @@ import (
 func init() {
 	register(&command{
 		Name:    "similarity",
-		Summary: "alliance-portfolio similarity (S, kappa, pi, tau-b) for every dyad-year from ATOP",
+		Summary: "alliance-portfolio similarity (S, A, kappa, pi, tau-b) from ATOP, for every dyad-year or one pair of states",
 		Usage: `Usage: casus similarity [--measure M|all] [--years A-B] [--nmc 6.0|7.0] --out FILE.csv|FILE.parquet
        casus similarity --years A-B [--format text|csv|json|md]
        casus similarity STATE1 STATE2 [--years A-B] [--measure M] [--format text|csv|json|md]
@@ -252,7 +252,7 @@ func runSimilarityDyad(ctx context.Context, m *Main, f *flags, pos []string, ms 
 	for i, q := range pos {
 		st, err := w.Resolve(q)
 		if err != nil {
-			return &UsageError{Msg: fmt.Sprintf("state %d: %v", i+1, err), Hint: "casus state NAME finds a state"}
+			return &UsageError{Msg: fmt.Sprintf("STATE%d: %v", i+1, err), Hint: "casus state NAME finds a state"}
 		}
 		codes[i], states[i] = int32(st.Code), st
 	}
