@@ -188,3 +188,38 @@ func TestKill9KeepsAcknowledgedWrites(t *testing.T) {
 	t.Logf("kill -9 test: %d kills, %d writes attempted, %d acknowledged, %d lost; %d rows after restart (unacknowledged writes may have committed)",
 		kills, attempted, len(acked), lost, len(saved))
 }
+
+// TestSIGTERMShutsDownGracefully: SIGTERM lets a request in flight finish
+// and the process exit 0.
+func TestSIGTERMShutsDownGracefully(t *testing.T) {
+	cmd, base := serveProcess(t, filepath.Join(t.TempDir(), "term.db"))
+	// A dyad's panel rows build the whole 1816-2016 dyad-year panel first:
+	// long enough (some 100 ms) to be in flight when the signal arrives.
+	type result struct {
+		status int
+		n      int
+		err    error
+	}
+	done := make(chan result, 1)
+	go func() {
+		resp, err := http.Get(base + "/api/panel?a=USA&b=UKG&add=atop,nmc,majors,contiguity&format=csv")
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		b, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		done <- result{resp.StatusCode, bytes.Count(b, []byte("\n")), err}
+	}()
+	time.Sleep(30 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	r := <-done
+	if r.err != nil || r.status != 200 || r.n != 1+2016-1816+1 {
+		t.Errorf("the request in flight: status %d, %d lines, %v", r.status, r.n, r.err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("after SIGTERM: %v, want exit 0", err)
+	}
+}
