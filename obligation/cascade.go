@@ -30,9 +30,12 @@ type Report struct {
 	names map[string]string
 }
 
-// ScenarioInfo echoes the scenario.
+// ScenarioInfo echoes the scenario. File names it in the text reports
+// only: the JSON answer describes the scenario, not where it lay on the
+// asker's disk, so the same scenario gives the same bytes from the CLI and
+// from POST /api/scenario, which receives no file name.
 type ScenarioInfo struct {
-	File   string      `json:"file,omitempty"`
+	File   string      `json:"-"`
 	Title  string      `json:"title,omitempty"`
 	Date   world.Date  `json:"date"`
 	Events []string    `json:"events"`

@@ -146,10 +146,12 @@
 // # JSON contract (--format json)
 //
 // The report is one object. Lists are arrays, never null (an empty list
-// is []); scenario.file and title, open[], qualifiers[], flags[], notes[]
-// and missing are left out when empty, monte_carlo when not asked for.
+// is []); scenario.title, open[], qualifiers[], flags[], notes[] and
+// missing are left out when empty, monte_carlo when not asked for. The
+// scenario's file name is in the text reports only, so a scenario answers
+// the same JSON from any file and from the HTTP API.
 //
-//	scenario     {file, title, date, events[] (one line each), assume}
+//	scenario     {title, date, events[] (one line each), assume}
 //	summary      the answer, grouped (summary.go): {counts {fight, act,
 //	             consult, contingent, non_binding, breached, not_bound,
 //	             neutral} (distinct obligor states per list: defence and

@@ -152,10 +152,9 @@ func (s *Server) guarantees(w http.ResponseWriter, r *http.Request) error {
 }
 
 // scenario evaluates a posted scenario file (YAML or JSON) and answers the
-// report `casus scenario FILE --format json` prints for it; with
-// ?name=FILE the bytes are the same. The CLI's report names the scenario's
-// file; a posted body has none unless ?name= gives one, and then the
-// report names none (errors still say "scenario" before the line number).
+// report `casus scenario FILE --format json` prints for it, byte for byte:
+// the JSON names no file. ?name=FILE only names the scenario in error
+// messages (without it they say "scenario" before the line number).
 func (s *Server) scenario(w http.ResponseWriter, r *http.Request) error {
 	data, err := readBody(r)
 	if err != nil {

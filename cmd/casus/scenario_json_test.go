@@ -101,7 +101,7 @@ func TestScenarioJSONContract(t *testing.T) {
 				t.Errorf("notes: want an array when present, got %s", jsonKind(n))
 			}
 			sc := rep["scenario"].(map[string]any)
-			need(t, "scenario", sc, map[string]string{"file": "string", "date": "string", "events": "array", "assume": "object"})
+			need(t, "scenario", sc, map[string]string{"date": "string", "events": "array", "assume": "object"})
 			need(t, "scenario.assume", sc["assume"].(map[string]any), map[string]string{
 				"entry_counts_as_attack": "bool", "honour": "number", "runs": "number", "seed": "number"})
 
