@@ -76,12 +76,10 @@ func (t *table) s(dist Distance) float64 {
 	return 1 - 2*num/den
 }
 
-// chance returns Cohen's κ (pooled false) or Scott's π (pooled true).
-func (t *table) chance(dist Distance, pooled bool) float64 {
+// marginals returns the table's row and column sums p and q, its observed
+// disagreement sum do under the distance matrix d, and its total.
+func (t *table) marginals(d *[16]float64) (p, q [valuedLevels]float64, do, total float64) {
 	l := t.levels
-	d := &deltas[dist][l]
-	var p, q [valuedLevels]float64
-	var do, total float64
 	for a := 0; a < l; a++ {
 		for b := 0; b < l; b++ {
 			c := t.cell[a*l+b]
@@ -91,21 +89,35 @@ func (t *table) chance(dist Distance, pooled bool) float64 {
 			total += c
 		}
 	}
-	if total == 0 {
-		return math.NaN()
-	}
-	if pooled {
-		for a := 0; a < l; a++ {
-			m := (p[a] + q[a]) / 2
-			p[a], q[a] = m, m
-		}
-	}
+	return p, q, do, total
+}
+
+// expected is the disagreement sum Σ δ(a, b)·p(a)·q(b) of two marginals.
+func (t *table) expected(d *[16]float64, p, q *[valuedLevels]float64) float64 {
+	l := t.levels
 	var de float64
 	for a := 0; a < l; a++ {
 		for b := 0; b < l; b++ {
 			de += d[a*l+b] * p[a] * q[b]
 		}
 	}
+	return de
+}
+
+// chance returns Cohen's κ (pooled false) or Scott's π (pooled true).
+func (t *table) chance(dist Distance, pooled bool) float64 {
+	d := &deltas[dist][t.levels]
+	p, q, do, total := t.marginals(d)
+	if total == 0 {
+		return math.NaN()
+	}
+	if pooled {
+		for a := 0; a < t.levels; a++ {
+			m := (p[a] + q[a]) / 2
+			p[a], q[a] = m, m
+		}
+	}
+	de := t.expected(d, &p, &q)
 	if de == 0 {
 		return math.NaN()
 	}
@@ -117,29 +129,12 @@ func (t *table) chance(dist Distance, pooled bool) float64 {
 // S of the table its two marginals would give if the states chose
 // independently.
 func (t *table) a(dist Distance) float64 {
-	l := t.levels
-	d := &deltas[dist][l]
-	var p, q [valuedLevels]float64
-	var do, total float64
-	for x := 0; x < l; x++ {
-		for y := 0; y < l; y++ {
-			c := t.cell[x*l+y]
-			p[x] += c
-			q[y] += c
-			do += d[x*l+y] * c
-			total += c
-		}
-	}
+	d := &deltas[dist][t.levels]
+	p, q, do, total := t.marginals(d)
 	if total == 0 {
 		return math.NaN()
 	}
-	var de float64
-	for x := 0; x < l; x++ {
-		for y := 0; y < l; y++ {
-			de += d[x*l+y] * p[x] * q[y]
-		}
-	}
-	return 2 * (de/(total*total) - do/total)
+	return 2 * (t.expected(d, &p, &q)/(total*total) - do/total)
 }
 
 // tauB is Kendall's τ_b from a table of counts: pairs of positions in cells
