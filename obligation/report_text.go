@@ -265,7 +265,11 @@ func writeRoundsText(b *strings.Builder, rep *Report, full bool) {
 			case "fresh":
 				what = " [fresh attack: the victim was not at war]"
 			}
-			fmt.Fprintf(b, "    %s strike %s%s\n", strings.Join(strikes[k], ", "), k.on, what)
+			verb := "strike"
+			if len(strikes[k]) == 1 {
+				verb = "strikes"
+			}
+			fmt.Fprintf(b, "    %s %s %s%s\n", strings.Join(strikes[k], ", "), verb, k.on, what)
 		}
 	}
 }
