@@ -17,13 +17,10 @@ import (
 	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/world"
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 func init() {
@@ -359,15 +356,9 @@ func writeReliabilityPlot(path string, rep *reliability.Report, o reliability.Op
 
 	const figW, figH = 7 * vg.Inch, 5 * vg.Inch
 	srcH := vg.Points(float64(16 + 11*(4+len(pubLines)+len(rep.Data))))
-	var c vg.CanvasWriterTo
-	if strings.EqualFold(filepath.Ext(path), ".png") {
-		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(figW, figH+srcH), vgimg.UseDPI(150))}
-	} else {
-		c = vgsvg.New(figW, figH+srcH)
-	}
+	c := newFigureCanvas(path, figW, figH+srcH)
 	dc := draw.New(c)
 	p.Draw(draw.Crop(dc, 0, 0, srcH, 0))
-	src := text.Style{Color: color.Gray{Y: 0x40}, Font: font.From(plot.DefaultFont, vg.Points(8)), Handler: plot.DefaultTextHandler}
 	var choices []string
 	for _, ch := range rep.Choices {
 		choices = append(choices, "--"+strings.ReplaceAll(ch.Name, "_", "-")+" "+ch.Value)
@@ -381,18 +372,8 @@ func writeReliabilityPlot(path string, rep *reliability.Report, o reliability.Op
 		lines = append(lines, "   "+d+";")
 	}
 	lines = append(lines, "Coding: "+strings.Join(choices[:3], ", ")+",", "   "+strings.Join(choices[3:], ", ")+". Figure: casus reliability.")
-	for i, s := range lines {
-		dc.FillText(src, vg.Point{X: dc.Min.X + vg.Points(6), Y: dc.Min.Y + srcH - vg.Points(14) - vg.Length(i)*vg.Points(11)}, s)
-	}
-	fl, err := output.CreateAtomic(path)
-	if err != nil {
-		return err
-	}
-	defer fl.Abort()
-	if _, err := c.WriteTo(fl); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return fl.Commit()
+	drawSourceLines(dc, srcH, lines)
+	return writeFigure(c, path)
 }
 
 func zeroNaN(v float64) float64 {

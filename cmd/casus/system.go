@@ -18,14 +18,10 @@ import (
 	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/world"
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
-	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 func init() {
@@ -462,12 +458,7 @@ func writeSystemPlot(path string, w *world.World, caps *world.Capabilities, seri
 		cinc.Y.Max = math.Max(cinc.Y.Max, math.Ceil((v+0.02)*10)/10)
 	}
 
-	var c vg.CanvasWriterTo
-	if strings.EqualFold(filepath.Ext(path), ".png") {
-		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(sysFigW, sysFigH), vgimg.UseDPI(150))}
-	} else {
-		c = vgsvg.New(sysFigW, sysFigH)
-	}
+	c := newFigureCanvas(path, sysFigW, sysFigH)
 	dc := draw.New(c)
 	plots := draw.Crop(dc, 0, -sysLegendW, sysSourceH, 0)
 	tiles := plot.Align([][]*plot.Plot{{con}, {poles}, {cinc}}, draw.Tiles{
@@ -486,25 +477,12 @@ func writeSystemPlot(path string, w *world.World, caps *world.Capabilities, seri
 		l.Draw(margin)
 	}
 
-	src := text.Style{Color: color.Gray{Y: 0x40}, Font: font.From(plot.DefaultFont, vg.Points(8)), Handler: plot.DefaultTextHandler}
-	lines := []string{
+	drawSourceLines(dc, sysSourceH, []string{
 		fmt.Sprintf("Source: COW National Material Capabilities v%s (%s), CINC recomputed from its six components;", caps.Version, filepath.Base(caps.Dataset.File)),
 		"major powers: COW majors2016 (a major on any day of the year). CON = sqrt((Σs² − 1/N)/(1 − 1/N)), s = a major's share",
 		"of the majors' CINC, N = number of majors (Singer, Bremer & Stuckey 1972); effective poles = 1/Σs². Figure: casus system.",
-	}
-	for i, s := range lines {
-		dc.FillText(src, vg.Point{X: dc.Min.X + vg.Points(6), Y: dc.Min.Y + sysSourceH - vg.Points(14) - vg.Length(i)*vg.Points(11)}, s)
-	}
-
-	f, err := output.CreateAtomic(path)
-	if err != nil {
-		return err
-	}
-	defer f.Abort()
-	if _, err := c.WriteTo(f); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return f.Commit()
+	})
+	return writeFigure(c, path)
 }
 
 // sysAddSeries draws value over the years as one line per run of non-missing

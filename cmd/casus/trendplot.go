@@ -9,16 +9,11 @@ import (
 	"time"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
-	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
 
-	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/power"
 	"github.com/casus-dev/casus/world"
 )
@@ -107,12 +102,7 @@ func writeTrendFigure(path string, panels []trendPanel, source []string) error {
 		plots = append(plots, p)
 		legends = append(legends, l)
 	}
-	var c vg.CanvasWriterTo
-	if strings.EqualFold(filepath.Ext(path), ".png") {
-		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(figW, figH), vgimg.UseDPI(150))}
-	} else {
-		c = vgsvg.New(figW, figH)
-	}
+	c := newFigureCanvas(path, figW, figH)
 	dc := draw.New(c)
 	area := draw.Crop(dc, 0, -legendW, sourceH, 0)
 	rows := make([][]*plot.Plot, len(plots))
@@ -130,19 +120,8 @@ func writeTrendFigure(path string, panels []trendPanel, source []string) error {
 			Max: vg.Point{X: dc.Max.X, Y: tiles[i][0].Max.Y - vg.Points(24)},
 		}})
 	}
-	src := text.Style{Color: color.Gray{Y: 0x40}, Font: font.From(plot.DefaultFont, vg.Points(8)), Handler: plot.DefaultTextHandler}
-	for i, s := range source {
-		dc.FillText(src, vg.Point{X: dc.Min.X + vg.Points(6), Y: dc.Min.Y + sourceH - vg.Points(14) - vg.Length(i)*vg.Points(11)}, s)
-	}
-	f, err := output.CreateAtomic(path)
-	if err != nil {
-		return err
-	}
-	defer f.Abort()
-	if _, err := c.WriteTo(f); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return f.Commit()
+	drawSourceLines(dc, sourceH, source)
+	return writeFigure(c, path)
 }
 
 // addTrendLine draws one run of lines per stretch of present values, so a
