@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os/signal"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -58,6 +59,16 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	if *maxBody < 1 {
 		return &UsageError{Msg: fmt.Sprintf("--max-body: want a positive number of bytes, got %d", *maxBody)}
 	}
+	if err := checkAddr(*addr); err != nil {
+		return err
+	}
+	// Listen before loading the world: a taken or unusable address is one
+	// line on its own, not a line after the "world loaded" log.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return badInputf("--addr %s: %v", *addr, err)
+	}
+	defer ln.Close()
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
 	defer stop()
 	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
@@ -78,10 +89,6 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		log.Info("database open", "db", *db)
 	}
 	srv := server.New(server.Options{World: w, Store: st, UI: web.Assets, Logger: log, MaxBody: *maxBody, Timeout: *timeout})
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return badInputf("--addr %s: %v", *addr, err)
-	}
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -110,5 +117,31 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	log.Info("stopped")
+	return nil
+}
+
+// checkAddr rejects an --addr that is not HOST:PORT with a port from 0 to
+// 65535 (or a service name such as http), before anything is loaded.
+func checkAddr(addr string) error {
+	bad := func(why string) error {
+		return &UsageError{Msg: fmt.Sprintf("--addr: want HOST:PORT (127.0.0.1:8080, or :8080 for every interface), got %q: %s", addr, why), Hint: "casus serve -h"}
+	}
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		var ae *net.AddrError
+		if errors.As(err, &ae) {
+			return bad(ae.Err)
+		}
+		return bad(err.Error())
+	}
+	if n, err := strconv.Atoi(port); err == nil {
+		if n < 0 || n > 65535 {
+			return bad(fmt.Sprintf("port %d is not a number from 0 to 65535", n))
+		}
+		return nil
+	}
+	if _, err := net.LookupPort("tcp", port); err != nil {
+		return bad(fmt.Sprintf("port %q is neither a number nor a known service name", port))
+	}
 	return nil
 }
