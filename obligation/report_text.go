@@ -25,13 +25,8 @@ func groupLabel(g *SummaryGroup) string {
 	case strings.HasSuffix(g.TreatyTitle, g.Article):
 		return g.TreatyTitle
 	}
-	// "EU (TEU Art. 42(7))" and "Art. 42(7) TEU": say the article once.
-	if f := strings.Fields(g.Article); len(f) >= 2 && strings.Contains(g.TreatyTitle, f[0]+" "+f[1]) {
-		if rest := strings.Join(f[2:], " "); rest != "" && !strings.Contains(g.TreatyTitle, rest) {
-			return g.TreatyTitle + " " + rest
-		}
-		return g.TreatyTitle
-	}
+	// A short name names the treaty, never an article (a treaty test holds
+	// the registry to it), so the article follows it: "EU Art. 42(7) TEU".
 	return g.TreatyTitle + " " + g.Article
 }
 
