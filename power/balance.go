@@ -41,13 +41,15 @@ type Member struct {
 	Components [6]float64
 	// Capital, Miles and Discounted are set by Discount: the capital the
 	// distance is measured from (CapitalStoodIn when the capitals data
-	// end before the date and the last known one stood in), the
-	// great-circle distance in statute miles, and CINC discounted by the
+	// end before the date and the last known one stood in), the distance
+	// in whole statute miles (GradientMiles), and CINC discounted by the
 	// loss-of-strength gradient. NaN before Discount or when unknown.
+	// Contiguous is true when EUGene's contiguity rule set Miles to 0.
 	Capital        string
 	CapitalStoodIn bool
 	Miles          float64
 	Discounted     float64
+	Contiguous     bool
 }
 
 // Complete reports whether every member has a CINC and every component.
@@ -74,11 +76,16 @@ type CoalitionBalance struct {
 	// Ratio is A.CINC / B.CINC: NaN when either is missing or B's is 0.
 	Ratio float64
 	// At is the place capabilities were discounted to (nil: no discount);
-	// MilesPerDay the gradient's transport constant for DataYear, and
-	// DiscountedRatio A.DiscountedCINC / B.DiscountedCINC.
-	At              *Point
-	MilesPerDay     float64
-	DiscountedRatio float64
+	// MilesPerDay the gradient's transport constant for Year, and
+	// DiscountedRatio A.DiscountedCINC / B.DiscountedCINC. ContiguityRule
+	// is true when DiscountContiguous zeroed the distance of the place's
+	// state and its land neighbours; ContiguityStoodIn when the contiguity
+	// data end before the date and their last spells stood in.
+	At                *Point
+	MilesPerDay       float64
+	DiscountedRatio   float64
+	ContiguityRule    bool
+	ContiguityStoodIn bool
 }
 
 // Balance sums the capabilities of coalitions sideA and sideB (COW codes)

@@ -29,7 +29,7 @@ func realWorld(tb testing.TB) *world.World {
 	dir := needData(tb)
 	realOnce.Do(func() {
 		realW, realErr = source.Load(context.Background(), dir, source.LoadOptions{
-			Only: []string{source.States, source.Majors, source.NMC, source.ATOP, source.Capitals},
+			Only: []string{source.States, source.Majors, source.NMC, source.ATOP, source.Capitals, source.Contiguity},
 		})
 	})
 	if realErr != nil {

@@ -74,28 +74,44 @@
 // from its capital (world.Capitals, peacesciencer's cow_capitals, on the
 // date asked about) to the place of the conflict, with the
 // loss-of-strength gradient of Bueno de Mesquita (1981, The War Trap, Yale
-// UP, ch. 5), the form EUGene (Bennett & Stam 2000, International
-// Interactions 26(2)) computes for its distance-adjusted capabilities:
+// UP, p. 105) exactly as EUGene (Bennett & Stam 2000, International
+// Interactions 26(2); version 3.203, unit euprocs1, function adj_cap)
+// computes its distance-adjusted capabilities:
 //
 //	adjusted CINC = CINC ^ log10( miles / miles-per-day + (10 − e) )
 //
-// with e the base of natural logarithms and miles the great-circle
-// distance in statute miles (GreatCircleMiles: haversine on the mean Earth
-// radius, 3,958.76 mi). The exponent is log10(10 − e) ≈ 0.862 at distance
-// 0 — a state fighting at home counts for more than its raw CINC, as in
-// the original formula, so only the discounted ratio, not the discounted
-// sums, is comparable with the raw ratio — and 1 at e × miles-per-day
-// (≈ 680 miles); it grows with the logarithm of distance after that.
+// with e = 2.718281828 as EUGene declares it. The pieces, each EUGene's:
 //
-// The transport constant, miles-per-day, is MilesPerDay(year): 250 for
-// every year. 250 is The War Trap's figure as casus's authors recall it.
-// EUGene 3.2 is reported to vary the constant by era (faster transport
-// after the world wars); its documented values could not be checked in
-// this session — neither the War Trap's page nor EUGene's manual was in
-// the reference corpus — so casus does not guess them: the constant is
-// one function to change when they are verified, and every discounted
-// output names the value it used. Treat the discounted ratio as
-// indicative, not as a replication of EUGene.
+//   - miles-per-day is MilesPerDay(year), by era: 250 before 1918, 375
+//     from 1918 to 1945, 500 from 1946 — faster transport after each
+//     world war. The era is the year asked about.
+//   - miles is GradientMiles: 69.16 statute miles per degree of
+//     great-circle arc (EUGene's distance table, after Fitzpatrick &
+//     Modlin 1986), rounded to whole miles. GreatCircleMiles, on the mean
+//     Earth radius, is 0.1% shorter.
+//   - DiscountContiguous applies EUGene's default distance, "capitals +
+//     contiguity" at land contiguity: a state with a land border to the
+//     state whose capital is the place (COW direct contiguity type 1 on
+//     the date; after the data end in 2016 the borders of their last
+//     month stand in) is 0 miles away. Discount measures capitals only.
+//     EUGene's "War Trap" variant, the shortest distance between any two
+//     listed cities of the pair, needs EUGene's city table, which casus
+//     does not have.
+//
+// TestEUGeneAdjCap writes adj_cap out again from EUGene's published
+// source, independently of this package, and requires the same
+// discounted CINC for real dyad-years in each era (1914, 1940, 1950,
+// 2016). No worked numeric example from The War Trap or EUGene's manual
+// was available to test against; the hand table in TestGradientHandTable
+// is computed from the formula.
+//
+// The exponent is log10(10 − e) ≈ 0.862 at distance 0 — a state fighting
+// at home counts for more than its raw CINC, as in the original formula,
+// so only the discounted ratio, not the discounted sums, is comparable
+// with the raw ratio — and 1 at e × miles-per-day (≈ 680 miles before
+// 1918, ≈ 1,360 from 1946); it grows with the logarithm of distance after
+// that. EUGene does not renormalise the adjusted values, and neither does
+// casus.
 //
 // # Blocs
 //

@@ -33,9 +33,15 @@ says which year stood in when the release ends before it.
 --at PLACE|STATE discounts every member's CINC by the distance from its
 capital (COW capitals, peacesciencer) to the place — a place of the places
 table (Guam, Okinawa) or a state's capital — with Bueno de Mesquita's (1981)
-loss-of-strength gradient, CINC^log10(miles/250 + 10 − e) (see power/doc.go
-for the formula, the transport constant and what is not verified), and
-prints the raw and the discounted ratio side by side.
+loss-of-strength gradient as EUGene 3.203 computes it,
+CINC^log10(miles/miles-per-day + 10 − e), with EUGene's era constant
+(250 miles/day before 1918, 375 in 1918–1945, 500 from 1946) and its
+distance (69.16 miles per degree of arc, whole miles); see power/doc.go.
+It prints the raw and the discounted ratio side by side.
+
+--distance contiguity (with --at STATE) applies EUGene's default distance,
+"capitals + contiguity": the state itself and every state with a land
+border to it (COW direct contiguity, type 1) are 0 miles away.
 
 --scenario FILE takes the two sides from the scenario's cascade (the
 scenario's date). --without TREATY adds a second column: the sides the same
@@ -55,7 +61,7 @@ Examples:
 }
 
 type balanceOpts struct {
-	side, vs, scenario, without, with, on, years, at, nmc, plot string
+	side, vs, scenario, without, with, on, years, at, nmc, plot, distance string
 }
 
 // balanceSideJSON is one side of a balance in the JSON contract.
@@ -77,6 +83,7 @@ type balanceMemberJSON struct {
 	Capital        string              `json:"capital,omitempty"`
 	CapitalStoodIn bool                `json:"capital_stood_in,omitempty"`
 	Miles          *float64            `json:"miles,omitempty"`
+	Contiguous     bool                `json:"contiguous,omitempty"`
 	CINCDiscounted *float64            `json:"cinc_discounted,omitempty"`
 }
 
@@ -90,6 +97,7 @@ type balanceJSON struct {
 	Note            string             `json:"note"`
 	Sides           [2]balanceSideJSON `json:"sides"`
 	Ratio           *float64           `json:"ratio"`
+	MilesPerDay     *float64           `json:"miles_per_day,omitempty"`
 	DiscountedRatio *float64           `json:"ratio_discounted,omitempty"`
 }
 
@@ -99,7 +107,14 @@ type balanceAtJSON struct {
 	Lon         float64 `json:"lon"`
 	From        string  `json:"from"` // "place" or the capital's state
 	MilesPerDay float64 `json:"miles_per_day"`
-	Formula     string  `json:"formula"`
+	// MilesPerDayRule states the era constant; each balance carries the
+	// value of its own year.
+	MilesPerDayRule string `json:"miles_per_day_rule"`
+	Formula         string `json:"formula"`
+	// Distance is "capital" (capital to the place) or "contiguity"
+	// (EUGene's rule: the place's state and its land neighbours at 0).
+	Distance string `json:"distance"`
+	home     int
 }
 
 type balanceReportJSON struct {
@@ -110,7 +125,7 @@ type balanceReportJSON struct {
 	Sources  []world.Dataset   `json:"sources"`
 }
 
-const lsgFormula = "CINC^log10(miles/miles_per_day + 10 - e) (Bueno de Mesquita 1981)"
+const lsgFormula = "CINC^log10(miles/miles_per_day + 10 - e) (Bueno de Mesquita 1981, as EUGene 3.203 computes it)"
 
 func runBalance(ctx context.Context, m *Main, args []string) error {
 	c := commands["balance"]
@@ -126,6 +141,7 @@ func runBalance(ctx context.Context, m *Main, args []string) error {
 	f.StringVar(&o.at, "at", "", "discount by distance to a place or a state's capital")
 	f.StringVar(&o.nmc, "nmc", "", "NMC release (default the newest)")
 	f.StringVar(&o.plot, "plot", "", "with --years: write a figure to FILE.svg or FILE.png")
+	f.StringVar(&o.distance, "distance", "capital", "with --at: capital (each capital to the place) or contiguity (EUGene's: land neighbours of the --at state at 0 miles)")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -136,7 +152,7 @@ func runBalance(ctx context.Context, m *Main, args []string) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	w, err := f.loadWorld(ctx, source.States, source.Majors, source.NMC, source.Capitals)
+	w, err := f.loadWorld(ctx, source.States, source.Majors, source.NMC, source.Capitals, source.Contiguity)
 	if err != nil {
 		return err
 	}
@@ -149,7 +165,7 @@ func runBalance(ctx context.Context, m *Main, args []string) error {
 		rep.Units[n] = power.ComponentUnits[k]
 	}
 	rep.Units["cinc"] = "share of the system's capabilities (0–1)"
-	rep.Units["miles"] = "statute miles, great circle from the capital"
+	rep.Units["miles"] = "statute miles from the capital, 69.16 per degree of great-circle arc, rounded (EUGene)"
 
 	if o.years != "" {
 		from, to, err := parseYears(o.years)
@@ -169,9 +185,10 @@ func runBalance(ctx context.Context, m *Main, args []string) error {
 				if err != nil {
 					return err
 				}
+				if err := o.discount(w, &bal, pt, at, d); err != nil {
+					return err
+				}
 				rep.At = at
-				bal.Discount(pt, w.Capitals, d)
-				rep.At.MilesPerDay = bal.MilesPerDay
 			}
 			series = append(series, bal)
 			rep.Balances = append(rep.Balances, balanceToJSON(w, bal, "", ""))
@@ -250,9 +267,10 @@ func runBalance(ctx context.Context, m *Main, args []string) error {
 			if err != nil {
 				return err
 			}
+			if err := o.discount(w, &bal, pt, at, v.date); err != nil {
+				return err
+			}
 			rep.At = at
-			bal.Discount(pt, w.Capitals, v.date)
-			rep.At.MilesPerDay = bal.MilesPerDay
 		}
 		bals = append(bals, bal)
 		bj := balanceToJSON(w, bal, v.label, v.date.String())
@@ -261,6 +279,22 @@ func runBalance(ctx context.Context, m *Main, args []string) error {
 	}
 	rep.Notes = balanceNotes(w, caps, bals)
 	return writeBalance(m, f.format, rep)
+}
+
+// discount discounts bal to pt with the distance rule --distance names.
+func (o *balanceOpts) discount(w *world.World, bal *power.CoalitionBalance, pt power.Point, at *balanceAtJSON, d world.Date) error {
+	at.Distance = o.distance
+	at.MilesPerDayRule = power.MilesPerDayRule
+	if o.distance == "contiguity" {
+		if at.home == 0 {
+			return &UsageError{Msg: fmt.Sprintf("--distance contiguity: contiguity is between states; give --at a state, not the place %q", at.Name)}
+		}
+		bal.DiscountContiguous(pt, at.home, w.Contiguity, w.Capitals, d)
+	} else {
+		bal.Discount(pt, w.Capitals, d)
+	}
+	at.MilesPerDay = bal.MilesPerDay
+	return nil
 }
 
 // timeNow is a variable so tests could pin "today".
@@ -285,6 +319,10 @@ func (o *balanceOpts) check() error {
 		return &UsageError{Msg: "give --on DATE or --years A-B, not both"}
 	case o.plot != "" && o.years == "":
 		return &UsageError{Msg: "--plot draws a series: give --years A-B"}
+	case o.distance != "capital" && o.distance != "contiguity":
+		return &UsageError{Msg: fmt.Sprintf("--distance: want capital or contiguity, got %q", o.distance)}
+	case o.distance == "contiguity" && o.at == "":
+		return &UsageError{Msg: "--distance contiguity measures distance to --at STATE: give --at"}
 	}
 	if o.plot != "" {
 		if ext := strings.ToLower(filepath.Ext(o.plot)); ext != ".svg" && ext != ".png" {
@@ -349,7 +387,7 @@ func resolveAt(w *world.World, q string, d world.Date) (power.Point, *balanceAtJ
 	if stood {
 		from += fmt.Sprintf(" (capitals data end %s; the last known capital stands in)", power.CapitalsEnd(w.Capitals))
 	}
-	return power.Point{Lat: c.Lat, Lon: c.Lng}, &balanceAtJSON{Name: c.Name, Lat: c.Lat, Lon: c.Lng, From: from, Formula: lsgFormula}, nil
+	return power.Point{Lat: c.Lat, Lon: c.Lng}, &balanceAtJSON{Name: c.Name, Lat: c.Lat, Lon: c.Lng, From: from, Formula: lsgFormula, home: st.Code}, nil
 }
 
 // worldWithout is w without treaty id and the ATOP alliance it supersedes,
@@ -389,6 +427,7 @@ func balanceToJSON(w *world.World, b power.CoalitionBalance, label, date string)
 	out := balanceJSON{Label: label, Date: date, Year: b.Year, Release: b.Version, DataYear: b.DataYear, Note: b.Note(), Ratio: ptrNum(b.Ratio)}
 	if b.At != nil {
 		out.DiscountedRatio = ptrNum(b.DiscountedRatio)
+		out.MilesPerDay = ptrNum(b.MilesPerDay)
 	}
 	for i, s := range []power.Side{b.A, b.B} {
 		sj := balanceSideJSON{CINC: ptrNum(s.CINC), Components: map[string]*float64{}, Missing: map[string][]string{}}
@@ -426,6 +465,7 @@ func balanceToJSON(w *world.World, b power.CoalitionBalance, label, date string)
 			}
 			if b.At != nil {
 				mj.Capital, mj.CapitalStoodIn, mj.Miles, mj.CINCDiscounted = mb.Capital, mb.CapitalStoodIn, ptrNum(mb.Miles), ptrNum(mb.Discounted)
+				mj.Contiguous = mb.Contiguous
 			}
 			sj.Members = append(sj.Members, mj)
 		}
@@ -486,6 +526,18 @@ func balanceNotes(w *world.World, caps *world.Capabilities, bals []power.Coaliti
 	}
 	if capStood {
 		notes = append(notes, fmt.Sprintf("Capitals data end %s: each state's last known capital stands in after it.", power.CapitalsEnd(w.Capitals)))
+	}
+	contig, contigStood := false, false
+	for _, b := range bals {
+		contig = contig || b.ContiguityRule
+		contigStood = contigStood || b.ContiguityStoodIn
+	}
+	if contig {
+		notes = append(notes, "Distance: EUGene's \"capitals + contiguity\" rule: the --at state and every state with a land border to it (COW Direct Contiguity v3.2, type 1) count as 0 miles away.")
+	}
+	if contigStood {
+		end := power.ContiguityEnd(w.Contiguity)
+		notes = append(notes, fmt.Sprintf("COW contiguity data end %d-%02d: the land borders of that month stand in after it.", end/100, end%100))
 	}
 	return notes
 }
@@ -556,8 +608,8 @@ func writeBalance(m *Main, format string, rep *balanceReportJSON) error {
 	if format == "text" {
 		out := m.Stdout
 		if disc {
-			fmt.Fprintf(out, "at %s (%.2f, %.2f), %s; loss-of-strength gradient %s, %.0f miles/day\n",
-				rep.At.Name, rep.At.Lat, rep.At.Lon, rep.At.From, lsgFormula, rep.At.MilesPerDay)
+			fmt.Fprintf(out, "at %s (%.2f, %.2f), %s; loss-of-strength gradient %s, %.0f miles/day (%s)\n",
+				rep.At.Name, rep.At.Lat, rep.At.Lon, rep.At.From, lsgFormula, rep.At.MilesPerDay, power.MilesPerDayRule)
 		}
 		for _, b := range rep.Balances {
 			head := "Balance"
@@ -572,7 +624,7 @@ func writeBalance(m *Main, format string, rep *balanceReportJSON) error {
 			fmt.Fprintln(out)
 			summaryTable(rep).Write(out, "text")
 		}
-		fmt.Fprintln(out, "\nunits: milex thousands of current US$ (£ before 1914); milper thousands; irst thousands of tons; pec thousands of coal-ton equivalents; tpop, upop thousands; miles statute, great circle from the capital")
+		fmt.Fprintln(out, "\nunits: milex thousands of current US$ (£ before 1914); milper thousands; irst thousands of tons; pec thousands of coal-ton equivalents; tpop, upop thousands; miles statute, from the capital, 69.16 per degree of great-circle arc, rounded (EUGene)")
 		for _, n := range rep.Notes {
 			fmt.Fprintln(out, n)
 		}
@@ -649,7 +701,11 @@ func memberTable(b balanceJSON, disc bool) *output.Table {
 				if mb.CapitalStoodIn {
 					capName += "*"
 				}
-				r = append(r, capName, fmtQty(mb.Miles))
+				miles := fmtQty(mb.Miles)
+				if mb.Contiguous {
+					miles += " (land border)"
+				}
+				r = append(r, capName, miles)
 			}
 			r = append(r, fmtP(mb.CINC, 4))
 			if disc {
@@ -755,7 +811,7 @@ func writeBalanceSeries(m *Main, format string, rep *balanceReportJSON) error {
 		}
 		t.Notes = append(t.Notes, "side 1: "+strings.Join(abbs[0], ", ")+"; side 2: "+strings.Join(abbs[1], ", ")+"; CINC is a share of the system's capabilities (0–1); a blank is missing, not 0.")
 		if rep.At != nil {
-			t.Notes = append(t.Notes, fmt.Sprintf("*_at columns: discounted to %s (%s) with %s, %.0f miles/day.", rep.At.Name, rep.At.From, lsgFormula, rep.At.MilesPerDay))
+			t.Notes = append(t.Notes, fmt.Sprintf("*_at columns: discounted to %s (%s) with %s, %s.", rep.At.Name, rep.At.From, lsgFormula, power.MilesPerDayRule))
 		}
 		t.Notes = append(t.Notes, rep.Notes...)
 	}

@@ -30,8 +30,8 @@ func balanceJSONRun(t *testing.T, args ...string) balanceReportJSON {
 func TestBalanceKoreaAtPyongyang(t *testing.T) {
 	dir := needData(t)
 	r := balanceJSONRun(t, "--side", "PRK,RUS", "--vs", "ROK,USA,JPN", "--on", "2022-12-31", "--at", "PRK", "--data", dir)
-	if len(r.Balances) != 1 || r.At == nil || r.At.Name != "Pyongyang" || r.At.MilesPerDay != 250 {
-		t.Fatalf("want one balance at Pyongyang, 250 miles/day; got %+v", r.At)
+	if len(r.Balances) != 1 || r.At == nil || r.At.Name != "Pyongyang" || r.At.MilesPerDay != 500 || r.At.Distance != "capital" {
+		t.Fatalf("want one balance at Pyongyang, 500 miles/day (EUGene, from 1946), capital distance; got %+v", r.At)
 	}
 	b := r.Balances[0]
 	if b.Release != "7.0" || b.DataYear != 2022 || b.Note != "NMC 7.0, data year 2022" {
@@ -59,6 +59,51 @@ func TestBalanceKoreaAtPyongyang(t *testing.T) {
 	}
 	if r.Units["milex"] == "" || r.Units["miles"] == "" {
 		t.Errorf("units missing: %v", r.Units)
+	}
+}
+
+// TestBalanceContiguity: EUGene's "capitals + contiguity" distance puts
+// the --at state's land neighbours at 0 miles (Russia, South Korea next
+// to North Korea; not Japan or the United States), says so, and says the
+// contiguity data of 2016 stand in for 2022. Distance to a neighbour at 0
+// raises its discounted CINC, so side 1 (with Russia) gains.
+func TestBalanceContiguity(t *testing.T) {
+	capital := balanceJSONRun(t, "--side", "PRK,RUS", "--vs", "ROK,USA,JPN", "--on", "2022-12-31", "--at", "PRK")
+	r := balanceJSONRun(t, "--side", "PRK,RUS", "--vs", "ROK,USA,JPN", "--on", "2022-12-31", "--at", "PRK", "--distance", "contiguity")
+	if r.At.Distance != "contiguity" {
+		t.Errorf("at.distance: %q", r.At.Distance)
+	}
+	for _, s := range r.Balances[0].Sides {
+		for _, m := range s.Members {
+			want := m.Abb == "RUS" || m.Abb == "ROK"
+			if m.Contiguous != want || (want && *m.Miles != 0) {
+				t.Errorf("%s: contiguous %v, %v miles; want contiguous %v", m.Abb, m.Contiguous, *m.Miles, want)
+			}
+		}
+	}
+	if !(*r.Balances[0].DiscountedRatio > *capital.Balances[0].DiscountedRatio) {
+		t.Errorf("Russia at 0 miles should raise side 1: %v vs %v", *r.Balances[0].DiscountedRatio, *capital.Balances[0].DiscountedRatio)
+	}
+	notes := strings.Join(r.Notes, "\n")
+	for _, want := range []string{"capitals + contiguity", "COW contiguity data end 2016-12"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("no note %q in %s", want, notes)
+		}
+	}
+}
+
+// TestBalanceEras: a series across the First World War changes EUGene's
+// transport constant in 1918, and every balance says which it used.
+func TestBalanceEras(t *testing.T) {
+	r := balanceJSONRun(t, "--side", "GMY", "--vs", "FRN", "--years", "1916-1919", "--at", "FRN")
+	want := []float64{250, 250, 375, 375}
+	for i, b := range r.Balances {
+		if b.MilesPerDay == nil || *b.MilesPerDay != want[i] {
+			t.Errorf("%d: miles per day %v, want %v", b.Year, b.MilesPerDay, want[i])
+		}
+	}
+	if !strings.Contains(r.At.MilesPerDayRule, "250 miles/day before 1918, 375 in 1918–1945, 500 from 1946") {
+		t.Errorf("rule: %q", r.At.MilesPerDayRule)
 	}
 }
 
@@ -147,6 +192,9 @@ func TestBalanceBadInput(t *testing.T) {
 		{[]string{"--side", "PRK,Narnia", "--vs", "ROK"}, "--side:"},
 		{[]string{"--side", "PRK", "--vs", "ROK", "--at", "Atlantis"}, "--at:"},
 		{[]string{"--side", "PRK", "--vs", "ROK", "--at", "mediterranean"}, "is a region"},
+		{[]string{"--side", "PRK", "--vs", "ROK", "--at", "PRK", "--distance", "rail"}, `--distance: want capital or contiguity, got "rail"`},
+		{[]string{"--side", "PRK", "--vs", "ROK", "--distance", "contiguity"}, "give --at"},
+		{[]string{"--side", "PRK", "--vs", "ROK", "--at", "Guam", "--distance", "contiguity"}, "give --at a state, not the place"},
 	} {
 		_, errOut, code := run(t, append(append([]string{"balance"}, c.args...), "--data", dir)...)
 		if code != 2 || !strings.Contains(errOut, c.want) {

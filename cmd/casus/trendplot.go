@@ -199,7 +199,7 @@ func writeBalancePlot(path string, w *world.World, caps *world.Capabilities, ser
 		fmt.Sprintf("Source: COW National Material Capabilities v%s (%s), CINC recomputed from its six components. Figure: casus balance.", caps.Version, filepath.Base(caps.Dataset.File)),
 	}
 	if at != nil {
-		src = append(src, fmt.Sprintf("Discounted to %s with the loss-of-strength gradient CINC^log10(miles/%.0f + 10 − e) (Bueno de Mesquita 1981); capitals: peacesciencer.", at.Name, at.MilesPerDay))
+		src = append(src, fmt.Sprintf("Discounted to %s with the loss-of-strength gradient CINC^log10(miles/miles-per-day + 10 − e) (Bueno de Mesquita 1981) as EUGene 3.203 computes it, %s; capitals: peacesciencer.", at.Name, power.MilesPerDayRule))
 	}
 	return writeTrendFigure(path, []trendPanel{cinc, rp}, src)
 }
