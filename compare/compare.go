@@ -223,7 +223,7 @@ func perPromise(t *world.Treaty, f func(t *world.Treaty, i int) piece) Cell {
 		return Cell{Text: "no obligation in the treaty file"}
 	}
 	var c Cell
-	var parts, texts []string
+	var parts, texts, labs []string
 	same := true
 	for _, i := range idx {
 		p := f(t, i)
@@ -231,6 +231,7 @@ func perPromise(t *world.Treaty, f func(t *world.Treaty, i int) piece) Cell {
 		if t.Obligations[i].Kind != world.Defense {
 			lab += " (" + string(t.Obligations[i].Kind) + ")"
 		}
+		labs = append(labs, lab)
 		c.Sources = append(c.Sources, src(t, fmt.Sprintf("obligations[%d].article", i), t.Obligations[i].Article, lab))
 		parts = append(parts, lab+": "+p.text)
 		c.Sources = append(c.Sources, p.sources...)
@@ -239,11 +240,8 @@ func perPromise(t *world.Treaty, f func(t *world.Treaty, i int) piece) Cell {
 	}
 	c.Text = strings.Join(parts, "; ")
 	if len(idx) > 1 && same {
-		// One answer for every promise: say it once, for all of them.
-		var labs []string
-		for _, i := range idx {
-			labs = append(labs, articleLabel(t, i))
-		}
+		// One answer for every promise: say it once, for all of them,
+		// with the same labels the sources name (kind included).
 		c.Text = strings.Join(labs, ", ") + ": " + texts[0]
 	}
 	return c
