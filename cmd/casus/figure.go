@@ -30,10 +30,40 @@ func newFigureCanvas(path string, w, h vg.Length) vg.CanvasWriterTo {
 	return vgsvg.New(w, h)
 }
 
+// sourceStyle is the small grey type of the source lines.
+func sourceStyle() text.Style {
+	return text.Style{Color: color.Gray{Y: 0x40}, Font: font.From(plot.DefaultFont, vg.Points(8)), Handler: plot.DefaultTextHandler}
+}
+
+// wrapSourceLines breaks each line at spaces so that none is wider than a
+// figure of width w leaves for it (6 pt margins); a continuation is
+// indented. A figure must show its whole source, not the start of it.
+func wrapSourceLines(lines []string, w vg.Length) []string {
+	sty := sourceStyle()
+	limit := w - vg.Points(12)
+	var out []string
+	for _, l := range lines {
+		cur := ""
+		for _, word := range strings.Split(l, " ") {
+			next := word
+			if cur != "" {
+				next = cur + " " + word
+			}
+			if cur != "" && strings.TrimSpace(cur) != "" && sty.Width(next) > limit {
+				out = append(out, cur)
+				next = "   " + word
+			}
+			cur = next
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
 // drawSourceLines writes lines, top first, in the strip of height h at the
 // foot of dc, so that every figure says what data it rests on.
 func drawSourceLines(dc draw.Canvas, h vg.Length, lines []string) {
-	src := text.Style{Color: color.Gray{Y: 0x40}, Font: font.From(plot.DefaultFont, vg.Points(8)), Handler: plot.DefaultTextHandler}
+	src := sourceStyle()
 	for i, s := range lines {
 		dc.FillText(src, vg.Point{X: dc.Min.X + vg.Points(6), Y: dc.Min.Y + h - vg.Points(14) - vg.Length(i)*vg.Points(11)}, s)
 	}

@@ -355,10 +355,6 @@ func writeReliabilityPlot(path string, rep *reliability.Report, o reliability.Op
 	}
 
 	const figW, figH = 7 * vg.Inch, 5 * vg.Inch
-	srcH := vg.Points(float64(16 + 11*(4+len(pubLines)+len(rep.Data))))
-	c := newFigureCanvas(path, figW, figH+srcH)
-	dc := draw.New(c)
-	p.Draw(draw.Crop(dc, 0, 0, srcH, 0))
 	var choices []string
 	for _, ch := range rep.Choices {
 		choices = append(choices, "--"+strings.ReplaceAll(ch.Name, "_", "-")+" "+ch.Value)
@@ -372,6 +368,11 @@ func writeReliabilityPlot(path string, rep *reliability.Report, o reliability.Op
 		lines = append(lines, "   "+d+";")
 	}
 	lines = append(lines, "Coding: "+strings.Join(choices[:3], ", ")+",", "   "+strings.Join(choices[3:], ", ")+". Figure: casus reliability.")
+	lines = wrapSourceLines(lines, figW)
+	srcH := vg.Points(float64(16 + 11*len(lines)))
+	c := newFigureCanvas(path, figW, figH+srcH)
+	dc := draw.New(c)
+	p.Draw(draw.Crop(dc, 0, 0, srcH, 0))
 	drawSourceLines(dc, srcH, lines)
 	return writeFigure(c, path)
 }

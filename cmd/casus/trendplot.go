@@ -41,6 +41,7 @@ type trendPanel struct {
 // --plot` does; the file appears only when complete.
 func writeTrendFigure(path string, panels []trendPanel, source []string) error {
 	const figW, legendW = 7 * vg.Inch, 1.3 * vg.Inch
+	source = wrapSourceLines(source, figW)
 	sourceH := vg.Points(14 + 11*float64(len(source)))
 	figH := vg.Length(len(panels))*2.6*vg.Inch + sourceH
 	var first, last int
@@ -195,7 +196,13 @@ func writeBalancePlot(path string, w *world.World, caps *world.Capabilities, ser
 	if at != nil {
 		rp.lines = append(rp.lines, trendLine{"at " + at.Name, years, dratio})
 	}
+	var key []string
+	for _, c := range append(append([]int{}, a...), b...) {
+		abb, name := stateLabel(w, c)
+		key = append(key, abb+" "+name)
+	}
 	src := []string{
+		"States: " + strings.Join(key, "; ") + ".",
 		fmt.Sprintf("Source: COW National Material Capabilities v%s (%s), CINC recomputed from its six components. Figure: casus balance.", caps.Version, filepath.Base(caps.Dataset.File)),
 	}
 	if at != nil {
