@@ -18,6 +18,7 @@ import (
 	"github.com/casus-dev/casus/server"
 	"github.com/casus-dev/casus/source"
 	"github.com/casus-dev/casus/source/sourcetest"
+	"github.com/casus-dev/casus/store"
 	"github.com/casus-dev/casus/treaty"
 	"github.com/casus-dev/casus/web"
 )
@@ -174,6 +175,13 @@ func TestBrowserEndToEnd(t *testing.T) {
 // browser starts Chromium headless and casus's server, both for the test's
 // duration, or skips when there is no Chromium and CASUS_E2E is unset.
 func browser(t *testing.T) (context.Context, string) {
+	ctx, base, _ := browserWithToken(t)
+	return ctx, base
+}
+
+// browserWithToken is browser with a database behind the server and a
+// write token for it.
+func browserWithToken(t *testing.T) (context.Context, string, string) {
 	t.Helper()
 	chrome := findChromium()
 	if chrome == "" {
@@ -182,7 +190,7 @@ func browser(t *testing.T) (context.Context, string) {
 		}
 		t.Skip("no chromium on PATH and CASUS_E2E unset: apt-get install -y chromium to run the browser test (.ci/run does)")
 	}
-	base := startServer(t)
+	base, tok := startServer(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
 		chromedp.NoSandbox, // CI runs as root, where Chromium refuses its sandbox
@@ -191,7 +199,7 @@ func browser(t *testing.T) (context.Context, string) {
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	bctx, cancelB := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
 	t.Cleanup(func() { cancelB(); cancelA() })
-	return bctx, base
+	return bctx, base, tok
 }
 
 // mapState lists "STATE:status" for every coloured country on the page.
@@ -215,9 +223,10 @@ func findChromium() string {
 	return ""
 }
 
-// startServer runs casus's HTTP server, with the embedded UI, on a loopback
-// port for the test's duration.
-func startServer(t *testing.T) string {
+// startServer runs casus's HTTP server, with the embedded UI and a fresh
+// database, on a loopback port for the test's duration, and returns its
+// address and a write token.
+func startServer(t *testing.T) (string, string) {
 	t.Helper()
 	data := sourcetest.Data()
 	ctx := context.Background()
@@ -229,14 +238,23 @@ func startServer(t *testing.T) string {
 		t.Fatal(err)
 	}
 	w.Freeze()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "casus.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	tok, err := st.CreateToken(ctx, "e2e")
+	if err != nil {
+		t.Fatal(err)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs := &http.Server{Handler: server.New(server.Options{World: w, UI: web.Assets}), ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: server.New(server.Options{World: w, Store: st, UI: web.Assets}), ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
 	t.Cleanup(func() { hs.Close() })
-	return "http://" + ln.Addr().String()
+	return "http://" + ln.Addr().String(), tok
 }
 
 func artifactDir(t *testing.T) string {

@@ -53,4 +53,15 @@ export const api = {
   guarantees: (state, on) => call("/api/guarantees" + q({ state, on })),
   system: (year, blocs) => call("/api/system" + q({ year, blocs: blocs ? "true" : "" })),
   series: (years) => call("/api/system/series" + q({ years })),
+  // Saved scenarios (casus serve --db). Reads are open; a save needs a
+  // bearer token, sent only in the Authorization header.
+  savedScenarios: () => call("/api/scenarios"),
+  savedScenario: (id) => call("/api/scenarios/" + encodeURIComponent(id)),
+  savedReport: (id, saved) => call("/api/scenarios/" + encodeURIComponent(id) + "/report" + q({ treaties: saved ? "saved" : "" })),
+  saveScenario: (text, token) =>
+    call("/api/scenarios", {
+      method: "POST",
+      headers: { "Content-Type": "application/yaml", Authorization: "Bearer " + token },
+      body: text,
+    }),
 };

@@ -6,6 +6,7 @@ import { h, clear, num, downloads, errorBox, b64urlEncode, b64urlDecode } from "
 import { CATEGORIES, LABEL, classify, paraphrase } from "./status.js";
 import { allStates, label, featureId } from "./states.js";
 import { drawMap, theatreBox } from "./map.js";
+import { savePanel } from "./saved.js";
 
 let placesCache = null;
 
@@ -52,9 +53,38 @@ export async function renderScenario(root, params) {
   clear(root);
   const form = builder(params);
   const out = h("div", { id: "result", "aria-live": "polite" });
-  root.append(form, out);
+  // What "Save scenario" saves: the pasted file when the paste box is open
+  // and holds one, else the form's scenario (null, with the browser's
+  // messages, when the form is incomplete).
+  const toSave = () => {
+    const paste = form.querySelector("details.paste");
+    const pasted = form.querySelector("#scenario-text").value;
+    if (paste.open && pasted.trim()) return pasted;
+    if (!form.reportValidity()) return null;
+    return scenarioText(formParams(form));
+  };
+  root.append(form, savePanel({ scenario: toSave, open: Boolean(params.sid) }), out);
   let text = null;
   let title = "";
+  if (params.sid) {
+    // A saved scenario: its file into the paste box (to read, change and
+    // save anew) and the server's evaluation of it.
+    out.append(h("p", { class: "loading" }, "Evaluating…"));
+    let rec;
+    let report;
+    try {
+      rec = await api.savedScenario(params.sid);
+      report = await api.savedReport(params.sid, params.ts === "1");
+    } catch (e) {
+      clear(out).append(errorBox(e));
+      return;
+    }
+    form.querySelector("#scenario-text").value = rec.yaml;
+    form.querySelector("details.paste").open = true;
+    clear(out);
+    showReport(out, report, { title: rec.title || `saved scenario ${rec.id}`, text: rec.yaml, params });
+    return;
+  }
   if (params.s) {
     try {
       text = b64urlDecode(params.s);
@@ -151,24 +181,28 @@ function builder(p) {
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const f = new FormData(form);
-    const params = {
-      a: f.get("a").trim(),
-      v: f.get("v").trim(),
-      d: f.get("d"),
-      at: f.get("at"),
-      e: f.get("e") ? "1" : "",
-      h: f.get("h"),
-      hp: f.get("h") === "p" ? f.get("hp") : "",
-      ts: f.get("ts") ? "1" : "",
-    };
-    go(shareHash(params));
+    go(shareHash(formParams(form)));
   });
   form.querySelector("#run-pasted").addEventListener("click", () => {
     const t = form.querySelector("#scenario-text").value;
     if (t.trim()) go("#/scenario?s=" + b64urlEncode(t) + (form.querySelector("#saved-treaties").checked ? "&ts=1" : ""));
   });
   return form;
+}
+
+// formParams reads the builder into the share URL's parameters.
+function formParams(form) {
+  const f = new FormData(form);
+  return {
+    a: f.get("a").trim(),
+    v: f.get("v").trim(),
+    d: f.get("d"),
+    at: f.get("at"),
+    e: f.get("e") ? "1" : "",
+    h: f.get("h"),
+    hp: f.get("h") === "p" ? f.get("hp") : "",
+    ts: f.get("ts") ? "1" : "",
+  };
 }
 
 function go(hash) {
@@ -219,12 +253,13 @@ function placeOf(report, params) {
 function showReport(out, report, { title, params }) {
   const rounds = (report.rounds || []).map((r) => r.round);
   const last = rounds.length ? Math.max(...rounds) : 1;
-  let upto = last;
+  // The round shown is in the URL (r=, absent for the final round), so a
+  // shared link opens on the same step.
+  let upto = rounds.includes(Number(params.r)) ? Number(params.r) : last;
   let cats = classify(report, upto);
   const catOf = (abb) => (cats.get(abb) ? cats.get(abb).cat : "");
   const breachedOf = (abb) => Boolean(cats.get(abb) && cats.get(abb).breached);
   const date = report.scenario && report.scenario.date;
-  const share = location.href;
   const panel = h("aside", { id: "panel", class: "panel", "aria-label": "state details" });
   let selected = null;
   const select = (abb) => {
@@ -254,33 +289,42 @@ function showReport(out, report, { title, params }) {
       );
     }
     clear(legendBox).append(legend(cats));
+    clear(changes).append(roundChanges(report, upto, last, cats));
     if (selected) select(selected);
     else renderPanel(panel, cats, null, select, date);
   };
-  // Play the cascade: the map after round 1, 2, … (the obligations that
-  // the events of those rounds produced, the states that had entered).
+  // Play the cascade: the map after round 1, 2, … (the states that had
+  // entered by then, each obligation's status as of that round), with what
+  // changed since the round before spelled out beside the buttons.
+  const changes = h("p", { id: "round-changes", class: "roundchanges", "aria-live": "polite" });
   const steps = h(
     "div",
-    { class: "steps", role: "group", "aria-label": "cascade step shown on the map" },
-    h("span", {}, "Map after "),
-    rounds.map((r) =>
-      h(
-        "button",
-        {
-          type: "button",
-          class: "step",
-          "data-round": r,
-          "aria-pressed": r === upto ? "true" : "false",
-          onclick: (e) => {
-            upto = r;
-            cats = classify(report, upto);
-            for (const b of steps.querySelectorAll("button")) b.setAttribute("aria-pressed", b === e.currentTarget ? "true" : "false");
-            drawAll();
+    { class: "stepbox" },
+    h(
+      "div",
+      { class: "steps", role: "group", "aria-label": "cascade step shown on the map" },
+      h("span", {}, "Map after "),
+      rounds.map((r) =>
+        h(
+          "button",
+          {
+            type: "button",
+            class: "step",
+            "data-round": r,
+            "aria-pressed": r === upto ? "true" : "false",
+            onclick: (e) => {
+              upto = r;
+              cats = classify(report, upto);
+              for (const b of steps.querySelectorAll("button.step")) b.setAttribute("aria-pressed", b === e.currentTarget ? "true" : "false");
+              setRoundInURL(r === last ? "" : String(r));
+              drawAll();
+            },
           },
-        },
-        r === last ? `round ${r} (final)` : `round ${r}`
+          r === last ? `round ${r} (final)` : `round ${r}`
+        )
       )
-    )
+    ),
+    changes
   );
   drawAll();
 
@@ -296,7 +340,7 @@ function showReport(out, report, { title, params }) {
         "p",
         { class: "share" },
         "Shareable link: ",
-        h("a", { id: "share-link", href: share }, "this scenario"),
+        h("a", { id: "share-link", href: location.href }, "this scenario"),
         " ",
         h(
           "button",
@@ -304,6 +348,7 @@ function showReport(out, report, { title, params }) {
             type: "button",
             onclick: (e) => {
               const b = e.currentTarget;
+              const share = location.href;
               const done = (t) => (b.textContent = t);
               if (navigator.clipboard) navigator.clipboard.writeText(share).then(() => done("Copied"), () => done("Copy failed: use the link"));
               else done("Copy the link above");
@@ -347,6 +392,44 @@ function showReport(out, report, { title, params }) {
     extras(report),
     obligationsTable(report)
   );
+}
+
+// setRoundInURL keeps the round shown in the URL without a new history
+// entry or a hashchange (which would evaluate the scenario again).
+function setRoundInURL(r) {
+  const [path, query] = location.hash.split("?");
+  const q = new URLSearchParams(query || "");
+  if (r) q.set("r", r);
+  else q.delete("r");
+  const hash = path + (q.toString() ? "?" + q.toString() : "");
+  history.replaceState(null, "", hash);
+  const link = document.getElementById("share-link");
+  if (link) link.href = location.href;
+}
+
+// roundChanges says what the map gains at round k: who enters the war on
+// which side (rounds[].entered) and whose category changes from round k-1.
+function roundChanges(report, k, last, cats) {
+  const names = (abbs) => abbs.map(label).join(", ");
+  const later = [...cats.values()].filter((c) => c.later.length && c.cat === "untouched").length;
+  const tail = k < last ? ` Obligations of further states come due in later rounds${later ? ` (${later} states still untouched here)` : ""}.` : " The cascade stops here.";
+  if (k === 1) return `Round 1: the scenario's own events.${tail}`;
+  const prev = classify(report, k - 1);
+  const parts = [];
+  const round = (report.rounds || []).find((r) => r.round === k);
+  for (const side of [1, 2]) {
+    const who = ((round && round.entered) || []).filter((e) => typeof e === "object" && e.side === side).map((e) => e.state);
+    if (who.length) parts.push(`${names(who)} ${who.length > 1 ? "enter" : "enters"} the war on side ${side}`);
+  }
+  const byCat = new Map();
+  for (const c of cats.values()) {
+    const before = prev.get(c.abb) ? prev.get(c.abb).cat : "untouched";
+    if (c.cat === before || c.cat === "untouched") continue;
+    if (!byCat.has(c.cat)) byCat.set(c.cat, []);
+    byCat.get(c.cat).push(c.abb);
+  }
+  for (const c of CATEGORIES) if (byCat.has(c.id)) parts.push(`now ${c.label}: ${names(byCat.get(c.id))}`);
+  return `Round ${k}: ${parts.length ? parts.join("; ") + "." : "nothing changes on the map."}${tail}`;
 }
 
 function appendAll(el, ...children) {
@@ -434,11 +517,20 @@ function stateDetail(st, date) {
     { class: "detail", id: "state-detail", "data-state": st.abb, "data-status": LABEL[st.cat] },
     h("h3", {}, h("span", { class: "swatch cat-" + st.cat, "aria-hidden": "true" }), label(st.abb), " — ", h("span", { class: "status" }, LABEL[st.cat]), st.breached && st.cat !== "breached" ? h("span", { class: "breachnote" }, ", breached") : null),
     m ? h("p", {}, `Side ${st.side} since ${m.since}, round ${m.round}: ${named(m.how)}.`) : null,
+    !m && st.enters ? h("p", { class: "enters" }, `Not in the war yet: joins side ${st.enters.side} in round ${st.enters.member.round} (${st.enters.member.since}).`) : null,
     h("p", {}, h("a", { href: `#/state/${st.abb}?on=${date}` }, "State page: guarantees both ways, capabilities over time")),
-    st.owes.length ? h("h4", {}, "Obligations it owes") : h("p", {}, "It owes no obligation that these events touch."),
+    st.owes.length ? h("h4", {}, "Obligations it owes") : h("p", {}, st.later.length ? "It owes no obligation that the events of these rounds touch." : "It owes no obligation that these events touch."),
     st.owes.map((o) => obligationCard(o, "to", o.beneficiary)),
     st.owed.length ? h("h4", {}, "Obligations owed to it") : null,
-    st.owed.map((o) => obligationCard(o, "from", o.obligor))
+    st.owed.map((o) => obligationCard(o, "from", o.obligor)),
+    st.later.length ? h("h4", {}, "Later in the cascade") : null,
+    st.later.length
+      ? h(
+          "ul",
+          { class: "later" },
+          st.later.map((o) => h("li", {}, `${o.treaty_title || o.treaty}, ${o.article}: ${o.kind} to ${label(o.beneficiary)} — ${o.status.replace("_", " ")} from round ${o.round}`))
+        )
+      : null
   );
 }
 

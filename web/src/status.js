@@ -18,27 +18,52 @@ export const LABEL = Object.fromEntries(CATEGORIES.map((c) => [c.id, c.label]));
 
 const FIGHT = new Set(["defense", "offense"]);
 
-// classify returns Map abb -> {cat, side, member, owes[], owed[], breached}
-// for every state the report names, as things stand after round upto of
-// the cascade (default: the end): only side members that had entered by
-// then and obligations produced by events of those rounds count.
+// statusAt is an obligation's status as things stand after round k: the
+// best status of the rounds up to k, or null when the report cannot say
+// one.
+//
+// The report keeps one status per obligation, the best over all rounds,
+// with the round of the event that first produced it (obligation/doc.go;
+// the engine replaces a recorded status only with a strictly better one).
+// So from that round on the best so far IS the reported status: exact.
+// Before it, the obligation was either not yet touched or had a lower
+// status that the report does not keep, so the map leaves it out and the
+// panel lists it under "later in the cascade".
+export function statusAt(o, k) {
+  return o.round <= k ? o.status : null;
+}
+
+// classify returns Map abb -> {cat, side, member, owes[], owed[], later[],
+// enters, breached} for every state the report names, as things stand after round
+// upto of the cascade (default: the end): the side members that had
+// entered by then (sides[].members[].round: the round the state joined,
+// the rounds[].entered of that round) and the obligations with a status
+// by then (statusAt). enters is {side, member} for a state that joins a
+// side after upto; later[] holds a state's obligations that reach
+// their status only in a later round.
 export function classify(report, upto = Infinity) {
   const out = new Map();
   const get = (abb) => {
-    if (!out.has(abb)) out.set(abb, { abb, cat: "untouched", side: 0, member: null, owes: [], owed: [] });
+    if (!out.has(abb)) out.set(abb, { abb, cat: "untouched", side: 0, member: null, owes: [], owed: [], later: [] });
     return out.get(abb);
   };
   const sides = report.sides || [];
   sides.forEach((side, i) => {
     for (const m of side.members || []) {
-      if (m.round > upto) continue;
+      if (m.round > upto) {
+        get(m.state).enters = { side: i + 1, member: m };
+        continue;
+      }
       const s = get(m.state);
       s.side = i + 1;
       s.member = m;
     }
   });
   for (const o of report.obligations || []) {
-    if (o.round > upto) continue;
+    if (!statusAt(o, upto)) {
+      get(o.obligor).later.push(o);
+      continue;
+    }
     get(o.obligor).owes.push(o);
     get(o.beneficiary).owed.push(o);
   }
