@@ -239,6 +239,9 @@ func (e *Engine) newRun(s *Scenario, explain bool, rng *rand.Rand, lite bool) *r
 		res: map[resKey]int{}, decided: map[[2]int]bool{}, struck: map[[2]int]bool{}, lite: lite,
 		fought: map[int]bool{}, aggressed: map[int][]int{},
 	}
+	// The judge reads the run's record of who attacked whom (a victim owes
+	// its attacker no neutrality): the same map, updated as acts classify.
+	r.ctx.aggressed = r.aggressed
 	if !lite {
 		// An attack on the USA touches a few hundred obligation pairs:
 		// size the list once, and reuse scratch buffers across runs.
@@ -816,7 +819,7 @@ func (e *Engine) describe(ev Event) string {
 
 // actKey identifies an act and every input of its evaluation that varies
 // between runs: the enemies of the parties (an article counting attackers
-// reads them).
+// reads them) and the states each attacked first.
 func (r *run) actKey(a *act) string {
 	b := make([]byte, 0, 64)
 	b = append(b, a.kind...)
@@ -841,6 +844,12 @@ func (r *run) actKey(a *act) string {
 	for _, p := range append([]int{a.on}, a.by...) {
 		b = append(b, '|')
 		for _, x := range r.ctx.enemies[p] {
+			b = strconv.AppendInt(b, int64(x), 10)
+			b = append(b, ',')
+		}
+		// Whom it attacked first decides the neutrality owed to it.
+		b = append(b, '/')
+		for _, x := range r.aggressed[p] {
 			b = strconv.AppendInt(b, int64(x), 10)
 			b = append(b, ',')
 		}

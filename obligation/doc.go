@@ -106,6 +106,10 @@
 // trigger, ATOP's NEUCOATT neutrality) follows one rule for all parties: a
 // counter-strike on the side that attacked first is an attack on it only
 // with entry_counts_as_attack. A victim owes its attacker no neutrality.
+// No pledge brings a state into a war against itself: an offence,
+// neutrality or state-of-war pledge owed to a partner that strikes the
+// obligor is not triggered, and neither is a defence or offence pledge
+// owed to the partner the obligor strikes back.
 // A binding neutrality pledge toward a partner the same obligor is bound to
 // fight for is flagged subsumed_by_defense: neutrality (ATOP: not aiding
 // the partner's adversaries) is fulfilled by defending it.

@@ -500,6 +500,32 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		r.Explain = e.finishExplain(c, facts, nil, nil, o)
 		return r, true
 	}
+	if armed && len(fails) == 0 && benAttacker && obl == a.on && o.Trigger != world.ArmedAttack && o.Trigger != world.ThreatOfAttack {
+		// The partner strikes the obligor itself (the Allies' attack on
+		// Japan, which the USSR joined, 1941). A pledge that follows the
+		// partner into its wars (offence, neutrality, a state of war)
+		// does not make the obligor join or stand aside in a war against
+		// itself. Armed-attack clauses fail on their own: the partner is
+		// the attacker.
+		r.Flags = e.baseFlags(t, o, obl, ben, d, c, &facts)
+		r.Status = NotTriggered
+		r.Reason = fmt.Sprintf("%s strikes %s itself: a pledge owed to %s in its wars does not bind %s in a war against itself", e.Abb(ben), e.Abb(obl), e.Abb(ben), e.Abb(obl))
+		r.Explain = e.finishExplain(c, facts, nil, nil, o)
+		return r, true
+	}
+	if armed && len(fails) == 0 && ben == a.on && hasInt(a.by, obl) && (o.Kind == world.Defense || o.Kind == world.Offense) {
+		// The obligor strikes the partner back (El Salvador, attacked by
+		// Guatemala in 1885, owed it an offence pledge): a first strike
+		// breached the pledge above; a counter-strike does not bring the
+		// striker in on the side of the state it strikes. (Neutrality and
+		// non-aggression are judged against the obligor's own strike: that
+		// is how a conflict between them and a defence duty is found.)
+		r.Flags = e.baseFlags(t, o, obl, ben, d, c, &facts)
+		r.Status = NotTriggered
+		r.Reason = fmt.Sprintf("%s itself strikes %s (a counter-strike): a pledge owed to %s does not bring %s in on its side against itself", e.Abb(obl), e.Abb(ben), e.Abb(ben), e.Abb(obl))
+		r.Explain = e.finishExplain(c, facts, nil, nil, o)
+		return r, true
+	}
 	cr := e.common(ti, oi, ben, a, c, benAttacker, adversaries)
 	if cr.untouched {
 		return r, false
