@@ -80,7 +80,8 @@ func TestBrowserSaveScenario(t *testing.T) {
 	}
 
 	// Reopen from the saved list: the server evaluates the saved file.
-	var heading, russia, file string
+	var heading, russia, file, attacker, date, savedTitle string
+	var reopenedPNG []byte
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(base+"/#/scenario"),
 		chromedp.WaitVisible(`#builder`, chromedp.ByQuery),
@@ -90,9 +91,19 @@ func TestBrowserSaveScenario(t *testing.T) {
 		chromedp.Text(`.headline h2`, &heading, chromedp.ByQuery),
 		chromedp.AttributeValue(`svg.world path.country[data-state="RUS"]`, "data-status", &russia, nil, chromedp.ByQuery),
 		chromedp.Value(`#scenario-text`, &file, chromedp.ByQuery),
+		chromedp.Value(`#attacker`, &attacker, chromedp.ByQuery),
+		chromedp.Value(`#date`, &date, chromedp.ByQuery),
+		chromedp.Value(`#save-title`, &savedTitle, chromedp.ByQuery),
+		chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
+		chromedp.CaptureScreenshot(&reopenedPNG),
 	)
 	if err != nil {
 		t.Fatalf("reopening the saved scenario: %v", err)
+	}
+	save(t, art, "saved-reopened-desktop.png", reopenedPNG)
+	// Saved from the form, it reopens in the form, under its title.
+	if attacker != "ROK" || date != "2025-06-01" || savedTitle != title {
+		t.Errorf("reopened form: attacker %q, date %q, title %q; want ROK, 2025-06-01, %q", attacker, date, savedTitle, title)
 	}
 	if heading != title || russia != "bound to fight" || !strings.Contains(file, `"on": "PRK"`) {
 		t.Errorf("reopened: heading %q, Russia %q, file %q; want the title, bound to fight, the saved file", heading, russia, file)
@@ -155,4 +166,18 @@ func TestBrowserSaveScenario(t *testing.T) {
 		}
 		t.Logf("%s: %s", c.name, msg)
 	}
+
+	// The phone view of a reopened scenario, from the top (in the first
+	// tab: a background tab's screenshot can wait for a frame forever).
+	var phone []byte
+	if err := chromedp.Run(ctx,
+		chromedp.EmulateViewport(375, 800),
+		chromedp.Navigate(base+"/"+openHref),
+		chromedp.WaitVisible(`#share-link`, chromedp.ByQuery),
+		chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
+		chromedp.CaptureScreenshot(&phone),
+	); err != nil {
+		t.Fatalf("the reopened scenario at 375 px: %v", err)
+	}
+	save(t, art, "saved-reopened-375.png", phone)
 }

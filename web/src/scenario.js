@@ -80,7 +80,11 @@ export async function renderScenario(root, params) {
       return;
     }
     form.querySelector("#scenario-text").value = rec.yaml;
-    form.querySelector("details.paste").open = true;
+    const shape = formShape(rec.yaml);
+    if (shape) fillForm(form, shape);
+    else form.querySelector("details.paste").open = true;
+    const t = root.querySelector("#save-title");
+    if (t) t.value = rec.title || "";
     clear(out);
     showReport(out, report, { title: rec.title || `saved scenario ${rec.id}`, text: rec.yaml, params });
     return;
@@ -190,6 +194,53 @@ function builder(p) {
   return form;
 }
 
+// formShape reads a scenario file the builder could have made (JSON, one
+// armed attack; what "Save scenario" saves from the form) back into the
+// builder's parameters, or null for any other file, which stays in the
+// paste box. Attackers are kept as the file writes them.
+export function formShape(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return null;
+  }
+  const evs = doc && Array.isArray(doc.events) ? doc.events : [];
+  const a = evs.length === 1 && evs[0] && evs[0].armed_attack;
+  if (!a || !a.on || !a.by || typeof doc.date !== "string") return null;
+  if (Object.keys(evs[0]).length !== 1 || Object.keys(a).some((k) => !["by", "on", "at"].includes(k))) return null;
+  if (Object.keys(doc).some((k) => !["title", "date", "events", "assume"].includes(k))) return null;
+  const as = doc.assume || {};
+  // Monte-Carlo runs and seed other than the builder's are not in the form.
+  if ((as.runs !== undefined && as.runs !== 1000) || (as.seed !== undefined && as.seed !== 1)) return null;
+  if (Object.keys(as).some((k) => !["entry_counts_as_attack", "honour", "runs", "seed"].includes(k))) return null;
+  const honour = as.honour === undefined ? "all" : as.honour;
+  return {
+    a: [].concat(a.by).join(", "),
+    v: String(a.on),
+    d: doc.date,
+    at: a.at || "",
+    e: as.entry_counts_as_attack ? "1" : "",
+    h: typeof honour === "number" ? "p" : String(honour),
+    hp: typeof honour === "number" ? String(honour) : "",
+  };
+}
+
+function fillForm(form, p) {
+  form.querySelector("#attacker").value = p.a;
+  form.querySelector("#victim").value = p.v;
+  form.querySelector("#date").value = p.d;
+  const place = form.querySelector("#place");
+  // The places may still be loading: fillPlaces picks this up then.
+  place.dataset.want = p.at;
+  place.value = p.at;
+  form.querySelector("#entry").checked = p.e === "1";
+  const honour = form.querySelector("#honour");
+  honour.value = p.h === "none" || p.h === "p" ? p.h : "all";
+  honour.dispatchEvent(new Event("change"));
+  if (p.hp) form.querySelector("#honour-p").value = p.hp;
+}
+
 // formParams reads the builder into the share URL's parameters.
 function formParams(form) {
   const f = new FormData(form);
@@ -232,7 +283,8 @@ async function fillPlaces(select, chosen) {
   const g2 = h("optgroup", { label: "sea areas and regions" }, regions.map((r) => h("option", { value: r.id }, r.id)));
   select.append(g1);
   if (regions.length) select.append(g2);
-  if (chosen) select.value = chosen;
+  const want = chosen || select.dataset.want;
+  if (want) select.value = want;
 }
 
 // placeOf is the named place of the first attack (the form's place, or
