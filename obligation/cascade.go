@@ -192,6 +192,7 @@ func (e *Engine) EvaluateProgress(s *Scenario, explain bool, progress func(runs 
 	}
 	rep.Balance = e.Balance(rep.Sides, s.Date, s.Assume.NMC)
 	rep.Summary = summarize(rep.Obligations, rep.Sides)
+	rep.Summary.Unprotected = e.unprotected(s, rep.Summary)
 	rep.names = e.names
 	if !det {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("honour %.3g: the rounds and sides above are run 0 of %d seeded runs (seed %d)", honour, s.Assume.Runs, s.Assume.Seed))

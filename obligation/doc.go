@@ -172,7 +172,15 @@
 //	             offence pledges the events touch that do not apply (other
 //	             kinds that do not apply are only in obligations[]); neutral
 //	             = binding neutrality of states not fighting. Groups for the
-//	             attacked side come first.
+//	             attacked side come first. unprotected[] (unprotected.go):
+//	             one entry per attacked state no state is bound to fight
+//	             for, {state, date, in_force (defence pledges of binding
+//	             treaties in force that protect it; none binds), last (when
+//	             in_force is 0: the pledge that protected it last, {treaty,
+//	             treaty_title, source, article, obligors[], ended,
+//	             end_reason, end_source}, null if none ever did), political[]
+//	             (ids of non-binding commitments in force that name it), see[]
+//	             (not_bound, contingent: the lists that say why), text}.
 //	obligations[] one per (treaty, article, obligor, beneficiary, kind), the
 //	             best status over all rounds (a breach is final: a later
 //	             round does not make the duty due again), sorted binding,

@@ -133,8 +133,11 @@ func writeText(w io.Writer, rep *Report, o RenderOptions) error {
 		s = summarize(rep.Obligations, rep.Sides)
 	}
 	fmt.Fprintf(b, "Answer (counting states): %s\n", headline(s))
-	if len(s.Fight) == 0 {
+	if len(s.Fight) == 0 && len(s.Unprotected) == 0 {
 		b.WriteString("  no state is bound to fight\n")
+	}
+	for _, u := range s.Unprotected {
+		fmt.Fprintf(b, "  %s\n", u.Text)
 	}
 	for _, l := range fightLines(s) {
 		fmt.Fprintf(b, "  bound to fight %s\n", l)
@@ -317,8 +320,11 @@ func writeMD(w io.Writer, rep *Report, o RenderOptions) error {
 		s = summarize(rep.Obligations, rep.Sides)
 	}
 	fmt.Fprintf(b, "## Answer\n\nCounting states: %s.\n\n", headline(s))
-	if len(s.Fight) == 0 {
+	if len(s.Fight) == 0 && len(s.Unprotected) == 0 {
 		b.WriteString("- No state is bound to fight.\n")
+	}
+	for _, u := range s.Unprotected {
+		fmt.Fprintf(b, "- %s.\n", mdEscape(upperFirst(u.Text)))
 	}
 	for _, l := range fightLines(s) {
 		fmt.Fprintf(b, "- Bound to fight %s\n", mdEscape(strings.ReplaceAll(l, "\n      ", " — ")))
@@ -462,4 +468,11 @@ func legend(text string) string {
 		return ""
 	}
 	return "\nTags in the treaty notes: [V] checked against a cited source; [D] read off the ATOP 5.1 data; [I] inferred from the data; [M] from general knowledge, not checked against a source; [U] uncertain.\n"
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

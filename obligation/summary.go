@@ -37,6 +37,9 @@ type Summary struct {
 	Neutral []SummaryGroup `json:"neutral"`
 	// Sides are the belligerents' codes, side 1 (began the war) first.
 	Sides [2][]string `json:"sides"`
+	// Unprotected: each attacked state no state is bound to fight for, and
+	// why (unprotected.go).
+	Unprotected []Unprotected `json:"unprotected"`
 }
 
 // SummaryCounts counts distinct obligor states per group list: a state
@@ -108,7 +111,7 @@ func summaryCategory(r *Result) string {
 // state is on a side (a neutrality pledge of a state that fights is a
 // conflict or subsumed, not a neutral).
 func summarize(rs []Result, sides [2]Side) *Summary {
-	s := &Summary{}
+	s := &Summary{Unprotected: []Unprotected{}}
 	onSide := map[string]int{}
 	for i, sd := range sides {
 		s.Sides[i] = []string{}

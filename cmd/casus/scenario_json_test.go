@@ -110,7 +110,7 @@ func TestScenarioJSONContract(t *testing.T) {
 				t.Fatal("summary: want an object")
 			}
 			need(t, "summary", sum, map[string]string{"counts": "object", "fight": "array", "act": "array", "consult": "array",
-				"contingent": "array", "non_binding": "array", "breached": "array", "not_bound": "array", "neutral": "array", "sides": "array"})
+				"contingent": "array", "non_binding": "array", "breached": "array", "not_bound": "array", "neutral": "array", "sides": "array", "unprotected": "array"})
 			for _, list := range []string{"fight", "consult", "contingent", "not_bound"} {
 				for i, g := range objects(t, "summary."+list, sum[list]) {
 					need(t, fmt.Sprintf("summary.%s[%d]", list, i), g, map[string]string{"treaty": "string", "article": "string", "kind": "string",
