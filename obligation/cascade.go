@@ -15,7 +15,10 @@ import (
 type Report struct {
 	Scenario ScenarioInfo `json:"scenario"`
 	// Summary groups the obligations into the answer (summary.go).
-	Summary     *Summary    `json:"summary"`
+	Summary *Summary `json:"summary"`
+	// ShownRun says which seeded run the rounds and sides are when honour
+	// is a probability (shownrun.go); absent otherwise.
+	ShownRun    *ShownRun   `json:"shown_run,omitempty"`
 	Obligations []Result    `json:"obligations"`
 	Conflicts   []Conflict  `json:"conflicts"`
 	Rounds      []Round     `json:"rounds"`
@@ -195,7 +198,8 @@ func (e *Engine) EvaluateProgress(s *Scenario, explain bool, progress func(runs 
 	rep.Summary.Unprotected = e.unprotected(s, rep.Summary)
 	rep.names = e.names
 	if !det {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("honour %.3g: the rounds and sides above are run 0 of %d seeded runs (seed %d)", honour, s.Assume.Runs, s.Assume.Seed))
+		rep.ShownRun = shownRun(s, rep.Summary, rep.Sides)
+		rep.Notes = append(rep.Notes, rep.ShownRun.Note)
 		rep.MonteCarlo = e.MonteCarloProgress(s, 2, progress)
 	}
 	return rep

@@ -156,6 +156,11 @@
 // the same JSON from any file and from the HTTP API.
 //
 //	scenario     {title, date, events[] (one line each), assume}
+//	shown_run    (honour strictly between 0 and 1) {run (0), runs, seed,
+//	             honour, not_entered[] (states bound to fight that stayed
+//	             out of this run), note}: rounds, sides, summary.sides and
+//	             balance are this run of the seeded series; monte_carlo
+//	             gives every run. The note is also in notes[].
 //	summary      the answer, grouped (summary.go): {counts {fight, act,
 //	             consult, contingent, non_binding, breached, not_bound,
 //	             neutral} (distinct obligor states per list: defence and

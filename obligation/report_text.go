@@ -149,6 +149,9 @@ func writeText(w io.Writer, rep *Report, o RenderOptions) error {
 	if bal := rep.Balance; bal != nil {
 		fmt.Fprintf(b, "  balance: CINC side 1 %s, side 2 %s, ratio %s (%s)\n", fmtFloat(bal.Sides[0].CINC, 4), fmtFloat(bal.Sides[1].CINC, 4), fmtFloat(bal.Ratio, 3), bal.Note)
 	}
+	if r := rep.ShownRun; r != nil {
+		fmt.Fprintf(b, "  note: %s\n", r.Note)
+	}
 	section := func(title string, gs []SummaryGroup, reason func(*SummaryGroup) string) {
 		if len(gs) == 0 {
 			return
@@ -201,6 +204,9 @@ func writeText(w io.Writer, rep *Report, o RenderOptions) error {
 		writeMCText(b, mc)
 	}
 	for _, n := range rep.Notes {
+		if rep.ShownRun != nil && n == rep.ShownRun.Note {
+			continue // printed under Sides
+		}
 		fmt.Fprintf(b, "\nnote: %s\n", n)
 	}
 	out := nameCodes(b.String(), rep.names)
@@ -336,6 +342,9 @@ func writeMD(w io.Writer, rep *Report, o RenderOptions) error {
 	if bal := rep.Balance; bal != nil {
 		fmt.Fprintf(b, "\nBalance: CINC side 1 %s, side 2 %s, ratio %s (%s).\n", fmtFloat(bal.Sides[0].CINC, 4), fmtFloat(bal.Sides[1].CINC, 4), fmtFloat(bal.Ratio, 3), bal.Note)
 	}
+	if r := rep.ShownRun; r != nil {
+		fmt.Fprintf(b, "\nNote: %s.\n", mdEscape(r.Note))
+	}
 	section := func(title string, gs []SummaryGroup, reason func(*SummaryGroup) string) {
 		if len(gs) == 0 {
 			return
@@ -403,6 +412,9 @@ func writeMD(w io.Writer, rep *Report, o RenderOptions) error {
 		b.WriteString("```\n")
 	}
 	for _, n := range rep.Notes {
+		if rep.ShownRun != nil && n == rep.ShownRun.Note {
+			continue // printed under Sides
+		}
 		fmt.Fprintf(b, "\nNote: %s\n", mdEscape(n))
 	}
 	out := nameCodes(b.String(), rep.names)
