@@ -603,6 +603,9 @@ func termFields(t *world.Treaty) (piece, bool) {
 		if tm.Kind == world.TermUntil {
 			text = "until a condition the text names"
 			add("term.kind", tm.Kind, text)
+		} else if tm.Kind == world.TermUntilAgreed {
+			text = "until the parties agree to end it, no party may leave alone"
+			add("term.kind", tm.Kind, text)
 		} else if tm.Kind == world.TermFixed {
 			text = fmt.Sprintf("fixed term of %d years", tm.Years)
 			add("term.kind", tm.Kind, "fixed term")
@@ -654,7 +657,8 @@ func termFields(t *world.Treaty) (piece, bool) {
 			add("notice.after_years", strconv.Itoa(n.AfterYears), w)
 		}
 		parts = append(parts, tail("notice", text, n.Article, n.Tag, n.Source))
-	} else {
+	} else if t.Term == nil || t.Term.Kind != world.TermUntilAgreed {
+		// Under until_agreement the term itself says there is no notice.
 		parts = append(parts, "notice not in the treaty file")
 	}
 	out.text = strings.Join(parts, "; ")

@@ -357,6 +357,14 @@ func TestDurationFromFields(t *testing.T) {
 			}
 		}
 	}
+	// China–DPRK Art. VII: the treaty stays in force until the parties
+	// agree to amend or end it; the row says no party may leave alone and
+	// does not report a notice as merely missing.
+	cp := treaties(t, w, "chn-prk-1961")
+	if got, want := cell(t, compare.Treaties(w, cp, world.D(2026, 12, 6), a), "duration", "chn-prk-1961"),
+		"until the parties agree to end it, no party may leave alone (Art. VII) [V]"; got != want {
+		t.Errorf("chn-prk-1961 term row:\n got  %q\n want %q", got, want)
+	}
 	// The Warsaw Treaty (ATOP 3285) ran twenty years with automatic
 	// ten-year extensions (its Art. 11); casus has no registry file for
 	// it, so the row is ATOP's coding, tagged [D], from the phase file.

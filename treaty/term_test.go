@@ -34,10 +34,18 @@ func TestTermErrors(t *testing.T) {
 	}{
 		{"ok", "", "", nil},
 		{"unknown kind", "kind: fixed", "kind: forever",
-			[]string{`x.yaml:13: term.kind: unknown term kind "forever": want indefinite, fixed or until_condition`}},
+			[]string{`x.yaml:13: term.kind: unknown term kind "forever": want indefinite, fixed, until_condition or until_agreement`}},
 		{"until a condition without its note", "kind: fixed\n  years: 10\n  from: in_force\n", "kind: until_condition\n",
 			[]string{`x.yaml:12: term.note: missing: a term until a condition needs the note saying which condition`,
 				`x.yaml:17: renewal.kind: automatic renewal, but the term is until_condition (line 13): only a fixed term has something to renew`}},
+		{"until the parties agree, with notice and renewal", "kind: fixed\n  years: 10\n  from: in_force\n", "kind: until_agreement\n",
+			[]string{`x.yaml:17: renewal.kind: automatic renewal, but the term is until_agreement (line 13): only a fixed term has something to renew`,
+				`x.yaml:20: notice: the term is until_agreement (line 13): no party may leave alone, so there is no notice; drop notice, or change term.kind`}},
+		{"until the parties agree, with years", "kind: fixed", "kind: until_agreement",
+			[]string{`x.yaml:14: term.years: a term until the parties agree to end it has no years: drop years, or write kind: fixed`,
+				`x.yaml:15: term.from: a term until the parties agree to end it is not counted from a day`,
+				`x.yaml:19: renewal.kind: automatic renewal, but the term is until_agreement (line 13): only a fixed term has something to renew`,
+				`x.yaml:22: notice: the term is until_agreement (line 13): no party may leave alone, so there is no notice; drop notice, or change term.kind`}},
 		{"fixed without years", "  years: 10\n", "",
 			[]string{`x.yaml:12: term.years: a fixed term needs years, a whole number above 0, got 0`}},
 		{"years as words", "years: 10", "years: ten",
@@ -96,6 +104,34 @@ func TestTermErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A treaty that ends only by the parties' joint decision (China–DPRK 1961
+// Art. VII) states it with term kind until_agreement and no notice; the
+// file is valid, the kind lands in the field, and an added notice is
+// refused because it would contradict the term.
+func TestTermUntilAgreement(t *testing.T) {
+	w := smallWorld()
+	src := okTreaty + `term:
+  kind: until_agreement
+  article: Art. VII
+  tag: V
+  source: https://example.org/text
+`
+	if got := parseValidate(t, w, "x.yaml", src); len(got) != 0 {
+		t.Fatalf("valid until_agreement term refused:\n%s", strings.Join(got, "\n"))
+	}
+	f, err := Parse("x.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tm := f.Treaty.Term; tm == nil || tm.Kind != "until_agreement" || tm.Article != "Art. VII" {
+		t.Fatalf("term parsed as %+v", tm)
+	}
+	got := parseValidate(t, w, "x.yaml", src+"notice:\n  months: 12\n  tag: M\n")
+	if len(got) != 1 || !strings.HasPrefix(got[0], "x.yaml:17: notice: the term is until_agreement (line 13)") {
+		t.Fatalf("notice beside until_agreement: got %q", got)
 	}
 }
 

@@ -23,7 +23,7 @@ var (
 	// AdministeredBy values other than a state: the protected party, or any party.
 	AdministeredByWords = []string{"beneficiary", "party"}
 	// Term, renewal and provenance vocabularies (world.Term, world.Renewal).
-	TermKinds    = []string{world.TermIndefinite, world.TermFixed, world.TermUntil}
+	TermKinds    = []string{world.TermIndefinite, world.TermFixed, world.TermUntil, world.TermUntilAgreed}
 	TermFrom     = []string{world.FromInForce, world.FromSignature}
 	RenewalKinds = []string{world.RenewAutomatic, world.RenewByAgreement, world.RenewNone, world.RenewUnspecified}
 	Tags         = []string{world.TagVerified, world.TagATOP, world.TagMemory, world.TagUncertain}
@@ -357,8 +357,9 @@ func (v *validator) term() {
 			if tm.Years <= 0 {
 				v.add("term.years", "a fixed term needs years, a whole number above 0, got %d", tm.Years)
 			}
-		case world.TermIndefinite, world.TermUntil:
-			what := map[string]string{world.TermIndefinite: "an indefinite term", world.TermUntil: "a term until a condition"}[tm.Kind]
+		case world.TermIndefinite, world.TermUntil, world.TermUntilAgreed:
+			what := map[string]string{world.TermIndefinite: "an indefinite term", world.TermUntil: "a term until a condition",
+				world.TermUntilAgreed: "a term until the parties agree to end it"}[tm.Kind]
 			if tm.Years != 0 {
 				v.add("term.years", "%s has no years: drop years, or write kind: fixed", what)
 			}
@@ -369,9 +370,9 @@ func (v *validator) term() {
 				v.add("term.note", "missing: a term until a condition needs the note saying which condition")
 			}
 		case "":
-			v.add("term.kind", "missing kind: want indefinite, fixed or until_condition")
+			v.add("term.kind", "missing kind: want indefinite, fixed, until_condition or until_agreement")
 		default:
-			v.add("term.kind", "unknown term kind %q: want indefinite, fixed or until_condition", tm.Kind)
+			v.add("term.kind", "unknown term kind %q: want indefinite, fixed, until_condition or until_agreement", tm.Kind)
 		}
 		if tm.From != "" && tm.Kind == world.TermFixed && !oneOf(tm.From, TermFrom) {
 			v.add("term.from", "want in_force or signature (the day the term is counted from), got %q", tm.From)
@@ -388,12 +389,17 @@ func (v *validator) term() {
 			v.add("renewal.years", "want a whole number above 0, got %d", r.Years)
 		case r.Years != 0 && (r.Kind == world.RenewNone || r.Kind == world.RenewUnspecified):
 			v.add("renewal.years", "renewal %s has no length: drop years, or write automatic or by_agreement", r.Kind)
-		case t.Term != nil && (t.Term.Kind == world.TermIndefinite || t.Term.Kind == world.TermUntil) && r.Kind != world.RenewNone:
+		case t.Term != nil && t.Term.Kind != world.TermFixed && oneOf(t.Term.Kind, TermKinds) && r.Kind != world.RenewNone:
 			v.add("renewal.kind", "%s renewal, but the term is %s (line %d): only a fixed term has something to renew", r.Kind, t.Term.Kind, v.f.Line("term.kind"))
 		}
 		v.provenance("renewal", r.Tag, r.Source)
 	}
 	if n := t.Notice; n != nil {
+		if t.Term != nil && t.Term.Kind == world.TermUntilAgreed {
+			// Art. VII of China–DPRK: only a joint decision ends it, so
+			// a notice block would contradict the term.
+			v.add("notice", "the term is until_agreement (line %d): no party may leave alone, so there is no notice; drop notice, or change term.kind", v.f.Line("term.kind"))
+		}
 		if n.Months < 0 {
 			v.add("notice.months", "want the notice period in months, a whole number above 0, got %d", n.Months)
 		}

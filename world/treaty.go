@@ -114,6 +114,10 @@ const (
 	// Art. X: until both governments judge UN arrangements adequate);
 	// ATOP's SPECLGTH 2. Note says which event.
 	TermUntil = "until_condition"
+	// TermUntilAgreed: runs until the parties agree to end it, and no
+	// party may leave alone (China–DPRK 1961 Art. VII). It rules out a
+	// notice period, so a file with this kind has no notice block.
+	TermUntilAgreed = "until_agreement"
 
 	FromInForce   = "in_force"
 	FromSignature = "signature"
@@ -131,7 +135,7 @@ const (
 // treaty file: Tag says how it is known (TagVerified needs Source, the page
 // it was checked against).
 type Term struct {
-	Kind    string `json:"kind" yaml:"kind"`                       // TermIndefinite, TermFixed or TermUntil
+	Kind    string `json:"kind" yaml:"kind"`                       // TermIndefinite, TermFixed, TermUntil or TermUntilAgreed
 	Years   int    `json:"years,omitempty" yaml:"years,omitempty"` // fixed terms only
 	From    string `json:"from,omitempty" yaml:"from,omitempty"`   // FromInForce or FromSignature; empty = not stated
 	Article string `json:"article,omitempty" yaml:"article,omitempty"`

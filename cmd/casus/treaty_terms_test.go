@@ -27,6 +27,10 @@ func TestTreatyShowTerm(t *testing.T) {
 		}},
 		// Rio Treaty Art. 25: a denunciation takes effect after two years.
 		{"rio-1947", []string{"term/renewal/notice: indefinite (Art. 25) [V]; leave on 24 months' notice (Art. 25) [V]\n"}},
+		// China–DPRK Art. VII: in force until both agree to amend or end it,
+		// so there is no notice to give, and the line must not suggest one
+		// is merely missing from the file.
+		{"chn-prk-1961", []string{"term/renewal/notice: until the parties agree to end it, no party may leave alone (Art. VII) [V]\n"}},
 	} {
 		out, errOut, code := run(t, "treaty", "show", c.id, "--data", dir)
 		if code != 0 {
