@@ -3,10 +3,12 @@
 // {error, hint} and become an Error carrying both.
 
 export class APIError extends Error {
-  constructor(status, error, hint) {
+  constructor(status, error, hint, problems) {
     super(error);
     this.status = status;
     this.hint = hint || "";
+    // Every problem of a posted treaty file, one line each (400).
+    this.problems = Array.isArray(problems) ? problems : [];
   }
 }
 
@@ -26,7 +28,7 @@ async function call(path, opts = {}) {
   }
   if (!res.ok) {
     const err = body && body.error ? body.error : `${res.status} ${res.statusText}`;
-    throw new APIError(res.status, err, body && body.hint);
+    throw new APIError(res.status, err, body && body.hint, body && body.problems);
   }
   if (body === null && text) throw new APIError(res.status, "the server answered something that is not JSON", path);
   return body;
@@ -49,7 +51,7 @@ export const api = {
   scenario: (text, saved) =>
     call("/api/scenario" + q({ treaties: saved ? "saved" : "" }), { method: "POST", headers: { "Content-Type": "application/yaml" }, body: text }),
   treaties: (params) => call("/api/treaties" + q(params)),
-  treaty: (id) => call("/api/treaties/" + encodeURIComponent(id)),
+  treaty: (id, saved) => call("/api/treaties/" + encodeURIComponent(id) + q({ treaties: saved ? "saved" : "" })),
   guarantees: (state, on) => call("/api/guarantees" + q({ state, on })),
   system: (year, blocs) => call("/api/system" + q({ year, blocs: blocs ? "true" : "" })),
   series: (years) => call("/api/system/series" + q({ years })),
@@ -58,6 +60,16 @@ export const api = {
   savedScenarios: () => call("/api/scenarios"),
   savedScenario: (id) => call("/api/scenarios/" + encodeURIComponent(id)),
   savedReport: (id, saved) => call("/api/scenarios/" + encodeURIComponent(id) + "/report" + q({ treaties: saved ? "saved" : "" })),
+  // Saved treaty files: checked as casus treaty check does, saved under
+  // their id (409 when one is saved already: replace it with PUT).
+  savedTreaties: () => call("/api/treaties/saved"),
+  checkTreaty: (text) => call("/api/treaties/validate", { method: "POST", headers: { "Content-Type": "application/yaml" }, body: text }),
+  saveTreaty: (text, token, replace) =>
+    call("/api/treaties/saved" + (replace ? "/" + encodeURIComponent(replace) : ""), {
+      method: replace ? "PUT" : "POST",
+      headers: { "Content-Type": "application/yaml", Authorization: "Bearer " + token },
+      body: text,
+    }),
   saveScenario: (text, token) =>
     call("/api/scenarios", {
       method: "POST",

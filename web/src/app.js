@@ -25,7 +25,7 @@ function route() {
   document.body.dataset.page = page;
   switch (page) {
     case "treaty":
-      return renderTreaty(main, parts[1] || "");
+      return renderTreaty(main, parts[1] || "", params);
     case "state":
       return renderState(main, parts[1] || "", params);
     case "network":

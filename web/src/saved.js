@@ -46,30 +46,32 @@ export function withTitle(text, title) {
 
 // saveError says why a save failed, leading with what it means for the
 // user and keeping the server's own one-line message and hint.
-export function saveError(e) {
+export function saveError(e, what = "scenario", verb = "Not saved") {
   const lead = {
-    0: "Not saved: the server did not answer.",
-    400: "Not saved: the server found a problem in the scenario (400).",
-    401: "Not saved: the server did not accept the token (401).",
-    409: "Not saved: it already exists (409).",
-    413: "Not saved: the scenario is larger than the server accepts (413).",
-    503: "Not saved: this server keeps no saved work (503).",
-  }[e.status] || `Not saved (${e.status || "error"}).`;
+    0: `${verb}: the server did not answer.`,
+    400: `${verb}: the server found a problem in the ${what} (400).`,
+    401: `${verb}: the server did not accept the token (401).`,
+    409: `${verb}: one is saved under this id already (409).`,
+    413: `${verb}: the ${what} is larger than the server accepts (413).`,
+    503: `${verb}: this server keeps no saved work (503).`,
+  }[e.status] || `${verb} (${e.status || "error"}).`;
+  // A treaty file's problems come one line each; the first is the message.
+  const more = (e.problems || []).length > 1 ? e.problems : [];
   return h(
     "div",
     { class: "error", role: "alert", id: "save-error", "data-status": String(e.status || 0) },
     h("strong", {}, lead),
     " ",
     h("span", { class: "server-message" }, e.message),
+    more.length ? h("ul", { class: "problems" }, more.map((p) => h("li", { class: "server-message" }, p))) : null,
     e.hint ? h("div", { class: "hint" }, e.hint) : null
   );
 }
 
-// savePanel is the save form and the list of saved scenarios. scenario()
-// returns the file to save (form fields or pasted text), or null when the
-// builder form is incomplete (it then shows the browser's own messages).
-export function savePanel({ scenario, open }) {
-  const tok = h("input", {
+// tokenField is the token input and its "Forget token" button; both save
+// forms use it, and both read the same sessionStorage entry.
+function tokenField(status) {
+  const input = h("input", {
     id: "token",
     name: "token",
     type: "password",
@@ -78,26 +80,45 @@ export function savePanel({ scenario, open }) {
     value: token.get(),
     "aria-describedby": "token-hint",
   });
-  tok.addEventListener("input", () => token.set(tok.value.trim()));
+  input.addEventListener("input", () => token.set(input.value.trim()));
+  const forget = h("button", { type: "button", id: "forget-token" }, "Forget token");
+  forget.addEventListener("click", () => {
+    input.value = "";
+    token.set("");
+    clear(status).append(h("p", { role: "status" }, "Token forgotten in this tab."));
+    input.focus();
+  });
+  return { field: h("div", { class: "field" }, h("label", { for: "token" }, "Token"), input), input, forget };
+}
+
+// needToken reads the field (keeping it for the tab) or says it is empty.
+function needToken(tok, status) {
+  const t = tok.input.value.trim();
+  token.set(t);
+  if (!t) {
+    clear(status).append(saveError({ status: 401, message: "a write needs a bearer token", hint: "paste the token into the Token field" }));
+    tok.input.focus();
+  }
+  return t;
+}
+
+// savePanel is the save form and the list of saved scenarios. scenario()
+// returns the file to save (form fields or pasted text), or null when the
+// builder form is incomplete (it then shows the browser's own messages).
+export function savePanel({ scenario, open }) {
   const title = h("input", { id: "save-title", name: "title", type: "text", autocomplete: "off", placeholder: "Korea, June 2025" });
   // Outcomes announce themselves: a success as a status, a failure as an
   // alert (saveError), so the container itself is no live region.
   const status = h("div", { id: "save-status" });
   const list = h("div", { id: "saved-list" });
-  const forget = h("button", { type: "button", id: "forget-token" }, "Forget token");
-  forget.addEventListener("click", () => {
-    tok.value = "";
-    token.set("");
-    clear(status).append(h("p", { role: "status" }, "Token forgotten in this tab."));
-    tok.focus();
-  });
+  const tok = tokenField(status);
   const form = h(
     "form",
     { id: "save-form", class: "saveform", "aria-label": "save the scenario" },
     h(
       "div",
       { class: "fields" },
-      h("div", { class: "field" }, h("label", { for: "token" }, "Token"), tok),
+      tok.field,
       h("div", { class: "field" }, h("label", { for: "save-title" }, "Title (optional)"), title),
       h(
         "span",
@@ -105,20 +126,15 @@ export function savePanel({ scenario, open }) {
         "Saves the form's scenario, or the pasted file when the paste box is open. Saving needs a token from whoever runs this server (casus token create --db FILE); it is kept in this tab only and sent only in the Authorization header."
       )
     ),
-    h("div", { class: "buttons" }, h("button", { type: "submit", id: "save" }, "Save scenario"), forget),
+    h("div", { class: "buttons" }, h("button", { type: "submit", id: "save" }, "Save scenario"), tok.forget),
     status
   );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const text = scenario();
     if (text === null) return;
-    const t = tok.value.trim();
-    token.set(t);
-    if (!t) {
-      clear(status).append(saveError({ status: 401, message: "a write needs a bearer token", hint: "paste the token into the Token field" }));
-      tok.focus();
-      return;
-    }
+    const t = needToken(tok, status);
+    if (!t) return;
     clear(status).append(h("p", { role: "status" }, "Saving…"));
     try {
       const rec = await api.saveScenario(withTitle(text, title.value), t);
@@ -181,4 +197,133 @@ async function refresh(list) {
 function when(t) {
   // The server writes RFC 3339 in UTC; minutes are enough to tell saves apart.
   return t ? String(t).replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC") : "";
+}
+
+// treatySavePanel is the treaty index page's form for the analyst's own
+// treaty files: paste one, check it (as casus treaty check would; no
+// token), save it under its id (409 when one is saved already, then
+// "Replace"), and the list of saved files, each opening on its treaty page
+// with the saved treaties loaded. A scenario includes them with "include
+// the treaties saved on this server".
+export function treatySavePanel() {
+  const status = h("div", { id: "save-status" });
+  const list = h("div", { id: "saved-list" });
+  const tok = tokenField(status);
+  const text = h("textarea", { id: "treaty-text", name: "treaty", rows: "12", spellcheck: "false", "aria-describedby": "treaty-hint" });
+  const check = h("button", { type: "button", id: "check-treaty" }, "Check");
+  const form = h(
+    "form",
+    { id: "treaty-save-form", class: "saveform", "aria-label": "save a treaty file" },
+    h("div", { class: "field" }, h("label", { for: "treaty-text" }, "Treaty file (YAML, the registry's format)"), text),
+    h(
+      "p",
+      { id: "treaty-hint", class: "hint small" },
+      "The format of the registry's files (treaty/registry/*.yaml and its README). It is checked against the states, places and every other treaty as casus treaty check does."
+    ),
+    h("div", { class: "fields" }, tok.field, h("span", { id: "token-hint", class: "hint small" }, "Saving needs a token from whoever runs this server (casus token create --db FILE); it is kept in this tab only and sent only in the Authorization header.")),
+    h("div", { class: "buttons" }, check, h("button", { type: "submit", id: "save" }, "Save treaty"), tok.forget),
+    status
+  );
+  check.addEventListener("click", async () => {
+    if (!text.value.trim()) return text.focus();
+    clear(status).append(h("p", { role: "status" }, "Checking…"));
+    try {
+      const t = await api.checkTreaty(text.value);
+      clear(status).append(
+        h("p", { class: "saved-ok", role: "status" }, `Valid: ${t.id} “${t.title}”, ${(t.members || []).length} members, ${(t.obligations || []).length} articles. Nothing is saved yet.`)
+      );
+    } catch (e) {
+      clear(status).append(saveError(e, "treaty file", "Not valid"));
+    }
+  });
+  const save = async (replace) => {
+    const t = needToken(tok, status);
+    if (!t) return;
+    clear(status).append(h("p", { role: "status" }, "Saving…"));
+    try {
+      const rec = await api.saveTreaty(text.value, t, replace);
+      clear(status).append(
+        h(
+          "p",
+          { class: "saved-ok", role: "status" },
+          `${replace ? "Replaced" : "Saved"} treaty ${rec.id}. `,
+          h("a", { href: `#/treaty/${encodeURIComponent(rec.id)}?treaties=saved`, id: "saved-open" }, "Open it"),
+          " · ",
+          h("a", { href: "#/scenario?ts=1" }, "a scenario with the saved treaties")
+        )
+      );
+      refreshTreaties(list, text);
+    } catch (e) {
+      const box = saveError(e, "treaty file");
+      // The id is taken: offer to replace the saved file of that id.
+      const id = e.status === 409 && /"([^"]+)"/.exec(e.message);
+      if (id) box.append(h("button", { type: "button", id: "replace-treaty", onclick: () => save(id[1]) }, `Replace the saved ${id[1]}`));
+      clear(status).append(box);
+    }
+  };
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!text.value.trim()) return text.focus();
+    save("");
+  });
+  refreshTreaties(list, text);
+  return h(
+    "details",
+    { class: "savebox", id: "saved", open: token.get() ? true : null },
+    h("summary", {}, "Your own treaty files: check, save, reopen"),
+    form,
+    h("h3", { id: "saved-heading" }, "Treaty files saved on this server"),
+    list
+  );
+}
+
+// refreshTreaties lists the saved files; "Edit" puts one into the form
+// (to change and replace it).
+async function refreshTreaties(list, text) {
+  let recs;
+  try {
+    recs = await api.savedTreaties();
+  } catch (e) {
+    clear(list).append(h("p", { class: "hint" }, e.message + (e.hint ? " (" + e.hint + ")" : "")));
+    return;
+  }
+  clear(list);
+  if (!recs || !recs.length) {
+    list.append(h("p", { class: "hint" }, "No saved treaty files yet."));
+    return;
+  }
+  list.append(
+    h(
+      "ul",
+      { class: "savedlist", "aria-labelledby": "saved-heading" },
+      recs.map((r) =>
+        h(
+          "li",
+          { "data-id": r.id },
+          h("a", { href: `#/treaty/${encodeURIComponent(r.id)}?treaties=saved` }, r.id),
+          h("span", { class: "meta" }, ` ${titleOf(r.yaml)}saved ${when(r.updated || r.created)} `),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "small-button",
+              "aria-label": `Edit ${r.id}: put the saved file into the form`,
+              onclick: () => {
+                text.value = r.yaml;
+                text.focus();
+              },
+            },
+            "Edit"
+          )
+        )
+      )
+    )
+  );
+}
+
+// titleOf reads the title line of a saved treaty file for the list (the
+// record carries only the id and the file).
+function titleOf(yaml) {
+  const m = /^title:\s*(.+)$/m.exec(yaml || "");
+  return m ? `“${m[1].trim().replace(/^["']|["']$/g, "")}”, ` : "";
 }

@@ -4,6 +4,7 @@
 import { api } from "./api.js";
 import { h, s, clear, downloads, errorBox, today } from "./util.js";
 import { label, abbOf } from "./states.js";
+import { treatySavePanel } from "./saved.js";
 
 // ATOP 5.1's last day: an import with no end is an assumption after it.
 const ATOP_END = "2018-12-31";
@@ -15,12 +16,14 @@ const TAGS = {
   U: "uncertain: to be verified",
 };
 
-export async function renderTreaty(root, id) {
+// params.treaties === "saved" loads the treaties saved on the server too
+// (a saved treaty file opens this way).
+export async function renderTreaty(root, id, params = {}) {
   if (!id) return renderTreatyIndex(root);
   clear(root).append(h("p", { class: "loading" }, "Loading treaty…"));
   let t;
   try {
-    t = await api.treaty(id);
+    t = await api.treaty(id, params.treaties === "saved");
   } catch (e) {
     clear(root).append(errorBox(e));
     return;
@@ -33,7 +36,7 @@ export async function renderTreaty(root, id) {
       "dl",
       { class: "facts" },
       fact("id", t.id),
-      fact("source", t.source === "atop" ? "ATOP 5.1 import" : t.source === "registry" ? "casus registry (reviewed treaty file)" : t.source),
+      fact("source", t.source === "atop" ? "ATOP 5.1 import" : t.source === "registry" ? "casus registry (reviewed treaty file)" : t.source === "user" ? "a user's treaty file (saved on this server, or --treaties)" : t.source),
       fact("signed", t.signed),
       fact("in force", t.in_force),
       fact("ended", t.ended || (t.source === "atop" ? `no end in ATOP 5.1, whose data end ${ATOP_END}; casus assumes it is still in force after that day` : t.in_force || t.signed ? "in force (no end recorded)" : "")),
@@ -191,7 +194,7 @@ async function renderTreatyIndex(root) {
     if (v) location.hash = "#/treaty/" + encodeURIComponent(v);
   });
   const out = h("div", {}, h("p", { class: "loading" }, "Loading the registry…"));
-  root.append(h("h2", {}, "Treaties"), form, out);
+  root.append(h("h2", {}, "Treaties"), form, treatySavePanel(), out);
   let list;
   try {
     list = await api.treaties({ source: "registry" });
