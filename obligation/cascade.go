@@ -1,6 +1,7 @@
 package obligation
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"sort"
@@ -146,6 +147,16 @@ func (e *Engine) Evaluate(s *Scenario, explain bool) *Report {
 // EvaluateProgress is Evaluate that reports the Monte-Carlo runs done to
 // progress (see MonteCarloProgress); progress may be nil.
 func (e *Engine) EvaluateProgress(s *Scenario, explain bool, progress func(runs int)) *Report {
+	rep, _ := e.EvaluateContext(context.Background(), s, explain, progress)
+	return rep
+}
+
+// EvaluateContext is EvaluateProgress that gives up when ctx is done and
+// returns ctx's error without a report. One cascade takes a millisecond or
+// two, so only the Monte-Carlo runs (up to MaxRuns, about a minute) look at
+// ctx: a server's request deadline then stops them instead of letting them
+// run on for nobody.
+func (e *Engine) EvaluateContext(ctx context.Context, s *Scenario, explain bool, progress func(runs int)) (*Report, error) {
 	rep := &Report{Scenario: ScenarioInfo{File: s.File, Title: s.Title, Date: s.Date, Assume: s.Assume}}
 	for _, ev := range s.Events {
 		rep.Scenario.Events = append(rep.Scenario.Events, e.describe(ev))
@@ -200,9 +211,13 @@ func (e *Engine) EvaluateProgress(s *Scenario, explain bool, progress func(runs 
 	if !det {
 		rep.ShownRun = shownRun(s, rep.Summary, rep.Sides)
 		rep.Notes = append(rep.Notes, rep.ShownRun.Note)
-		rep.MonteCarlo = e.MonteCarloProgress(s, 2, progress)
+		mc, err := e.monteCarlo(ctx, s, 2, progress)
+		if err != nil {
+			return nil, err
+		}
+		rep.MonteCarlo = mc
 	}
-	return rep
+	return rep, nil
 }
 
 type run struct {

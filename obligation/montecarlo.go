@@ -1,6 +1,7 @@
 package obligation
 
 import (
+	"context"
 	"encoding/json"
 	"math"
 	"math/rand/v2"
@@ -84,6 +85,17 @@ const progressEvery = 256
 // use; output.Progress.Add is). progress may be nil. The numbers do not
 // depend on it.
 func (e *Engine) MonteCarloProgress(s *Scenario, workers int, progress func(runs int)) *MonteCarlo {
+	mc, _ := e.monteCarlo(context.Background(), s, workers, progress)
+	return mc
+}
+
+// ctxEvery is how many runs a worker completes between looks at its
+// context: a few hundred microseconds of work.
+const ctxEvery = 64
+
+// monteCarlo is MonteCarloProgress that stops every worker when ctx is done
+// and then returns ctx's error.
+func (e *Engine) monteCarlo(ctx context.Context, s *Scenario, workers int, progress func(runs int)) (*MonteCarlo, error) {
 	n := s.Assume.Runs
 	if n < 1 {
 		n = 1
@@ -99,7 +111,10 @@ func (e *Engine) MonteCarloProgress(s *Scenario, workers int, progress func(runs
 			defer wg.Done()
 			cache := map[string][]Result{}
 			done := 0
-			for i := wk; i < n; i += workers {
+			for k, i := 0, wk; i < n; k, i = k+1, i+workers {
+				if k%ctxEvery == 0 && ctx.Err() != nil {
+					return
+				}
 				if done++; progress != nil && done == progressEvery {
 					progress(done)
 					done = 0
@@ -123,6 +138,9 @@ func (e *Engine) MonteCarloProgress(s *Scenario, workers int, progress func(runs
 		}(wk)
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	mc := &MonteCarlo{Runs: n, Seed: s.Assume.Seed, Honour: s.Assume.Honour, Workers: workers}
 	bal := e.Balance([2]Side{}, s.Date, s.Assume.NMC)
@@ -184,7 +202,7 @@ func (e *Engine) MonteCarloProgress(s *Scenario, workers int, progress func(runs
 		}
 		return a.State < b.State
 	})
-	return mc
+	return mc, nil
 }
 
 func dist(v []float64) Dist {

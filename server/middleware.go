@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"runtime/debug"
@@ -78,5 +79,19 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBody)
 		next.ServeHTTP(w, r)
+	})
+}
+
+// deadline gives each request a context that ends after Options.Timeout.
+// The handler runs on the connection's own goroutine, as without any
+// timeout (http.TimeoutHandler, used before, ran every request on a second
+// goroutine and buffered its whole answer); the long work checks the
+// context and returns its error, answered 503 by writeError. A context
+// timer costs no goroutine.
+func (s *Server) deadline(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -100,6 +100,11 @@ func (s *Server) panelRows(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return errorf(http.StatusBadRequest, "", "years: %v", err)
 	}
+	// The panel is built whole and then cut to the rows asked for: look at
+	// the deadline between the stages (each tens of milliseconds).
+	if err := r.Context().Err(); err != nil {
+		return err
+	}
 	if err := panel.Apply(fr, s.w, adders, panel.Options{NMC: nmc}); err != nil {
 		return errorf(http.StatusBadRequest, "", "%v", err)
 	}
@@ -112,6 +117,9 @@ func (s *Server) panelRows(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		fr = fr.Select(rows)
+	}
+	if err := r.Context().Err(); err != nil {
+		return err
 	}
 	var b bytes.Buffer
 	if format == "csv" {

@@ -369,6 +369,11 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, name string, d
 		return classify(err, false)
 	}
 	sc.File = name
-	rep := eng.Evaluate(sc, true)
+	// Only the Monte-Carlo runs can take long; they stop at the deadline
+	// and nothing partial is cached.
+	rep, err := eng.EvaluateContext(r.Context(), sc, true, nil)
+	if err != nil {
+		return err
+	}
 	return s.cached(w, key, func(out io.Writer) error { return obligation.Write(out, rep, "json", explain) })
 }

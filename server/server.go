@@ -2,9 +2,13 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"log/slog"
 	"net/http"
 	"sort"
@@ -34,8 +38,9 @@ type Options struct {
 	Logger *slog.Logger
 	// MaxBody caps request bodies (413 beyond); 0 means DefaultMaxBody.
 	MaxBody int64
-	// Timeout caps a request's handling time (503 beyond); 0 means
-	// DefaultTimeout.
+	// Timeout is each request's deadline, carried by its context: the long
+	// work (Monte-Carlo runs, similarity years, panels, series, the store)
+	// stops at it and the request is answered 503. 0 means DefaultTimeout.
 	Timeout time.Duration
 }
 
@@ -49,6 +54,8 @@ type Server struct {
 	routes  []string // the mux patterns, for the OpenAPI check
 	saved   savedCache
 	answers answerCache
+	// timeoutBody answers a request past its deadline.
+	timeoutBody []byte
 }
 
 // New builds the server over a frozen world.
@@ -64,11 +71,50 @@ func New(opt Options) *Server {
 	}
 	s := &Server{opt: opt, w: opt.World, log: opt.Logger, mux: http.NewServeMux(), answers: newAnswerCache()}
 	s.routesInit()
-	s.handler = s.logRequests(s.recoverPanics(s.limitBody(http.TimeoutHandler(s.mux, opt.Timeout, timeoutBody))))
+	s.timeoutBody = timeoutBody(opt.Timeout)
+	s.handler = s.logRequests(s.recoverPanics(s.limitBody(s.deadline(s.mux))))
 	return s
 }
 
-var timeoutBody = `{"error":"the request took too long","hint":"narrow the question (a shorter year range, fewer Monte-Carlo runs)"}` + "\n"
+// timeoutBody is the answer to a request that ran past its deadline: one
+// line of JSON, like every error the API gives but short, since it is
+// mostly read in logs and by scripts that retry.
+func timeoutBody(d time.Duration) []byte {
+	b, _ := json.Marshal(&apiError{Msg: fmt.Sprintf("the request took longer than the server's limit of %s", d),
+		Hint: "narrow the question (a shorter year range, fewer Monte-Carlo runs) or start casus serve with a longer --timeout"})
+	return append(b, '\n')
+}
+
+// HTTP server timeouts besides the request deadline (Options.Timeout).
+const (
+	// readHeaderTimeout bounds a request's headers: a client that opens a
+	// connection and sends nothing useful holds it this long at most.
+	readHeaderTimeout = 10 * time.Second
+	// writeMargin is the time left, after the request deadline, to write
+	// an answer out: WriteTimeout ends a connection whose client stopped
+	// reading, never an answer the handler finished in time.
+	writeMargin = 10 * time.Second
+	// idleTimeout closes kept-alive connections nobody uses.
+	idleTimeout = 2 * time.Minute
+)
+
+// HTTPServer is the http.Server to run s in (casus serve does), with
+// timeouts that bound what a slow or silent client can hold: the headers
+// within 10 s (or the request deadline if shorter), the whole request with
+// its body within the request deadline, the answer written within the
+// deadline plus 10 s, an idle kept-alive connection 2 minutes. errorLog
+// receives the server's own errors (nil: the standard logger).
+func (s *Server) HTTPServer(errorLog *log.Logger) *http.Server {
+	return &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: min(readHeaderTimeout, s.opt.Timeout),
+		ReadTimeout:       s.opt.Timeout,
+		WriteTimeout:      s.opt.Timeout + writeMargin,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10, // a query string and a token are far less
+		ErrorLog:          errorLog,
+	}
+}
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
@@ -91,6 +137,14 @@ func (s *Server) Routes() []string {
 }
 
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	// Past the deadline, whatever failed failed for want of time (a store
+	// call interrupted, a body read cut off): say so.
+	if r.Context().Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		// Cause tells a deadline from a client that hung up.
+		s.log.Warn("request stopped", "method", r.Method, "path", r.URL.Path, "err", err, "cause", context.Cause(r.Context()))
+		writeBody(w, http.StatusServiceUnavailable, "application/json", s.timeoutBody)
+		return
+	}
 	ae := classify(err, false)
 	if ae.Status == http.StatusInternalServerError {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -148,8 +202,14 @@ func (s *Server) cached(w http.ResponseWriter, key string, write func(io.Writer)
 // readBody reads the request body within the body limit.
 func readBody(r *http.Request) ([]byte, error) {
 	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		return nil, classify(err, false)
+	var mb *http.MaxBytesError
+	switch {
+	case err == nil:
+		return b, nil
+	case errors.As(err, &mb), r.Context().Err() != nil:
+		return nil, err
+	default:
+		// The client hung up or stopped sending (the server's ReadTimeout).
+		return nil, errorf(http.StatusBadRequest, "", "reading the request body: %v", err)
 	}
-	return b, nil
 }

@@ -63,6 +63,9 @@ func (s *Server) similarityDyad(w http.ResponseWriter, r *http.Request) error {
 		codes[0], codes[1] = codes[1], codes[0] // rows are non-directed, ccode1 < ccode2
 	}
 	t, csvRows, _, err := report.SimilarityDyad(r.Context(), s.w, codes, ms, similarity.Options{First: first, Last: last, NMC: nmc}, format)
+	if err != nil && r.Context().Err() != nil {
+		return err // stopped at the deadline: a 503, not the input's fault
+	}
 	if err != nil {
 		return errorf(http.StatusBadRequest, "", "%v", err)
 	}

@@ -135,6 +135,9 @@ func (s *Server) systemSeries(w http.ResponseWriter, r *http.Request) error {
 	series := power.Series(s.w, caps, from, to)
 	if carry {
 		for i := range series {
+			if err := r.Context().Err(); err != nil {
+				return err
+			}
 			series[i] = power.SystemCarried(s.w, caps, series[i].Year)
 		}
 	}

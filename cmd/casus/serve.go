@@ -59,6 +59,9 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	if *maxBody < 1 {
 		return &UsageError{Msg: fmt.Sprintf("--max-body: want a positive number of bytes, got %d", *maxBody)}
 	}
+	if *timeout <= 0 {
+		return &UsageError{Msg: fmt.Sprintf("--timeout: want a positive duration such as 30s, got %s", *timeout)}
+	}
 	if err := checkAddr(*addr); err != nil {
 		return err
 	}
@@ -89,16 +92,9 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		log.Info("database open", "db", *db)
 	}
 	srv := server.New(server.Options{World: w, Store: st, UI: web.Assets, Logger: log, MaxBody: *maxBody, Timeout: *timeout})
-	hs := &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       time.Minute,
-		// The handler's own timeout answers first; this one only ends a
-		// connection whose client stopped reading.
-		WriteTimeout: *timeout + 30*time.Second,
-		IdleTimeout:  2 * time.Minute,
-		ErrorLog:     slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	// Timeouts: the request deadline (--timeout) stops the long work; the
+	// http.Server's own bound slow and silent clients (server.HTTPServer).
+	hs := srv.HTTPServer(slog.NewLogLogger(log.Handler(), slog.LevelWarn))
 	log.Info("listening", "addr", "http://"+ln.Addr().String())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
