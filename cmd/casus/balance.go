@@ -518,11 +518,29 @@ func balanceNotes(w *world.World, caps *world.Capabilities, bals []power.Coaliti
 	}
 	sort.Ints(codes)
 	for _, c := range codes {
-		name := strconv.Itoa(c)
-		if st, ok := w.State(c); ok {
-			name = st.Label()
+		st, ok := w.State(c)
+		if !ok {
+			notes = append(notes, fmt.Sprintf("%d has no CINC in NMC %s for %s: left out of its side's sums, not counted as 0.", c, caps.Version, yearRanges(absent[c])))
+			continue
 		}
-		notes = append(notes, fmt.Sprintf("%s has no CINC in NMC %s for %s (no row that year, e.g. not a system member): left out of its side's sums, not counted as 0.", name, caps.Version, yearRanges(absent[c])))
+		// NMC has a row for every system member in every year of its
+		// membership: a state missing from it before (or between) its
+		// spells was not a member, which is the answer the reader wants,
+		// not "missing".
+		var out, in []int
+		for _, y := range absent[c] {
+			if st.MemberInYear(y) {
+				in = append(in, y)
+			} else {
+				out = append(out, y)
+			}
+		}
+		if len(out) > 0 {
+			notes = append(notes, fmt.Sprintf("%s was not a member of the state system in %s (COW system membership: %s): no CINC in NMC %s, left out of its side's sums, not counted as 0.", st.Label(), yearRanges(out), membershipText(st), caps.Version))
+		}
+		if len(in) > 0 {
+			notes = append(notes, fmt.Sprintf("%s has no CINC in NMC %s for %s although a system member then (no row): left out of its side's sums, not counted as 0.", st.Label(), caps.Version, yearRanges(in)))
+		}
 	}
 	if capStood {
 		notes = append(notes, fmt.Sprintf("Capitals data end %s: each state's last known capital stands in after it.", power.CapitalsEnd(w.Capitals)))
@@ -816,4 +834,18 @@ func writeBalanceSeries(m *Main, format string, rep *balanceReportJSON) error {
 		t.Notes = append(t.Notes, rep.Notes...)
 	}
 	return t.Write(m.Stdout, format)
+}
+
+// membershipText writes a state's system-membership spells, "1948-09-09
+// on" for one that runs to the end of the data and beyond.
+func membershipText(st *world.State) string {
+	var parts []string
+	for i, sp := range st.Spells {
+		if i == len(st.Spells)-1 && st.OpenEnded {
+			parts = append(parts, sp.Start.String()+" on")
+			continue
+		}
+		parts = append(parts, sp.Start.String()+" to "+sp.End.String())
+	}
+	return strings.Join(parts, ", ")
 }

@@ -212,25 +212,28 @@ func TestBalanceBadInput(t *testing.T) {
 // TestBalanceNamesAbsentMembers: a member with no NMC row that year is
 // named in a note with the years, so a table of "missing" cells says why.
 // Neither Korea is a system member in 1930; the DPRK enters in 1948 (COW),
-// the ROK's first NMC year is 1949.
+// the ROK on 1949-06-29 (statelist2024).
 func TestBalanceNamesAbsentMembers(t *testing.T) {
 	out, errOut, code := run(t, "balance", "--side", "PRK", "--vs", "ROK", "--on", "1930-01-01")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"PRK North Korea has no CINC in NMC 7.0 for 1930", "ROK South Korea has no CINC in NMC 7.0 for 1930"} {
+	for _, want := range []string{
+		"PRK North Korea was not a member of the state system in 1930 (COW system membership: 1948-09-09 on): no CINC in NMC 7.0",
+		"ROK South Korea was not a member of the state system in 1930 (COW system membership: 1949-06-29 on): no CINC in NMC 7.0",
+	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no note %q:\n%s", want, out)
 		}
 	}
 	out, _, _ = run(t, "balance", "--side", "PRK", "--vs", "ROK", "--years", "1940-1960", "--format", "json")
-	for _, want := range []string{"PRK North Korea has no CINC in NMC 7.0 for 1940–1947 ", "ROK South Korea has no CINC in NMC 7.0 for 1940–1948 "} {
+	for _, want := range []string{"PRK North Korea was not a member of the state system in 1940–1947 ", "ROK South Korea was not a member of the state system in 1940–1948 "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("series: no note %q:\n%s", want, out)
 		}
 	}
 	// Members with data all years get no such note.
-	if out, _, _ := run(t, "balance", "--side", "PRK,RUS", "--vs", "ROK,USA,JPN", "--on", "2022-12-31"); strings.Contains(out, "has no CINC") {
+	if out, _, _ := run(t, "balance", "--side", "PRK,RUS", "--vs", "ROK,USA,JPN", "--on", "2022-12-31"); strings.Contains(out, "no CINC") {
 		t.Errorf("a note on an absent member where none is:\n%s", out)
 	}
 }
