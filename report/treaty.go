@@ -29,6 +29,11 @@ type TreatyRow struct {
 	// AssumedAfterATOP is true on the rows whose being in force rests on
 	// that assumption (the day asked is after 2018, or no day was given).
 	AssumedAfterATOP bool `json:"assumed_after_atop"`
+	// RestsOn says what the row's facts rest on: RestsOnRegistry,
+	// RestsOnUser, RestsOnATOP, or RestsOnAssumption (ATOP coding, and
+	// being in force after ATOP's end an assumption), so a program can
+	// count a list's treaties by basis.
+	RestsOn string `json:"rests_on"`
 	// Names are the names people use for an ATOP alliance
 	// (treaty/atop_names.csv); EndReason and EndSource say why and on
 	// what source an alliance ended after ATOP's coverage.
@@ -300,6 +305,26 @@ func (e *UnknownTreatyError) Error() string {
 // BadInput marks the error as the user's (exit 2 in the CLI).
 func (e *UnknownTreatyError) BadInput() bool { return true }
 
+// The values of TreatyRow.RestsOn.
+const (
+	RestsOnRegistry   = "registry"
+	RestsOnUser       = "user_file"
+	RestsOnATOP       = "atop_coding"
+	RestsOnAssumption = "atop_coding_assumed_after_2018"
+)
+
+func restsOn(t *world.Treaty, assumed bool) string {
+	switch {
+	case t.Source == world.FromRegistry:
+		return RestsOnRegistry
+	case t.Source == world.FromUser:
+		return RestsOnUser
+	case assumed:
+		return RestsOnAssumption
+	}
+	return RestsOnATOP
+}
+
 // TreatySources are the values of a source filter.
 var TreatySources = []string{"all", world.FromRegistry, world.FromATOP, world.FromUser}
 
@@ -376,12 +401,13 @@ func TreatiesHidden(w *world.World, f TreatyFilter) ([]TreatyRow, int) {
 			hidden++
 			continue
 		}
+		assumed := treaty.AssumedAfterATOP(t) && (on == 0 || on > treaty.ATOPEnd)
 		rows = append(rows, TreatyRow{
 			ID: t.ID, Title: t.Title, Source: t.Source, ATOPID: t.ATOPID,
 			Signed: t.Signed.String(), InForce: t.InForce.String(), Ended: t.Ended.String(), Status: StatusText(t, on),
 			Names: t.Names, EndReason: t.EndReason, EndSource: t.EndSource,
-			AssumedAfterATOP: treaty.AssumedAfterATOP(t) && (on == 0 || on > treaty.ATOPEnd),
-			Members:          MemberAbbs(w, t, on), Kinds: KindsOf(t, on), SupersededBy: t.SupersededBy,
+			AssumedAfterATOP: assumed, RestsOn: restsOn(t, assumed),
+			Members: MemberAbbs(w, t, on), Kinds: KindsOf(t, on), SupersededBy: t.SupersededBy,
 			Obligations: SummarizeObligations(t, on), LegallyBinding: t.Binding(),
 			Cooperation: CooperationMatching(t, coop),
 		})

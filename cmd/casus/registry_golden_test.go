@@ -26,6 +26,9 @@ import (
 //	    the input is one command line (words split on spaces; "quoted
 //	    words" kept together); prints stdout, then "exit N" when N != 0
 //	    and stderr's first line
+//	notes
+//	    as casus, but prints only the prose under the table (no table
+//	    rows, no States key)
 //	scenario treaty=id,...
 //	    the input is a scenario; prints, from `casus scenario --format
 //	    json`, one line per obligation of the named treaties: obligor →
@@ -42,6 +45,22 @@ func TestRegistryGolden(t *testing.T) {
 					out += fmt.Sprintf("exit %d: %s\n", code, first)
 				}
 				return out
+			case "notes":
+				// The prose under a table: no table rows (aligned with
+				// runs of spaces, or Markdown's |), no States key.
+				out, errOut, code := run(t, splitArgs(strings.TrimSpace(d.Input))...)
+				if code != 0 {
+					first, _, _ := strings.Cut(errOut, "\n")
+					return fmt.Sprintf("exit %d: %s\n", code, first)
+				}
+				var b strings.Builder
+				for _, l := range strings.Split(out, "\n") {
+					if l == "" || strings.Contains(l, "  ") || strings.HasPrefix(l, "|") || strings.HasPrefix(l, "States:") {
+						continue
+					}
+					b.WriteString(l + "\n")
+				}
+				return b.String()
 			case "scenario":
 				file := filepath.Join(t.TempDir(), "scenario.yaml")
 				if err := os.WriteFile(file, []byte(d.Input), 0o644); err != nil {

@@ -157,15 +157,48 @@ func runTreatyList(ctx context.Context, m *Main, args []string) error {
 	if hidden > 0 {
 		tab.Notes = append(tab.Notes, fmt.Sprintf("%d ATOP imports that registry treaties supersede are not listed (--all lists them).", hidden))
 	}
-	assumed := false
+	basis := map[string]int{}
+	defence := map[string]int{}
 	for _, r := range rows {
-		assumed = assumed || r.AssumedAfterATOP
+		basis[r.RestsOn]++
+		if contains(r.Kinds, string(world.Defense)) {
+			defence[r.RestsOn]++
+		}
 	}
-	if assumed {
+	if n := basis[report.RestsOnAssumption]; n > 0 {
 		tab.Notes = append(tab.Notes, "ATOP 5.1 ends on 2018-12-31: status \"assumed after 2018\" marks an ATOP alliance in force then that no source in casus ends (treaty/atop_after2018.csv has those that ended); casus assumes it still is.")
+		// A list where most rows rest on that assumption (Russia's 1990s
+		// friendship treaties beside its 11 registry treaties) reads as a
+		// list of allies unless the two are counted apart.
+		if len(basis) > 1 {
+			tab.Notes = append(tab.Notes, "Of the "+strconv.Itoa(len(rows))+": "+restsOnCounts(basis)+" (rests_on in --format json).")
+		}
+		if kind == "" {
+			if d := defence[report.RestsOnRegistry] + defence[report.RestsOnATOP] + defence[report.RestsOnAssumption] + defence[report.RestsOnUser]; d > 0 && d < len(rows) {
+				tab.Notes = append(tab.Notes, fmt.Sprintf("For defence pledges alone add --kind defense: %d of the %d, %s.", d, len(rows), restsOnCounts(defence)))
+			}
+		}
 	}
 	addStateKey(tab, w, f.format, "members")
 	return tab.Write(m.Stdout, f.format)
+}
+
+// restsOnCounts writes "11 on registry texts and their sources, 49 on
+// ATOP 5.1 coding, in force after 2018 by assumption only", leaving out
+// the bases with no treaty.
+func restsOnCounts(n map[string]int) string {
+	var parts []string
+	for _, b := range []struct{ key, text string }{
+		{report.RestsOnRegistry, "on registry texts and their sources"},
+		{report.RestsOnUser, "on your --treaties files"},
+		{report.RestsOnATOP, "on ATOP 5.1 coding"},
+		{report.RestsOnAssumption, "on ATOP 5.1 coding, in force after 2018 by assumption only"},
+	} {
+		if n[b.key] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n[b.key], b.text))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func contains(set []string, x string) bool {

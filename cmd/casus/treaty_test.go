@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"github.com/casus-dev/casus/report"
 	"os"
 	"path/filepath"
@@ -271,5 +272,45 @@ func TestTreatyListCooperation(t *testing.T) {
 		if !found {
 			t.Errorf("%q: rus-prk-2024 Art. 10 not found in %+v", q, rows)
 		}
+	}
+}
+
+// TestTreatyListRestsOn: every JSON row says what it rests on, consistently
+// with its source and status, and the text note's counts are the JSON's.
+// Russia on 2026-12-06 mixes registry treaties with ATOP alliances whose
+// being in force after 2018 is an assumption.
+func TestTreatyListRestsOn(t *testing.T) {
+	args := []string{"treaty", "list", "--state", "RUS", "--in-force", "2026-12-06"}
+	out, errOut, code := run(t, append(args, "--format", "json")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rows []struct {
+		Source, Status string
+		RestsOn        string `json:"rests_on"`
+		Assumed        bool   `json:"assumed_after_atop"`
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, r := range rows {
+		want := map[string]string{"registry": "registry", "user": "user_file", "atop": "atop_coding"}[r.Source]
+		if r.Assumed {
+			want = "atop_coding_assumed_after_2018"
+		}
+		if r.RestsOn != want || r.Assumed != (r.Status == "assumed after 2018") {
+			t.Errorf("row %+v: want rests_on %q", r, want)
+		}
+		n[r.RestsOn]++
+	}
+	if n["registry"] == 0 || n["atop_coding_assumed_after_2018"] == 0 {
+		t.Fatalf("want both registry and assumed rows for Russia, got %v", n)
+	}
+	text, _, _ := run(t, args...)
+	note := fmt.Sprintf("Of the %d: %d on registry texts and their sources, %d on ATOP 5.1 coding, in force after 2018 by assumption only",
+		len(rows), n["registry"], n["atop_coding_assumed_after_2018"])
+	if !strings.Contains(text, note) || !strings.Contains(text, "add --kind defense") {
+		t.Errorf("the text lacks %q or the --kind defense hint:\n%s", note, text)
 	}
 }
