@@ -333,6 +333,26 @@ func TestBrowserPages(t *testing.T) {
 		t.Errorf("China's capabilities do not say NMC has no row for 1816–1859:\n%s", capNote)
 	}
 
+	// Taiwan attacked in 2026: no one is bound to fight for it, and the
+	// summary says why — the US–ROC treaty, its last defence pledge, ended
+	// on 1979-12-31 after the US gave notice.
+	var summary string
+	var headline []byte
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/#/scenario?a=CHN&v=TAW&d=2026-06-01&h=all"),
+		chromedp.WaitVisible(`dl.summary dt.unprotected`, chromedp.ByQuery),
+		chromedp.Text(`dl.summary`, &summary, chromedp.ByQuery),
+		chromedp.Screenshot(`section.headline`, &headline, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("Taiwan 2026: %v", err)
+	}
+	save(t, artifactDir(t), "taiwan-2026-summary.png", headline)
+	for _, want := range []string{"no one bound to fight for: TAW Taiwan", "usa-roc-1954", "1979-12-31"} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("Taiwan 2026's summary lacks %q:\n%s", want, summary)
+		}
+	}
+
 	var majors int
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(base+"/#/system?year=1914"),

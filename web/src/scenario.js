@@ -514,6 +514,12 @@ function summaryBlock(sum) {
     const detail = k === "fight" || k === "not_bound" ? (sum[k] || []).map(group).join("; ") : "";
     items.push(h("dt", {}, `${label}: ${n}`), h("dd", {}, detail));
   }
+  // An attacked state no one is bound to fight for, and why (the engine's
+  // sentence: no pledge in force and the last one that ended, or pledges
+  // in force that do not bind).
+  const un = Array.isArray(sum.unprotected) ? sum.unprotected : [];
+  if (un.length)
+    items.unshift(h("dt", { class: "unprotected" }, `no one bound to fight for: ${un.map((u) => label(u.state)).join(", ")}`), h("dd", {}, un.map((u) => h("p", {}, named(u.text)))));
   return h("dl", { class: "summary", style: "min-width: 0; max-width: 100%; overflow-wrap: anywhere" }, items);
 }
 
@@ -695,6 +701,9 @@ function sidesBlock(report) {
       `CINC from NMC ${bal.release || "?"}, data year ${bal.year || "not covered"}; ratio side 1 / side 2: ${num(bal.ratio)}.`,
       bal.note ? " " + bal.note + "." : ""
     ),
+    // With a probability of honouring, the sides are one run of the series
+    // (run 0); the engine's note names who was bound and stayed out of it.
+    report.shown_run && report.shown_run.note ? h("p", { class: "shownrun" }, named(report.shown_run.note)) : null,
     bar,
     h(
       "div",
