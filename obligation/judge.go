@@ -500,7 +500,8 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		r.Explain = e.finishExplain(c, facts, nil, nil, o)
 		return r, true
 	}
-	if armed && len(fails) == 0 && benAttacker && obl == a.on && o.Trigger != world.ArmedAttack && o.Trigger != world.ThreatOfAttack {
+	armedTrigger := o.Trigger == world.ArmedAttack || o.Trigger == world.ThreatOfAttack
+	if armed && len(fails) == 0 && benAttacker && obl == a.on && !armedTrigger {
 		// The partner strikes the obligor itself (the Allies' attack on
 		// Japan, which the USSR joined, 1941). A pledge that follows the
 		// partner into its wars (offence, neutrality, a state of war)
@@ -513,16 +514,18 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		r.Explain = e.finishExplain(c, facts, nil, nil, o)
 		return r, true
 	}
-	if armed && len(fails) == 0 && ben == a.on && hasInt(a.by, obl) && (o.Kind == world.Defense || o.Kind == world.Offense) {
-		// The obligor strikes the partner back (El Salvador, attacked by
-		// Guatemala in 1885, owed it an offence pledge): a first strike
-		// breached the pledge above; a counter-strike does not bring the
-		// striker in on the side of the state it strikes. (Neutrality and
-		// non-aggression are judged against the obligor's own strike: that
-		// is how a conflict between them and a defence duty is found.)
+	if armed && len(fails) == 0 && (o.Kind == world.Defense || o.Kind == world.Offense) && hasInt(c.enemies[ben], obl) && !(benAttacker && armedTrigger) {
+		// The obligor and the partner are at war with each other (El
+		// Salvador strikes back at Guatemala, 1885; Russia, one of the
+		// Boxer-war powers that attacked China in 1900, owed China an
+		// offence pledge against Japan): a first strike on the partner
+		// breached the pledge or failed it above, and no later act brings
+		// the obligor in on the side of the state it is fighting.
+		// (Neutrality and non-aggression are judged against the obligor's
+		// own strike: that is how a conflict with a defence duty is found.)
 		r.Flags = e.baseFlags(t, o, obl, ben, d, c, &facts)
 		r.Status = NotTriggered
-		r.Reason = fmt.Sprintf("%s itself strikes %s (a counter-strike): a pledge owed to %s does not bring %s in on its side against itself", e.Abb(obl), e.Abb(ben), e.Abb(ben), e.Abb(obl))
+		r.Reason = fmt.Sprintf("%s and %s are at war with each other: a pledge owed to %s does not bring %s in on its side", e.Abb(obl), e.Abb(ben), e.Abb(ben), e.Abb(obl))
 		r.Explain = e.finishExplain(c, facts, nil, nil, o)
 		return r, true
 	}
