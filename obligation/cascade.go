@@ -26,9 +26,12 @@ type Report struct {
 	Sides       [2]Side     `json:"sides"`
 	Neutrals    []Neutral   `json:"neutrals"`
 	OpenEntries []OpenEntry `json:"open_entries"`
-	Balance     *Balance    `json:"balance,omitempty"`
-	MonteCarlo  *MonteCarlo `json:"monte_carlo,omitempty"`
-	Notes       []string    `json:"notes,omitempty"`
+	// Pending: entries that fell due in the last round a rounds limit let
+	// the cascade play; they would enter in the next round.
+	Pending    []Entry     `json:"pending_entries,omitempty"`
+	Balance    *Balance    `json:"balance,omitempty"`
+	MonteCarlo *MonteCarlo `json:"monte_carlo,omitempty"`
+	Notes      []string    `json:"notes,omitempty"`
 
 	// names: COW abbreviation -> state name, for the text reports.
 	names map[string]string
@@ -44,6 +47,9 @@ type ScenarioInfo struct {
 	Date   world.Date  `json:"date"`
 	Events []string    `json:"events"`
 	Assume Assumptions `json:"assume"`
+	// RoundsLimit is the scenario's rounds (0, left out: the cascade runs
+	// until no one enters).
+	RoundsLimit int `json:"rounds_limit,omitempty"`
 }
 
 // Conflict is a state under opposed obligations; the engine reports it and
@@ -157,7 +163,7 @@ func (e *Engine) EvaluateProgress(s *Scenario, explain bool, progress func(runs 
 // ctx: a server's request deadline then stops them instead of letting them
 // run on for nobody.
 func (e *Engine) EvaluateContext(ctx context.Context, s *Scenario, explain bool, progress func(runs int)) (*Report, error) {
-	rep := &Report{Scenario: ScenarioInfo{File: s.File, Title: s.Title, Date: s.Date, Assume: s.Assume}}
+	rep := &Report{Scenario: ScenarioInfo{File: s.File, Title: s.Title, Date: s.Date, Assume: s.Assume, RoundsLimit: s.Rounds}}
 	for _, ev := range s.Events {
 		rep.Scenario.Events = append(rep.Scenario.Events, e.describe(ev))
 	}
@@ -183,16 +189,31 @@ func (e *Engine) EvaluateContext(ctx context.Context, s *Scenario, explain bool,
 	rep.Conflicts = r.conflicts
 	rep.Rounds = r.rounds
 	rep.Sides = r.sides()
-	// A state that fights is no longer a neutral or an open entry on the
-	// side it fights for; one fighting the state it owes neutrality is a
-	// conflict.
+	// A due entrant that an event of the last round brought into the war
+	// on that side anyway is not pending.
+	for _, en := range r.pending {
+		if r.side[e.abbCode[en.State]] != en.Side {
+			rep.Pending = append(rep.Pending, en)
+		}
+	}
+	due := func(state, side int, toward string) bool {
+		for _, en := range rep.Pending {
+			if e.abbCode[en.State] == state && (en.Side == side || en.For == toward) {
+				return true
+			}
+		}
+		return false
+	}
+	// A state that fights, or is due to enter when a rounds limit stopped
+	// the cascade, is no longer a neutral or an open entry on the side it
+	// fights for; one fighting the state it owes neutrality is a conflict.
 	rep.Neutrals = []Neutral{}
 	for _, n := range r.neutrals {
 		st, tw := e.abbCode[n.State], e.abbCode[n.Toward]
 		switch {
-		case r.side[st] == 0:
+		case r.side[st] == 0 && !due(st, -1, n.Toward):
 			rep.Neutrals = append(rep.Neutrals, n)
-		case r.side[tw] != 0 && r.side[st] != r.side[tw] && !r.hasConflict(n.State, n.Toward):
+		case r.side[tw] != 0 && r.side[st] != 0 && r.side[st] != r.side[tw] && !r.hasConflict(n.State, n.Toward):
 			rep.Conflicts = append(rep.Conflicts, Conflict{State: n.State, Kind: "fights_vs_neutrality",
 				Detail: fmt.Sprintf("%s fights against %s while bound to neutrality toward it", n.State, n.Toward),
 				Items:  []string{n.Treaty + " " + n.Article}})
@@ -200,9 +221,13 @@ func (e *Engine) EvaluateContext(ctx context.Context, s *Scenario, explain bool,
 	}
 	rep.OpenEntries = []OpenEntry{}
 	for _, o := range r.open {
-		if st, f := e.abbCode[o.State], e.abbCode[o.For]; r.side[st] == 0 || r.side[st] != r.side[f] {
+		st, f := e.abbCode[o.State], e.abbCode[o.For]
+		if (r.side[st] == 0 || r.side[st] != r.side[f]) && !due(st, r.side[f], "") {
 			rep.OpenEntries = append(rep.OpenEntries, o)
 		}
+	}
+	if s.Rounds > 0 {
+		rep.Notes = append(rep.Notes, r.limitNote(rep.Pending))
 	}
 	rep.Balance = e.Balance(rep.Sides, s.Date, s.Assume.NMC)
 	rep.Summary = summarize(rep.Obligations, rep.Sides)
@@ -249,7 +274,9 @@ type run struct {
 	conflicts []Conflict
 	neutrals  []Neutral
 	open      []OpenEntry
-	buf       []Result
+	// pending: entries due when a rounds limit stopped the cascade.
+	pending []Entry
+	buf     []Result
 }
 
 func (e *Engine) newRun(s *Scenario, explain bool, rng *rand.Rand, lite bool) *run {
@@ -281,9 +308,42 @@ func (e *Engine) newRun(s *Scenario, explain bool, rng *rand.Rand, lite bool) *r
 
 var bufPool = sync.Pool{New: func() any { b := make([]Result, 0, 256); return &b }}
 
-// maxRounds bounds the cascade; entries are monotone (a state enters at
-// most once), so it ends long before on any real system.
-const maxRounds = 64
+// lastRound is the last round the cascade plays: the scenario's rounds
+// limit, or MaxRounds.
+func (r *run) lastRound() int {
+	if n := r.s.Rounds; n > 0 && n < MaxRounds {
+		return n
+	}
+	return MaxRounds
+}
+
+// cut reports whether an act belongs to the last round a rounds limit
+// lets the cascade play: the obligations it makes due are judged, but the
+// obligors do not enter (they would in the next round, which is not
+// played).
+func (r *run) cut(a *act) bool {
+	return r.s.Rounds > 0 && a.round >= r.s.Rounds
+}
+
+// limitNote says where the cascade stopped and who would have entered next.
+func (r *run) limitNote(pending []Entry) string {
+	n := r.s.Rounds
+	msg := fmt.Sprintf("rounds: %d — the cascade stops after round %d", n, n)
+	if n == 1 {
+		msg += " (only the scenario's events are judged; each obligation's status is its status against them)"
+	} else {
+		msg += fmt.Sprintf(" (each obligation's status is its best over rounds 1–%d)", n)
+	}
+	msg += "; the sides and the balance hold the states at war by then"
+	if len(pending) == 0 {
+		return msg + "; no entry was due"
+	}
+	var due []string
+	for _, en := range pending {
+		due = append(due, fmt.Sprintf("%s for %s (%s %s)", en.State, en.For, en.Treaty, en.Article))
+	}
+	return msg + fmt.Sprintf("; due to enter in round %d, not played: %s", n+1, strings.Join(due, ", "))
+}
 
 func (r *run) run() {
 	var acts []*act
@@ -296,7 +356,7 @@ func (r *run) run() {
 	}
 	var retaliation []*act
 	var pending []Entry // entries due from the previous round
-	for n := 1; (len(acts) > 0 || len(pending) > 0) && n <= maxRounds; n++ {
+	for n := 1; (len(acts) > 0 || len(pending) > 0) && n <= r.lastRound(); n++ {
 		rd := Round{N: n, Entered: pending}
 		pending = nil
 		var next []*act
@@ -537,6 +597,19 @@ func (r *run) evaluate(a *act, pending *[]Entry, next []*act) []*act {
 			if !r.honours(res.obligor, ben) {
 				continue
 			}
+			if r.cut(a) {
+				// The rounds limit: the obligation is due, but the round
+				// in which the obligor would enter is not played.
+				if !r.lite {
+					en := Entry{State: res.Obligor, Side: side, For: res.Beneficiary, Treaty: res.Treaty, Article: res.Article,
+						Kind: res.Kind, Date: a.date, DueRound: a.round, Flags: res.Flags}
+					if !hasEntry(r.pending, en) {
+						r.pending = append(r.pending, en)
+					}
+					r.checkNonAggression(res, a)
+				}
+				continue
+			}
 			how := "enters for " + res.Beneficiary + " under " + via
 			if hasFlag(res.Flags, FlagOutsideSystem) {
 				if st, ok := r.e.w.State(res.obligor); ok && !st.MemberOn(a.date) {
@@ -634,8 +707,25 @@ type resKey struct {
 func (r *run) record(res *Result) {
 	k := resKey{res.Treaty, res.Article, res.Kind, res.obligor, res.beneficiary}
 	if i, ok := r.res[k]; ok {
-		if res.Status.rank() > r.list[i].Status.rank() {
+		if prev := &r.list[i]; res.Status.rank() > prev.Status.rank() {
+			// A later act raised the status: keep the steps, so that the
+			// status as of any round can be read back (status_by_round).
+			// One step per round: a raise within the round of the last
+			// step replaces it.
+			hist := prev.ByRound
+			if hist == nil {
+				hist = []RoundStatus{{Round: prev.Round, Date: prev.Date, Status: prev.Status, Reason: prev.Reason}}
+			}
+			step := RoundStatus{Round: res.Round, Date: res.Date, Status: res.Status, Reason: res.Reason}
+			if last := &hist[len(hist)-1]; last.Round == res.Round {
+				*last = step
+			} else {
+				hist = append(hist, step)
+			}
 			r.list[i] = *res
+			if len(hist) > 1 {
+				r.list[i].ByRound = hist
+			}
 		}
 		return
 	}
@@ -710,6 +800,17 @@ func (r *run) checkNonAggression(res *Result, trig *act) {
 			}
 		}
 	}
+}
+
+// hasEntry reports whether a state is already listed: like an entry into
+// the war, a state is due once, under its first binding obligation.
+func hasEntry(list []Entry, en Entry) bool {
+	for _, x := range list {
+		if x.State == en.State {
+			return true
+		}
+	}
+	return false
 }
 
 func appendNeutral(list []Neutral, n Neutral) []Neutral {

@@ -29,6 +29,7 @@
 //	  - request:      {by: ARM, treaty: csto}
 //	  - coercion:     {by: CHN, on: PHI, at: Second Thomas Shoal}
 //	assume: {entry_counts_as_attack: false, honour: all, runs: 1000, seed: 1, nmc: "7.0"}
+//	rounds: 1                       # optional: stop the cascade after round 1
 //
 // States are COW abbreviations, codes, ISO3 codes or names (world.Resolve).
 // at is a place of the places table (Guam), a region id (mediterranean) or
@@ -135,7 +136,16 @@
 // side 1: the victim's retaliation or an ally's entry. A counter-strike
 // is an armed attack on its target only with
 // entry_counts_as_attack: true (then flagged initiator_is_protected_party,
-// and failing a non-provocation clause). Rounds run until no one enters.
+// and failing a non-provocation clause). Rounds run until no one enters,
+// or until the scenario's rounds limit (rounds: N, casus scenario --rounds
+// N; at most MaxRounds): the acts of rounds 1..N are judged, the
+// obligations that fall due in round N are reported (their obligors listed
+// as pending_entries) but no one enters in round N+1, so the sides and the
+// balance hold the states at war by then. rounds: 1 gives each obligation
+// its status against the scenario's own events, which is what casus
+// reliability scores. Without a limit each obligation's status is its
+// best over the rounds, and status_by_round keeps the steps when a later
+// round raised it.
 // A state bound to both sides is reported as a conflict and stays where it
 // is. A state bound to defend a victim against a state toward which it
 // has a neutrality or non-aggression pledge is a conflict only when that
@@ -155,7 +165,8 @@
 // scenario's file name is in the text reports only, so a scenario answers
 // the same JSON from any file and from the HTTP API.
 //
-//	scenario     {title, date, events[] (one line each), assume}
+//	scenario     {title, date, events[] (one line each), assume,
+//	             rounds_limit (the scenario's rounds; left out without one)}
 //	shown_run    (honour strictly between 0 and 1) {run (0), runs, seed,
 //	             honour, not_entered[] (states bound to fight that stayed
 //	             out of this run), note}: rounds, sides, summary.sides and
@@ -217,6 +228,11 @@
 //	               after_atop_coverage (ATOP import judged after 2018),
 //	               outside_state_system (a party not in the COW system then)
 //	  explain[]    the chain of facts (always present in JSON from the CLI)
+//	  status_by_round[] {round, date, status, reason}: left out unless a
+//	               later round raised the status; one step per round that
+//	               changed it (the first is the first round it was judged
+//	               in, the last is status); the status as of round k is the
+//	               last step with round <= k
 //	conflicts[]  {state, kind (both_sides | defend_vs_nonaggression |
 //	             defend_vs_neutrality | fights_vs_neutrality), detail,
 //	             items[] (the instruments)}
@@ -232,6 +248,9 @@
 //	             not fighting
 //	open_entries[] {state, for, treaty, article, open[]}: contingent entries
 //	             of states not already fighting on that side
+//	pending_entries[] (only with rounds_limit; left out when empty) the
+//	             entries due in the last round played, as rounds[].entered:
+//	             they would enter in the next round, which is not played
 //	balance      {release ("7.0"), year (data year; 0 when not covered),
 //	             note (says when the release ends before the scenario:
 //	             NMC 6.0 ends 2016, 7.0 ends 2022), sides[2] {states[],

@@ -20,7 +20,7 @@ import (
 //
 // Commands:
 //
-//	scenario [file=PATH] [explain] [full] [treaty=id,...] [date=YYYY-MM-DD] [entry]
+//	scenario [file=PATH] [explain] [full] [treaty=id,...] [date=YYYY-MM-DD] [entry] [rounds=N]
 //	    the input (or the file) is a scenario; prints one line per obligation (or the
 //	    full text report), conflicts, rounds and sides
 //	report [file=PATH] [md] [explain]
@@ -82,6 +82,9 @@ func runGolden(t *testing.T, w *world.World, d *datadriven.TestData, real bool) 
 		}
 		if d.HasArg("entry") {
 			s.Assume.EntryCountsAsAttack = true
+		}
+		if d.HasArg("rounds") {
+			d.ScanArgs(t, "rounds", &s.Rounds)
 		}
 		if d.Cmd == "montecarlo" {
 			workers := 2
@@ -202,6 +205,13 @@ func compactWith(rep *Report, only, states []string, explain, brief, norounds, s
 		if len(r.Flags) > 0 {
 			fmt.Fprintf(&b, "  flags: %s\n", strings.Join(r.Flags, ", "))
 		}
+		if len(r.ByRound) > 0 {
+			var steps []string
+			for _, st := range r.ByRound {
+				steps = append(steps, fmt.Sprintf("r%d %s %s", st.Round, st.Date, st.Status))
+			}
+			fmt.Fprintf(&b, "  by round: %s\n", strings.Join(steps, " → "))
+		}
 		if explain {
 			for _, x := range r.Explain {
 				fmt.Fprintf(&b, "  · %s\n", x)
@@ -251,6 +261,9 @@ func compactWith(rep *Report, only, states []string, explain, brief, norounds, s
 		if keep(o.Treaty) {
 			fmt.Fprintf(&b, "open entry: %s for %s (%s %s)\n", o.State, o.For, o.Treaty, o.Article)
 		}
+	}
+	for _, en := range rep.Pending {
+		fmt.Fprintf(&b, "pending entry (not played): %s\n", en.text())
 	}
 	if bal := rep.Balance; bal != nil {
 		fmt.Fprintf(&b, "balance: %s; side 1 CINC %s, side 2 CINC %s, ratio %s\n", bal.Note, fmtFloat(bal.Sides[0].CINC, 4), fmtFloat(bal.Sides[1].CINC, 4), fmtFloat(bal.Ratio, 3))

@@ -117,10 +117,24 @@ type Result struct {
 	Qualifiers  []string   `json:"qualifiers,omitempty"`
 	Flags       []string   `json:"flags,omitempty"`
 	Explain     []string   `json:"explain,omitempty"`
+	// ByRound is the history of the status when a later round raised it
+	// (left out when the status of the first round it was judged in
+	// stood): one step per round that changed it, each the best status
+	// as of the end of that round, the last the status above. The status
+	// as of round k is the last step whose round is at most k.
+	ByRound []RoundStatus `json:"status_by_round,omitempty"`
 
 	obligor, beneficiary int
 	adversaries          []int
 	enters, neutral      bool
+}
+
+// RoundStatus is one step of an obligation's status over the cascade.
+type RoundStatus struct {
+	Round  int        `json:"round"`
+	Date   world.Date `json:"date"`
+	Status Status     `json:"status"`
+	Reason string     `json:"reason"`
 }
 
 // act is one hostile act (or mobilization, threat, coercion) the engine

@@ -127,6 +127,9 @@ func writeText(w io.Writer, rep *Report, o RenderOptions) error {
 	if a.Honour > 0 && a.Honour < 1 {
 		fmt.Fprintf(b, " runs=%d seed=%d", a.Runs, a.Seed)
 	}
+	if n := rep.Scenario.RoundsLimit; n > 0 {
+		fmt.Fprintf(b, " rounds=%d (the cascade stops after round %d)", n, n)
+	}
 	b.WriteString("\n\n")
 	s := rep.Summary
 	if s == nil {
@@ -320,7 +323,11 @@ func writeMD(w io.Writer, rep *Report, o RenderOptions) error {
 		fmt.Fprintf(b, "- %s\n", e)
 	}
 	a := rep.Scenario.Assume
-	fmt.Fprintf(b, "\nAssumptions: entry_counts_as_attack = %v, honour = %s.\n\n", a.EntryCountsAsAttack, honourText(a.Honour))
+	fmt.Fprintf(b, "\nAssumptions: entry_counts_as_attack = %v, honour = %s", a.EntryCountsAsAttack, honourText(a.Honour))
+	if n := rep.Scenario.RoundsLimit; n > 0 {
+		fmt.Fprintf(b, "; rounds = %d (the cascade stops after round %d)", n, n)
+	}
+	b.WriteString(".\n\n")
 	s := rep.Summary
 	if s == nil {
 		s = summarize(rep.Obligations, rep.Sides)

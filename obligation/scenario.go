@@ -80,7 +80,17 @@ type Scenario struct {
 	Date   world.Date
 	Events []Event
 	Assume Assumptions
+	// Rounds stops the cascade after that many rounds (1: only the
+	// scenario's own events are judged, no state enters); 0 runs it until
+	// no one enters. Obligations keep their best status over the rounds
+	// played, so Rounds: 1 gives each its status against the events alone.
+	Rounds int
 }
+
+// MaxRounds is the most rounds a cascade runs (and the largest rounds
+// limit a scenario may ask for); entries are monotone, so a real system
+// settles long before.
+const MaxRounds = 64
 
 // Error is a problem in a scenario: bad input (exit code 2).
 type Error struct {
@@ -224,8 +234,14 @@ func (p *parser) parse(data []byte) (s *Scenario, err error) {
 			if err := p.assume(v, &s.Assume); err != nil {
 				return nil, err
 			}
+		case "rounds":
+			r, e := strconv.Atoi(v.Value)
+			if e != nil || v.Kind != yaml.ScalarNode || r < 1 || r > MaxRounds {
+				return nil, p.errf(v, "rounds", "want a whole number of cascade rounds from 1 to %d (1: only the scenario's events), got %s", MaxRounds, nodeKind(v))
+			}
+			s.Rounds = r
 		default:
-			return nil, p.errf(k, k.Value, "unknown field: want date, events, assume or title")
+			return nil, p.errf(k, k.Value, "unknown field: want date, events, assume, rounds or title")
 		}
 	}
 	if eventsNode == nil {

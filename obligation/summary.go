@@ -135,6 +135,11 @@ func summarize(rs []Result, sides [2]Side) *Summary {
 		if cat == "" || (cat == "neutral" && onSide[r.Obligor] != 0) {
 			continue
 		}
+		if cat == "neutral" && hasFlag(r.Flags, FlagSubsumed) {
+			// Fulfilled by the defence duty listed under fight, whether or
+			// not the state has entered yet (honour none, a rounds limit).
+			continue
+		}
 		reason := r.Reason
 		if cat == "not_bound" && strings.Contains(reason, "already left the treaty") {
 			// Former parties differ only in the day they left; one line

@@ -51,9 +51,10 @@
 // A participant with two rows (a state that changed sides, Romania 1944)
 // enters twice. One scenario is built per attacked participant (Scenario):
 // an armed attack by its attackers, in a state of war, not provoked (the
-// engine never infers provocation), with honour = none so that the engine
-// reports the obligations the attack invokes without playing out a
-// hypothetical cascade. The case date is the attack's day. The attack is
+// engine never infers provocation), stopped after the engine's round 1
+// (rounds: 1) and with honour = none, so that the engine reports the
+// obligations the attack invokes without playing out a hypothetical
+// cascade. The case date is the attack's day. The attack is
 // on the attacked state's home territory when COW's WhereFought for it
 // includes its home continent; otherwise on the first region WhereFought
 // names (Place): the United Kingdom in 1982 fought in the Western
@@ -74,17 +75,18 @@
 // condition without a named place) are counted in a separate tally and
 // never mixed into it.
 //
-// Only the engine's first round counts: its second round is the victim's
-// retaliation, which would make the attacker "attacked" for clauses owed to
-// it (a neutrality pledge conditional on the partner being attacked). The
-// engine reports each obligation's best status over all rounds, so a
-// first-round contingent status that the retaliation round raised to
-// binding is lost (one case over all wars: FRN→AUH, ATOP 1270, 1866).
-// Offence (ATOP: support beyond defending a partner under attack) is
-// invoked only when the beneficiary is one of the attackers. The engine
-// checks an article's place only for a protected party that is attacked;
-// for a clause owed to the attacker that carries ATOP's unnamed location
-// condition the package makes the case contingent itself.
+// Only the engine's first round counts, and the engine is asked for it
+// (rounds: 1): its second round would be the victim's retaliation, which
+// makes the attacker "attacked" for clauses owed to it, and the engine's
+// status over a whole cascade is the best over its rounds. Each status is
+// therefore the obligation's status against the attack itself (a test
+// checks it against the full cascade's status_by_round). Offence (ATOP:
+// support beyond defending a partner under attack) is invoked only when
+// the beneficiary is one of the attackers. Where the war is applies to
+// every clause alike: an offence or neutrality clause owed to the
+// attacker that carries ATOP's unnamed location condition (OFFCOLOC,
+// NEUCOLOC) is contingent in the engine, as the same clause owed to a
+// victim is.
 //
 // Non-aggression promises have no trigger in the engine unless their
 // obligor attacks (then the engine says breached), so the package lists the

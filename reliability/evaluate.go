@@ -28,8 +28,10 @@ func Judge(w *world.World, e *obligation.Engine, at Attack, o Options) ([]Case, 
 
 // Scenario is the engine scenario of an attack: an armed attack by the
 // attackers on the attacked participant, in a state of war, unprovoked,
-// with honour none (the obligations the attack invokes, no hypothetical
-// cascade), at the place Place gives.
+// at the place Place gives, with the cascade stopped after round 1 (rounds:
+// 1): every status is the obligation's status against the attack itself,
+// not the victim's retaliation or a hypothetical entry; honour none adds
+// that no one is assumed to enter.
 func Scenario(w *world.World, at Attack) *obligation.Scenario {
 	victim := at.Victim.Code
 	by := at.By
@@ -42,6 +44,7 @@ func Scenario(w *world.World, at Attack) *obligation.Scenario {
 			Date: at.Date, StateOfWar: true,
 		}},
 		Assume: obligation.Assumptions{Honour: 0, Runs: 1},
+		Rounds: 1,
 	}
 }
 
@@ -100,12 +103,6 @@ func evaluate(w *world.World, e *obligation.Engine, at Attack, o Options, assume
 	have := map[string]bool{}
 	for i := range rep.Obligations {
 		r := &rep.Obligations[i]
-		if r.Round != 1 {
-			// Round 2 is the victim's retaliation: it can make the
-			// attacker "attacked" for clauses owed to it, which is not
-			// what the attack invoked.
-			continue
-		}
 		switch r.Status {
 		case obligation.Binding, obligation.Contingent, obligation.Breached, obligation.NonBinding:
 		default:
@@ -127,14 +124,6 @@ func evaluate(w *world.World, e *obligation.Engine, at Attack, o Options, assume
 			Status: string(r.Status), Reason: r.Reason, Explain: r.Explain, obligor: obl, ben: ben}
 		if t, ok := w.Treaty(r.Treaty); ok {
 			c.Assumed = assumed[oblKey{t.ID, r.Article, r.Obligor, phaseOn(t, r.Article, r.Obligor, at.Date)}]
-			// The engine checks an article's place only when its protected
-			// party is the one attacked; an offence or neutrality owed to
-			// the attacker with a location ATOP flags but does not name is
-			// as open as the same clause owed to a victim.
-			if ob := obligationOf(t, r.Article, r.Obligor, at.Date); ob != nil && ob.Scope.Unspecified && hasInt(by, ben) && r.Status == obligation.Binding {
-				c.Status = string(obligation.Contingent)
-				c.Reason = "holds if the war is in the area the treaty names (" + orText(ob.Scope.Text, "ATOP flags a location condition but not where") + "; applied by the reliability test to a clause owed to the attacker)"
-			}
 		}
 		have[caseKey(&c)] = true
 		out = append(out, c)

@@ -36,7 +36,10 @@ same file as examples/template.yaml), and examples/ holds worked ones.
 With a FILE, --on DATE moves every event by the same number of days so
 that the scenario's date becomes DATE (re-dating a one-day scenario).
 --honour P with --runs N adds a Monte-Carlo summary of N seeded cascades
-(parallel on 2 cores; the same --seed gives the same numbers).
+(parallel on 2 cores; the same --seed gives the same numbers). --rounds N
+stops the cascade after round N (as rounds: N in the file): --rounds 1
+judges every obligation against the scenario's events alone, with no
+entries, retaliation or later strikes, and names who would enter next.
 
 The text and Markdown reports give the answer first: who is bound to
 fight for whom, the sides and the balance, who is not bound and why (one
@@ -66,6 +69,7 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 	runs := f.Int("runs", 0, "Monte-Carlo runs (overrides the scenario)")
 	seed := f.String("seed", "", "Monte-Carlo seed (overrides the scenario)")
 	nmc := f.String("nmc", "", "NMC release for the balance (default the newest)")
+	rounds := f.Int("rounds", 0, "stop the cascade after N rounds (1: only the scenario's events are judged, no state enters; overrides the scenario's rounds:)")
 	explain := f.Bool("explain", false, "print the chain of facts behind every status (with the per-obligation listing)")
 	full := f.Bool("full", false, "after the summary, list every obligation (text and md)")
 	example := f.Bool("example", false, "print a commented scenario template that documents every field, and exit")
@@ -74,7 +78,7 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	if *example {
-		if err := f.refuse("with --example, which prints the template and exits", "attack", "by", "on", "at", "target", "entry-counts-as-attack", "honour", "runs", "seed", "nmc", "explain", "format", "data", "treaties"); err != nil {
+		if err := f.refuse("with --example, which prints the template and exits", "attack", "by", "on", "at", "target", "entry-counts-as-attack", "honour", "runs", "seed", "nmc", "rounds", "explain", "format", "data", "treaties"); err != nil {
 			return err
 		}
 		if len(pos) > 0 {
@@ -174,6 +178,12 @@ func runScenario(ctx context.Context, m *Main, args []string) error {
 			return &UsageError{Msg: fmt.Sprintf("--nmc: unknown NMC release %q", *nmc)}
 		}
 		s.Assume.NMC = *nmc
+	}
+	if f.setFlags()["rounds"] {
+		if *rounds < 1 || *rounds > obligation.MaxRounds {
+			return &UsageError{Msg: fmt.Sprintf("--rounds: want a whole number of cascade rounds from 1 to %d (1: only the scenario's events), got %d", obligation.MaxRounds, *rounds)}
+		}
+		s.Rounds = *rounds
 	}
 	if h := s.Assume.Honour; h == 0 || h == 1 {
 		if err := f.refuse(fmt.Sprintf("while honour is %s: Monte-Carlo runs need a probability (--honour 0.6, or honour: 0.6 in the file)", map[bool]string{true: "all", false: "none"}[h == 1]), "runs", "seed"); err != nil {
