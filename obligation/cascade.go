@@ -234,7 +234,7 @@ func (e *Engine) EvaluateContext(ctx context.Context, s *Scenario, explain bool,
 	rep.Summary.Unprotected = e.unprotected(s, rep.Summary)
 	rep.names = e.names
 	if !det {
-		rep.ShownRun = shownRun(s, rep.Summary, rep.Sides)
+		rep.ShownRun = shownRun(s, rep.Summary, rep.Sides, rep.Pending)
 		rep.Notes = append(rep.Notes, rep.ShownRun.Note)
 		mc, err := e.monteCarlo(ctx, s, 2, progress)
 		if err != nil {

@@ -22,9 +22,14 @@ type ShownRun struct {
 }
 
 // shownRun describes run 0 of s's series, the run the report shows.
-func shownRun(s *Scenario, sum *Summary, sides [2]Side) *ShownRun {
+// A state due to enter when a rounds limit stopped the cascade (pending)
+// honoured its pledge in this run: it did not stay out.
+func shownRun(s *Scenario, sum *Summary, sides [2]Side, pending []Entry) *ShownRun {
 	r := &ShownRun{Run: 0, Runs: s.Assume.Runs, Seed: s.Assume.Seed, Honour: s.Assume.Honour, NotEntered: []string{}}
 	on := map[string]bool{}
+	for _, en := range pending {
+		on[en.State] = true
+	}
 	for _, sd := range sides {
 		for _, m := range sd.Members {
 			on[m.State] = true
