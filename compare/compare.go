@@ -374,8 +374,20 @@ func scopeText(t *world.Treaty, i int) piece {
 		parts = append(parts, w)
 		out.sources = append(out.sources, src(t, p+"forces", "true", "forces"))
 	}
+	if s.HomeTerritory {
+		// A pact "against either country" (Saudi–Pakistan) or one whose
+		// zone is the members' own land (CSTO Art. 4): home territory is
+		// settled, any other place is what Unspecified leaves open.
+		w := "the victim's home territory"
+		parts = append(parts, w)
+		out.sources = append(out.sources, src(t, p+"home_territory", "true", w))
+	}
 	if s.Unspecified {
-		parts = append(parts, "a limit a source flags but does not specify")
+		w := "a limit a source flags but does not specify"
+		if s.HomeTerritory {
+			w = "elsewhere open: a limit the file does not specify"
+		}
+		parts = append(parts, w)
 		out.sources = append(out.sources, src(t, p+"unspecified", "true", "does not specify"))
 	}
 	out.text = strings.Join(parts, "; ")

@@ -138,8 +138,15 @@ func ScopeParts(s world.Scope) []string {
 	if len(s.ForcesRegions) > 0 {
 		parts = append(parts, "forces also in "+strings.Join(s.ForcesRegions, ", "))
 	}
+	if s.HomeTerritory {
+		parts = append(parts, "the protected party's home territory")
+	}
 	if s.Unspecified {
-		parts = append(parts, "unspecified location")
+		if s.HomeTerritory {
+			parts = append(parts, "elsewhere unspecified")
+		} else {
+			parts = append(parts, "unspecified location")
+		}
 	}
 	return parts
 }
