@@ -109,7 +109,8 @@ func TestBrowserSaveScenario(t *testing.T) {
 		t.Errorf("reopened: heading %q, Russia %q, file %q; want the title, bound to fight, the saved file", heading, russia, file)
 	}
 
-	// Another tab: the link works, the token does not follow.
+	// Another tab: the link works, the token does not follow (the
+	// scenario is deleted at the end).
 	tab, cancelTab := chromedp.NewContext(bctx)
 	defer cancelTab()
 	tab, cancelT := context.WithTimeout(tab, time.Minute)
@@ -180,4 +181,19 @@ func TestBrowserSaveScenario(t *testing.T) {
 	}
 	save(t, art, "saved-reopened-375.png", phone)
 	save(t, art, "save-form-375.png", box)
+
+	// Delete it (two steps); the list is empty after.
+	var empty string
+	if err := chromedp.Run(ctx,
+		chromedp.EmulateViewport(1280, 1000),
+		chromedp.Click(`#saved-list li .delete button`, chromedp.ByQuery),
+		chromedp.Click(`#saved-list li .delete button.danger`, chromedp.ByQuery),
+		chromedp.WaitNotPresent(`#saved-list li`, chromedp.ByQuery),
+		chromedp.Text(`#saved-list`, &empty, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("deleting the saved scenario: %v", err)
+	}
+	if !strings.Contains(empty, "No saved scenarios yet") {
+		t.Errorf("after deleting, the list says %q", empty)
+	}
 }

@@ -163,4 +163,25 @@ func TestBrowserSaveTreaty(t *testing.T) {
 	if scrollW > 375 {
 		t.Errorf("at 375 px the treaty page is %d px wide", scrollW)
 	}
+
+	// Delete, in two steps: Keep first (nothing happens), then Yes.
+	var kept, gone string
+	var confirm []byte
+	if err := chromedp.Run(ctx,
+		chromedp.Click(`#saved-list li[data-id="mon-kzk-e2e"] .delete button`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#saved-list li[data-id="mon-kzk-e2e"] .delete button.danger`, chromedp.ByQuery),
+		chromedp.Screenshot(`#saved-list`, &confirm, chromedp.ByQuery),
+		chromedp.Click(`#saved-list li[data-id="mon-kzk-e2e"] .delete button:not(.danger)`, chromedp.ByQuery),
+		chromedp.Text(`#saved-list`, &kept, chromedp.ByQuery),
+		chromedp.Click(`#saved-list li[data-id="mon-kzk-e2e"] .delete button`, chromedp.ByQuery),
+		chromedp.Click(`#saved-list li[data-id="mon-kzk-e2e"] .delete button.danger`, chromedp.ByQuery),
+		chromedp.WaitNotPresent(`#saved-list li[data-id="mon-kzk-e2e"]`, chromedp.ByQuery),
+		chromedp.Text(`#save-status`, &gone, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("deleting the saved treaty: %v", err)
+	}
+	save(t, art, "treaty-delete-confirm-375.png", confirm)
+	if !strings.Contains(kept, "mon-kzk-e2e") || !strings.Contains(gone, "Deleted mon-kzk-e2e") {
+		t.Errorf("after Keep the list is %q; after Yes, delete the status is %q", kept, gone)
+	}
 }

@@ -70,6 +70,8 @@ export const api = {
       headers: { "Content-Type": "application/yaml", Authorization: "Bearer " + token },
       body: text,
     }),
+  deleteTreaty: (id, token) => call("/api/treaties/saved/" + encodeURIComponent(id), { method: "DELETE", headers: { Authorization: "Bearer " + token } }),
+  deleteScenario: (id, token) => call("/api/scenarios/" + encodeURIComponent(id), { method: "DELETE", headers: { Authorization: "Bearer " + token } }),
   saveScenario: (text, token) =>
     call("/api/scenarios", {
       method: "POST",

@@ -146,12 +146,12 @@ export function savePanel({ scenario, open }) {
           h("a", { href: `#/scenario?sid=${rec.id}`, id: "saved-open" }, "Open it")
         )
       );
-      refresh(list);
+      refresh(list, { tok, status });
     } catch (err) {
       clear(status).append(saveError(err));
     }
   });
-  refresh(list);
+  refresh(list, { tok, status });
   return h(
     "details",
     { class: "savebox", id: "saved", open: open || token.get() ? true : null },
@@ -162,7 +162,7 @@ export function savePanel({ scenario, open }) {
   );
 }
 
-async function refresh(list) {
+async function refresh(list, ctx) {
   let recs;
   try {
     recs = await api.savedScenarios();
@@ -187,11 +187,55 @@ async function refresh(list) {
           "li",
           { "data-id": r.id },
           h("a", { href: `#/scenario?sid=${r.id}` }, `${r.id}. ${r.title || "untitled scenario"}`),
-          h("span", { class: "meta" }, ` saved ${when(r.updated || r.created)}`)
+          h("span", { class: "meta" }, ` saved ${when(r.updated || r.created)} `),
+          deleteButton(`scenario ${r.id}`, (t) => api.deleteScenario(r.id, t), ctx, () => refresh(list, ctx))
         )
       )
     )
   );
+}
+
+// deleteButton deletes a saved item in two steps: "Delete", then "Delete
+// NAME for good?" with "Yes, delete" and "Keep" (focused: the safe
+// answer). The outcome goes to the form's status area, as a save's does.
+function deleteButton(name, del, { tok, status }, after) {
+  const box = h("span", { class: "delete" });
+  const ask = () => {
+    const keep = h("button", { type: "button", class: "small-button", onclick: () => reset().focus() }, "Keep");
+    clear(box).append(
+      h("span", {}, `Delete ${name} for good? `),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "small-button danger",
+          onclick: async () => {
+            const t = needToken(tok, status);
+            if (!t) return;
+            try {
+              await del(t);
+              clear(status).append(h("p", { class: "saved-ok", role: "status" }, `Deleted ${name}.`));
+              after();
+            } catch (e) {
+              clear(status).append(saveError(e, "request", "Not deleted"));
+              reset();
+            }
+          },
+        },
+        "Yes, delete"
+      ),
+      " ",
+      keep
+    );
+    keep.focus();
+  };
+  const reset = () => {
+    const b = h("button", { type: "button", class: "small-button", "aria-label": `Delete ${name}`, onclick: ask }, "Delete");
+    clear(box).append(b);
+    return b;
+  };
+  reset();
+  return box;
 }
 
 function when(t) {
@@ -252,7 +296,7 @@ export function treatySavePanel() {
           h("a", { href: "#/scenario?ts=1" }, "a scenario with the saved treaties")
         )
       );
-      refreshTreaties(list, text);
+      refreshTreaties(list, text, { tok, status });
     } catch (e) {
       const box = saveError(e, "treaty file");
       // The id is taken: offer to replace the saved file of that id.
@@ -266,7 +310,7 @@ export function treatySavePanel() {
     if (!text.value.trim()) return text.focus();
     save("");
   });
-  refreshTreaties(list, text);
+  refreshTreaties(list, text, { tok, status });
   return h(
     "details",
     { class: "savebox", id: "saved", open: token.get() ? true : null },
@@ -279,7 +323,7 @@ export function treatySavePanel() {
 
 // refreshTreaties lists the saved files; "Edit" puts one into the form
 // (to change and replace it).
-async function refreshTreaties(list, text) {
+async function refreshTreaties(list, text, ctx) {
   let recs;
   try {
     recs = await api.savedTreaties();
@@ -314,7 +358,9 @@ async function refreshTreaties(list, text) {
               },
             },
             "Edit"
-          )
+          ),
+          " ",
+          deleteButton(r.id, (t) => api.deleteTreaty(r.id, t), ctx, () => refreshTreaties(list, text, ctx))
         )
       )
     )
