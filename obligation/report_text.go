@@ -136,43 +136,33 @@ func writeText(w io.Writer, rep *Report, o RenderOptions) error {
 		s = summarize(rep.Obligations, rep.Sides)
 	}
 	fmt.Fprintf(b, "Answer (counting states): %s\n", headline(s))
-	if len(s.Fight) == 0 && len(s.Unprotected) == 0 {
-		b.WriteString("  no state is bound to fight\n")
-	}
-	for _, u := range s.Unprotected {
-		fmt.Fprintf(b, "  %s\n", u.Text)
-	}
-	for _, l := range fightLines(s) {
-		fmt.Fprintf(b, "  bound to fight %s\n", l)
+	for _, l := range answerLines(s) {
+		fmt.Fprintf(b, "  %s\n", l.text)
 	}
 	b.WriteString("Sides\n")
 	for _, sd := range rep.Sides {
 		fmt.Fprintf(b, "  %s: %s\n", sd.Name, sideList(sd))
 	}
 	if bal := rep.Balance; bal != nil {
-		fmt.Fprintf(b, "  balance: CINC side 1 %s, side 2 %s, ratio %s (%s)\n", fmtFloat(bal.Sides[0].CINC, 4), fmtFloat(bal.Sides[1].CINC, 4), fmtFloat(bal.Ratio, 3), bal.Note)
+		fmt.Fprintf(b, "  balance: %s\n", balanceLine(bal))
 	}
 	if r := rep.ShownRun; r != nil {
 		fmt.Fprintf(b, "  note: %s\n", r.Note)
 	}
-	section := func(title string, gs []SummaryGroup, reason func(*SummaryGroup) string) {
+	for _, sec := range summarySections {
+		gs := sec.groups(s)
 		if len(gs) == 0 {
-			return
+			continue
 		}
-		fmt.Fprintf(b, "%s\n", title)
+		fmt.Fprintf(b, "%s\n", sec.text)
 		for i := range gs {
-			fmt.Fprintf(b, "  %s\n", groupLine(&gs[i], reason(&gs[i])))
+			reason := ""
+			if sec.short {
+				reason = shortReason(gs[i].Reason)
+			}
+			fmt.Fprintf(b, "  %s\n", groupLine(&gs[i], reason))
 		}
 	}
-	short := func(g *SummaryGroup) string { return shortReason(g.Reason) }
-	none := func(g *SummaryGroup) string { return "" }
-	section("Not bound (defence and offence pledges the events touch that do not apply)", s.NotBound, short)
-	section("Contingent (bound only if the open fact holds)", s.Contingent, short)
-	section("Breached (the obligor breaks the duty by its own attack)", s.Breached, short)
-	section("Bound to act short of fighting", s.Act, none)
-	section("Bound only to consult", s.Consult, none)
-	section("Political commitments (consultation, not legally binding)", s.NonBinding, none)
-	section("Bound to neutrality (not to aid a belligerent's adversaries), not fighting", s.Neutral, none)
 	b.WriteString("Conflicts\n")
 	if len(rep.Conflicts) == 0 {
 		b.WriteString("  none\n")
@@ -206,10 +196,7 @@ func writeText(w io.Writer, rep *Report, o RenderOptions) error {
 	if mc := rep.MonteCarlo; mc != nil {
 		writeMCText(b, mc)
 	}
-	for _, n := range rep.Notes {
-		if rep.ShownRun != nil && n == rep.ShownRun.Note {
-			continue // printed under Sides
-		}
+	for _, n := range trailingNotes(rep) {
 		fmt.Fprintf(b, "\nnote: %s\n", n)
 	}
 	out := nameCodes(b.String(), rep.names)
@@ -333,44 +320,39 @@ func writeMD(w io.Writer, rep *Report, o RenderOptions) error {
 		s = summarize(rep.Obligations, rep.Sides)
 	}
 	fmt.Fprintf(b, "## Answer\n\nCounting states: %s.\n\n", headline(s))
-	if len(s.Fight) == 0 && len(s.Unprotected) == 0 {
-		b.WriteString("- No state is bound to fight.\n")
-	}
-	for _, u := range s.Unprotected {
-		fmt.Fprintf(b, "- %s.\n", mdEscape(upperFirst(u.Text)))
-	}
-	for _, l := range fightLines(s) {
-		fmt.Fprintf(b, "- Bound to fight %s\n", mdEscape(strings.ReplaceAll(l, "\n      ", " — ")))
+	for _, l := range answerLines(s) {
+		if l.fight {
+			// The list of a large group goes on the same line.
+			fmt.Fprintf(b, "- %s\n", mdEscape(upperFirst(strings.ReplaceAll(l.text, "\n      ", " — "))))
+			continue
+		}
+		fmt.Fprintf(b, "- %s.\n", mdEscape(upperFirst(l.text)))
 	}
 	b.WriteString("\n## Sides\n\n")
 	for _, sd := range rep.Sides {
 		fmt.Fprintf(b, "- %s: %s\n", sd.Name, sideList(sd))
 	}
 	if bal := rep.Balance; bal != nil {
-		fmt.Fprintf(b, "\nBalance: CINC side 1 %s, side 2 %s, ratio %s (%s).\n", fmtFloat(bal.Sides[0].CINC, 4), fmtFloat(bal.Sides[1].CINC, 4), fmtFloat(bal.Ratio, 3), bal.Note)
+		fmt.Fprintf(b, "\nBalance: %s.\n", balanceLine(bal))
 	}
 	if r := rep.ShownRun; r != nil {
 		fmt.Fprintf(b, "\nNote: %s.\n", mdEscape(r.Note))
 	}
-	section := func(title string, gs []SummaryGroup, reason func(*SummaryGroup) string) {
+	for _, sec := range summarySections {
+		gs := sec.groups(s)
 		if len(gs) == 0 {
-			return
+			continue
 		}
-		fmt.Fprintf(b, "\n## %s\n\n| Treaty, article | Obligors | Protected | Reason |\n|---|---|---|---|\n", title)
+		fmt.Fprintf(b, "\n## %s\n\n| Treaty, article | Obligors | Protected | Reason |\n|---|---|---|---|\n", sec.md)
 		for i := range gs {
 			g := &gs[i]
-			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdEscape(groupLabel(g)), statesText(g.Obligors), strings.Join(g.Beneficiaries, ", "), mdEscape(reason(g)))
+			reason := g.Reason
+			if sec.short {
+				reason = shortReason(reason)
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdEscape(groupLabel(g)), statesText(g.Obligors), strings.Join(g.Beneficiaries, ", "), mdEscape(reason))
 		}
 	}
-	short := func(g *SummaryGroup) string { return shortReason(g.Reason) }
-	full := func(g *SummaryGroup) string { return g.Reason }
-	section("Not bound", s.NotBound, short)
-	section("Contingent", s.Contingent, short)
-	section("Breached by the obligor's own attack", s.Breached, short)
-	section("Bound to act short of fighting", s.Act, full)
-	section("Bound only to consult", s.Consult, full)
-	section("Political commitments (not legally binding)", s.NonBinding, full)
-	section("Bound to neutrality, not fighting", s.Neutral, full)
 	b.WriteString("\n## Conflicts\n\n")
 	if len(rep.Conflicts) == 0 {
 		b.WriteString("None.\n")
@@ -418,10 +400,7 @@ func writeMD(w io.Writer, rep *Report, o RenderOptions) error {
 		writeMCText(b, mc)
 		b.WriteString("```\n")
 	}
-	for _, n := range rep.Notes {
-		if rep.ShownRun != nil && n == rep.ShownRun.Note {
-			continue // printed under Sides
-		}
+	for _, n := range trailingNotes(rep) {
 		fmt.Fprintf(b, "\nNote: %s\n", mdEscape(n))
 	}
 	out := nameCodes(b.String(), rep.names)
@@ -494,4 +473,64 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// summarySections are the summary's lists as the text and Markdown
+// reports show them, in order, with each format's title; short reasons
+// drop their asides, the others are printed whole in Markdown and left
+// out of the text (the group's status says it all).
+var summarySections = []struct {
+	text, md string
+	groups   func(*Summary) []SummaryGroup
+	short    bool
+}{
+	{"Not bound (defence and offence pledges the events touch that do not apply)", "Not bound", func(s *Summary) []SummaryGroup { return s.NotBound }, true},
+	{"Contingent (bound only if the open fact holds)", "Contingent", func(s *Summary) []SummaryGroup { return s.Contingent }, true},
+	{"Breached (the obligor breaks the duty by its own attack)", "Breached by the obligor's own attack", func(s *Summary) []SummaryGroup { return s.Breached }, true},
+	{"Bound to act short of fighting", "Bound to act short of fighting", func(s *Summary) []SummaryGroup { return s.Act }, false},
+	{"Bound only to consult", "Bound only to consult", func(s *Summary) []SummaryGroup { return s.Consult }, false},
+	{"Political commitments (consultation, not legally binding)", "Political commitments (not legally binding)", func(s *Summary) []SummaryGroup { return s.NonBinding }, false},
+	{"Bound to neutrality (not to aid a belligerent's adversaries), not fighting", "Bound to neutrality, not fighting", func(s *Summary) []SummaryGroup { return s.Neutral }, false},
+}
+
+// answerLine is one line under the headline; fight lines carry their
+// own list of a large group after a line break.
+type answerLine struct {
+	text  string
+	fight bool
+}
+
+// answerLines are the lines under the headline: why no one is bound to
+// fight for an attacked state, or who is bound to fight for whom.
+func answerLines(s *Summary) []answerLine {
+	var out []answerLine
+	if len(s.Fight) == 0 && len(s.Unprotected) == 0 {
+		out = append(out, answerLine{text: "no state is bound to fight"})
+	}
+	for _, u := range s.Unprotected {
+		out = append(out, answerLine{text: u.Text})
+	}
+	for _, l := range fightLines(s) {
+		out = append(out, answerLine{text: "bound to fight " + l, fight: true})
+	}
+	return out
+}
+
+// balanceLine is the sides' balance in one line: "CINC side 1 0.0200,
+// side 2 0.2482, ratio 0.080 (note)".
+func balanceLine(bal *Balance) string {
+	return fmt.Sprintf("CINC side 1 %s, side 2 %s, ratio %s (%s)", fmtFloat(bal.Sides[0].CINC, 4), fmtFloat(bal.Sides[1].CINC, 4), fmtFloat(bal.Ratio, 3), bal.Note)
+}
+
+// trailingNotes are the report's notes printed at its end: the shown
+// run's note sits under Sides instead.
+func trailingNotes(rep *Report) []string {
+	var out []string
+	for _, n := range rep.Notes {
+		if rep.ShownRun != nil && n == rep.ShownRun.Note {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }
