@@ -31,7 +31,7 @@ func SystemSeriesTable(series []power.SystemYear) *output.Table {
 			nMajors = strconv.Itoa(len(sy.Majors))
 		}
 		if len(sy.Majors) > 0 && !math.IsNaN(sy.Majors[0].Share) {
-			top, topShare = sy.Majors[0].Abb, fmtNum(sy.Majors[0].Share, 4)
+			top, topShare = sy.Majors[0].Abb, NumText(sy.Majors[0].Share, 4)
 		}
 		states := ""
 		if sy.Covered {
@@ -44,8 +44,8 @@ func SystemSeriesTable(series []power.SystemYear) *output.Table {
 		if sy.MajorsFrom != 0 && sy.MajorsFrom != sy.Year {
 			carried = true
 		}
-		t.Add(strconv.Itoa(sy.Year), sy.Version, states, fmtNum(sy.SystemCINC, 4), nMajors, strings.Join(names, " "),
-			top, topShare, fmtNum(sy.CON, 4), fmtNum(sy.Poles, 3), string(sy.Polarity), from)
+		t.Add(strconv.Itoa(sy.Year), sy.Version, states, NumText(sy.SystemCINC, 4), nMajors, strings.Join(names, " "),
+			top, topShare, NumText(sy.CON, 4), NumText(sy.Poles, 3), string(sy.Polarity), from)
 	}
 	if len(series) > 0 {
 		t.Notes = append(t.Notes, fmt.Sprintf("CINC recomputed from COW NMC %s components; majors: COW majors2016 (a major on any day of the year; none known after 2016).", series[0].Version))
@@ -141,7 +141,7 @@ func NewSystemYear(w *world.World, sy power.SystemYear, bl *power.Blocs, db *pow
 		conv := func(bs []power.Bloc) []SystemBloc {
 			out := []SystemBloc{}
 			for _, b := range bs {
-				out = append(out, SystemBloc{Members: abbs(w, b.Members), CINC: Num(b.CINC), Share: Num(b.Share), Missing: abbs(w, b.Missing)})
+				out = append(out, SystemBloc{Members: Abbs(w, b.Members), CINC: Num(b.CINC), Share: Num(b.Share), Missing: Abbs(w, b.Missing)})
 			}
 			return out
 		}
@@ -163,24 +163,29 @@ func NewSystemYear(w *world.World, sy power.SystemYear, bl *power.Blocs, db *pow
 	return &js
 }
 
-func fmtNum(v float64, prec int) string {
+// NumText formats a number with prec decimals; missing (NaN) is the empty
+// cell, never 0. The system table of the CLI and of report share it.
+func NumText(v float64, prec int) string {
 	if math.IsNaN(v) {
 		return ""
 	}
 	return strconv.FormatFloat(v, 'f', prec, 64)
 }
 
-func abb(w *world.World, code int) string {
+// Abb names a state by its COW abbreviation, or its number when it has
+// none (an ATOP partner outside the COW system).
+func Abb(w *world.World, code int) string {
 	if s, ok := w.State(code); ok && s.Abb != "" {
 		return s.Abb
 	}
 	return strconv.Itoa(code)
 }
 
-func abbs(w *world.World, codes []int) []string {
+// Abbs is Abb for each code.
+func Abbs(w *world.World, codes []int) []string {
 	out := make([]string, len(codes))
 	for i, c := range codes {
-		out[i] = abb(w, c)
+		out[i] = Abb(w, c)
 	}
 	return out
 }

@@ -253,21 +253,6 @@ func sysParseYears(s string) (int, int, error) {
 	return from, to, nil
 }
 
-// sysNum formats a number with prec decimals; missing is the empty cell.
-func sysNum(v float64, prec int) string {
-	if math.IsNaN(v) {
-		return ""
-	}
-	return strconv.FormatFloat(v, 'f', prec, 64)
-}
-
-func sysAbb(w *world.World, code int) string {
-	if s, ok := w.State(code); ok && s.Abb != "" {
-		return s.Abb
-	}
-	return strconv.Itoa(code)
-}
-
 func writeSystemYear(out io.Writer, format string, w *world.World, sy power.SystemYear, bl *power.Blocs, db *power.DayBlocs) error {
 	if format == "json" {
 		return output.WriteJSON(out, report.NewSystemYear(w, sy, bl, db))
@@ -286,10 +271,10 @@ func writeSystemYear(out io.Writer, format string, w *world.World, sy power.Syst
 		if s, ok := w.State(m.Code); ok {
 			name = s.Name
 		}
-		row := []string{strconv.Itoa(i + 1), m.Abb, strconv.Itoa(m.Code), name, sysNum(m.CINC, 4), sysNum(m.Share, 4)}
+		row := []string{strconv.Itoa(i + 1), m.Abb, strconv.Itoa(m.Code), name, report.NumText(m.CINC, 4), report.NumText(m.Share, 4)}
 		if format == "csv" {
 			row = append([]string{strconv.Itoa(sy.Year), sy.Version}, row...)
-			row = append(row, sysNum(sy.CON, 4), sysNum(sy.Poles, 3), string(sy.Polarity))
+			row = append(row, report.NumText(sy.CON, 4), report.NumText(sy.Poles, 3), string(sy.Polarity))
 		}
 		t.Add(row...)
 	}
@@ -307,13 +292,13 @@ func writeSystemYear(out io.Writer, format string, w *world.World, sy power.Syst
 		t.Notes = append(t.Notes, fmt.Sprintf("%d: the COW major-power data end in 2016; majors, CON and polarity are unknown (--carry-forward uses 2016's majors, flagged).", sy.Year))
 	default:
 		t.Notes = append(t.Notes, fmt.Sprintf("%d (NMC %s): %d major powers, CON %s, effective poles %s, %s.",
-			sy.Year, sy.Version, len(sy.Majors), sysNum(sy.CON, 4), sysNum(sy.Poles, 2), sysOrMissing(string(sy.Polarity))))
+			sy.Year, sy.Version, len(sy.Majors), report.NumText(sy.CON, 4), report.NumText(sy.Poles, 2), sysOrMissing(string(sy.Polarity))))
 		if sy.Polarity != power.NoPolarity {
 			t.Notes = append(t.Notes, "polarity rule: "+power.PolarityRule+".", "Caveat: "+power.PolarityCaveat+".")
 		}
 	}
 	t.Notes = append(t.Notes, fmt.Sprintf("System CINC sums to %s over %d states (NMC averages over reported components, so not exactly 1); share = CINC / majors' CINC.",
-		sysNum(sy.SystemCINC, 4), sy.States))
+		report.NumText(sy.SystemCINC, 4), sy.States))
 	if err := t.Write(out, format); err != nil {
 		return err
 	}
@@ -337,10 +322,10 @@ func sysBlocsTable(w *world.World, bl power.Blocs, db *power.DayBlocs) *output.T
 	if db != nil {
 		t := &output.Table{Columns: []string{"date", "kind", "size", "members", "cinc", "share", "treaties"}}
 		for i, b := range bl.Components {
-			t.Add(db.Date.String(), "component", strconv.Itoa(len(b.Members)), strings.Join(sysAbbs(w, b.Members), " "), sysNum(b.CINC, 4), sysNum(b.Share, 4), strings.Join(db.Ties[i], " "))
+			t.Add(db.Date.String(), "component", strconv.Itoa(len(b.Members)), strings.Join(report.Abbs(w, b.Members), " "), report.NumText(b.CINC, 4), report.NumText(b.Share, 4), strings.Join(db.Ties[i], " "))
 		}
 		for _, b := range bl.Cliques {
-			t.Add(db.Date.String(), "clique", strconv.Itoa(len(b.Members)), strings.Join(sysAbbs(w, b.Members), " "), sysNum(b.CINC, 4), sysNum(b.Share, 4), "")
+			t.Add(db.Date.String(), "clique", strconv.Itoa(len(b.Members)), strings.Join(report.Abbs(w, b.Members), " "), report.NumText(b.CINC, 4), report.NumText(b.Share, 4), "")
 		}
 		var ks []string
 		for _, k := range db.Kinds {
@@ -359,7 +344,7 @@ func sysBlocsTable(w *world.World, bl power.Blocs, db *power.DayBlocs) *output.T
 	t := &output.Table{Columns: []string{"year", "kind", "size", "members", "cinc", "share"}}
 	add := func(kind string, bs []power.Bloc) {
 		for _, b := range bs {
-			t.Add(strconv.Itoa(bl.Year), kind, strconv.Itoa(len(b.Members)), strings.Join(sysAbbs(w, b.Members), " "), sysNum(b.CINC, 4), sysNum(b.Share, 4))
+			t.Add(strconv.Itoa(bl.Year), kind, strconv.Itoa(len(b.Members)), strings.Join(report.Abbs(w, b.Members), " "), report.NumText(b.CINC, 4), report.NumText(b.Share, 4))
 		}
 	}
 	add("component", bl.Components)
@@ -444,7 +429,7 @@ func writeSystemPlot(path string, w *world.World, caps *world.Capabilities, seri
 	cincLegend := plot.NewLegend()
 	for i, code := range codes {
 		code := code
-		sysAddSeries(cinc, &cincLegend, sysAbb(w, code), series, func(sy power.SystemYear) float64 {
+		sysAddSeries(cinc, &cincLegend, report.Abb(w, code), series, func(sy power.SystemYear) float64 {
 			for _, m := range sy.Majors {
 				if m.Code == code {
 					return m.CINC
@@ -543,12 +528,4 @@ func (sysYearTicks) Ticks(min, max float64) []plot.Tick {
 		ts = append(ts, t)
 	}
 	return ts
-}
-
-func sysAbbs(w *world.World, codes []int) []string {
-	out := make([]string, len(codes))
-	for i, c := range codes {
-		out[i] = sysAbb(w, c)
-	}
-	return out
 }
