@@ -125,4 +125,56 @@ func TestBrowserRounds(t *testing.T) {
 		}
 		save(t, art, "korea-round-"+round+"-375.png", png)
 	}
+
+	// With an ally's entry counting as an attack, the US pledge to South
+	// Korea (1953 Art. III: an armed attack on ROK) changes status between
+	// rounds: in round 1 South Korea is the attacker, so it is not
+	// triggered and the United States only consults (Camp David 2023);
+	// once North Korea's allies strike South Korea in round 2 it binds,
+	// and the United States enters on side 1 in round 3. Only the report's
+	// status_by_round says what it was in round 1.
+	usa := func(round string) (status, detail string) {
+		t.Helper()
+		if err := chromedp.Run(ctx,
+			chromedp.Click(`button.step[data-round="`+round+`"]`, chromedp.ByQuery),
+			chromedp.WaitVisible(`button.step[data-round="`+round+`"][aria-pressed="true"]`, chromedp.ByQuery),
+			chromedp.AttributeValue(`svg.world path.country[data-state="USA"]`, "data-status", &status, nil, chromedp.ByQuery),
+			chromedp.Click(`#panel button.statebtn[data-state="USA"]`, chromedp.ByQuery),
+			chromedp.WaitVisible(`#state-detail[data-state="USA"]`, chromedp.ByQuery),
+			chromedp.Text(`#state-detail`, &detail, chromedp.ByQuery),
+		); err != nil {
+			t.Fatalf("entry counts, round %s: %v", round, err)
+		}
+		return status, detail
+	}
+	if err := chromedp.Run(ctx,
+		chromedp.EmulateViewport(1280, 1000),
+		chromedp.Navigate(base+"/?case=entry#/scenario?a=ROK&v=PRK&d=2025-06-01&h=all&e=1"),
+		chromedp.WaitVisible(`button.step[data-round="3"]`, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("Korea 2025, entry counts: %v", err)
+	}
+	s1, d1 := usa("1")
+	var usaPNG []byte
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`document.querySelector('.stepbox').scrollIntoView({block: 'start'})`, nil),
+		chromedp.CaptureScreenshot(&usaPNG),
+	); err != nil {
+		t.Fatal(err)
+	}
+	save(t, art, "korea-entry-round-1-usa-desktop.png", usaPNG)
+	s2, d2 := usa("2")
+	s3, d3 := usa("3")
+	if s1 != "consult only" || s2 != "bound to fight" || s3 == "consult only" {
+		t.Errorf("USA after rounds 1, 2, 3: %q, %q, %q; want consult only, then bound to fight, then not consult only", s1, s2, s3)
+	}
+	t.Logf("USA after round 3 (on side 1): %s", s3)
+	for _, want := range []string{"Art. III", "NOT TRIGGERED", "is the attacker, not attacked", "Becomes binding in round 2", "the chain of facts (of its status from round 2)"} {
+		if !strings.Contains(d1, want) {
+			t.Errorf("USA's panel after round 1 lacks %q:\n%s", want, d1)
+		}
+	}
+	if strings.Contains(d2, "NOT TRIGGERED") || strings.Contains(d2, "Side 1 since") || !strings.Contains(d3, "Side 1 since") {
+		t.Errorf("USA's panel: after round 2 Art. III should bind with no side yet, after round 3 side 1:\nround 2: %s\nround 3: %s", d2, d3)
+	}
 }

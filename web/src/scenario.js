@@ -586,7 +586,11 @@ function stateDetail(st, date) {
       ? h(
           "ul",
           { class: "later" },
-          st.later.map((o) => h("li", {}, `${o.treaty_title || o.treaty}, ${o.article}: ${o.kind} to ${label(o.beneficiary)} — ${o.status.replace("_", " ")} from round ${o.round}`))
+          st.later.map((o) => {
+            const first = o.status_by_round && o.status_by_round.length ? o.status_by_round[0] : o;
+            const path = first.round === o.round ? `${o.status.replace("_", " ")} from round ${o.round}` : `${first.status.replace("_", " ")} from round ${first.round}, ${o.status.replace("_", " ")} from round ${o.round}`;
+            return h("li", {}, `${o.treaty_title || o.treaty}, ${o.article}: ${o.kind} to ${label(o.beneficiary)} — ${path}`);
+          })
         )
       : null
   );
@@ -608,9 +612,12 @@ function obligationCard(o, dir, other) {
     para ? h("p", { class: "paraphrase" }, para) : null,
     h("p", { class: "reason" }, h("strong", {}, "Why: "), named(o.reason)),
     o.open && o.open.length ? h("p", {}, h("strong", {}, "Open: "), o.open.map(named).join("; ")) : null,
-    o.flags && o.flags.length ? h("p", { class: "flags" }, "Flags: ", o.flags.join(", ")) : null,
-    h("p", { class: "meta" }, `round ${o.round}, ${named(o.event)} · source: ${o.source}`),
-    o.explain && o.explain.length ? h("details", {}, h("summary", {}, "the chain of facts"), h("ol", {}, o.explain.map((e) => h("li", {}, named(e))))) : null
+    // The report's flags and chain of facts belong to the final status; a
+    // card for an earlier round's status says so.
+    o.flags && o.flags.length ? h("p", { class: "flags" }, o.later ? `Flags (of its status from round ${o.later.round}): ` : "Flags: ", o.flags.join(", ")) : null,
+    h("p", { class: "meta" }, `round ${o.round}, ${o.event ? named(o.event) : o.date} · source: ${o.source}`),
+    o.later ? h("p", { class: "meta raised" }, `Becomes ${o.later.status.replace("_", " ")} in round ${o.later.round}.`) : null,
+    o.explain && o.explain.length ? h("details", {}, h("summary", {}, o.later ? `the chain of facts (of its status from round ${o.later.round})` : "the chain of facts"), h("ol", {}, o.explain.map((e) => h("li", {}, named(e))))) : null
   );
 }
 

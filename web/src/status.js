@@ -18,19 +18,25 @@ export const LABEL = Object.fromEntries(CATEGORIES.map((c) => [c.id, c.label]));
 
 const FIGHT = new Set(["defense", "offense"]);
 
-// statusAt is an obligation's status as things stand after round k: the
-// best status of the rounds up to k, or null when the report cannot say
-// one.
+// statusAt is an obligation's status as things stand after round k, or
+// null when it had not been judged yet (its events come later).
 //
-// The report keeps one status per obligation, the best over all rounds,
-// with the round of the event that first produced it (obligation/doc.go;
-// the engine replaces a recorded status only with a strictly better one).
-// So from that round on the best so far IS the reported status: exact.
-// Before it, the obligation was either not yet touched or had a lower
-// status that the report does not keep, so the map leaves it out and the
-// panel lists it under "later in the cascade".
+// The report gives each obligation its best status over the cascade, with
+// the round that first produced it, and status_by_round (obligation/doc.go,
+// since 11d54d1) when a later round raised it: one step per round that
+// changed it, the first the round it was first judged in. The status as of
+// round k is the last step with round <= k; without steps the status never
+// changed, so it holds from its round on.
 export function statusAt(o, k) {
-  return o.round <= k ? o.status : null;
+  const steps = Array.isArray(o.status_by_round) && o.status_by_round.length ? o.status_by_round : null;
+  if (!steps) return o.round <= k ? o : null;
+  let step = null;
+  for (const st of steps) if (st.round <= k) step = st;
+  if (!step) return null;
+  if (step.status === o.status && step.round === o.round) return o;
+  // An earlier step: its status, reason, round and date; the event line
+  // of the report belongs to the final status, so it is left out.
+  return { ...o, status: step.status, reason: step.reason, round: step.round, date: step.date, event: "", later: { status: o.status, round: o.round } };
 }
 
 // classify returns Map abb -> {cat, side, member, owes[], owed[], later[],
@@ -39,8 +45,8 @@ export function statusAt(o, k) {
 // entered by then (sides[].members[].round: the round the state joined,
 // the rounds[].entered of that round) and the obligations with a status
 // by then (statusAt). enters is {side, member} for a state that joins a
-// side after upto; later[] holds a state's obligations that reach
-// their status only in a later round.
+// side after upto; later[] holds a state's obligations first judged in a
+// later round.
 export function classify(report, upto = Infinity) {
   const out = new Map();
   const get = (abb) => {
@@ -60,12 +66,13 @@ export function classify(report, upto = Infinity) {
     }
   });
   for (const o of report.obligations || []) {
-    if (!statusAt(o, upto)) {
+    const now = statusAt(o, upto);
+    if (!now) {
       get(o.obligor).later.push(o);
       continue;
     }
-    get(o.obligor).owes.push(o);
-    get(o.beneficiary).owed.push(o);
+    get(o.obligor).owes.push(now);
+    get(o.beneficiary).owed.push(now);
   }
   for (const s of out.values()) {
     s.cat = category(s);
