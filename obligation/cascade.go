@@ -338,11 +338,26 @@ func (r *run) limitNote(pending []Entry) string {
 	if len(pending) == 0 {
 		return msg + "; no entry was due"
 	}
+	// One group per protected party and article, in order of first entry
+	// (31 NATO members for Poland are one group, not 31).
 	var due []string
+	idx := map[string]int{}
+	var states [][]string
 	for _, en := range pending {
-		due = append(due, fmt.Sprintf("%s for %s (%s %s)", en.State, en.For, en.Treaty, en.Article))
+		k := fmt.Sprintf(" for %s (%s %s)", en.For, en.Treaty, en.Article)
+		i, ok := idx[k]
+		if !ok {
+			i = len(due)
+			idx[k] = i
+			due = append(due, k)
+			states = append(states, nil)
+		}
+		states[i] = append(states[i], en.State)
 	}
-	return msg + fmt.Sprintf("; due to enter in round %d, not played: %s", n+1, strings.Join(due, ", "))
+	for i := range due {
+		due[i] = strings.Join(states[i], ", ") + due[i]
+	}
+	return msg + fmt.Sprintf("; due to enter in round %d, not played: %s", n+1, strings.Join(due, "; "))
 }
 
 func (r *run) run() {
