@@ -245,9 +245,10 @@
 //	sides        [side 1, side 2], each {name, members[] {state, ccode,
 //	             since, round, how}}
 //	neutrals[]   {state, toward, treaty, article}: bound to neutrality and
-//	             not fighting
+//	             not fighting (nor due to enter for that state: pending)
 //	open_entries[] {state, for, treaty, article, open[]}: contingent entries
-//	             of states not already fighting on that side
+//	             of states not already fighting on that side (nor due to
+//	             enter on it: pending)
 //	pending_entries[] (only with rounds_limit; left out when empty) the
 //	             entries due in the last round played, as rounds[].entered:
 //	             they would enter in the next round, which is not played
