@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -176,5 +178,31 @@ func TestBrowserRounds(t *testing.T) {
 	}
 	if strings.Contains(d2, "NOT TRIGGERED") || strings.Contains(d2, "Side 1 since") || !strings.Contains(d3, "Side 1 since") {
 		t.Errorf("USA's panel: after round 2 Art. III should bind with no side yet, after round 3 side 1:\nround 2: %s\nround 3: %s", d2, d3)
+	}
+
+	// A scenario that stops after round 1 (rounds: 1): the cascade says so
+	// and names who would enter in round 2, which is not played.
+	file, err := os.ReadFile(filepath.Join("..", "examples", "korea-2025.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pending, stops string
+	var cascadePNG []byte
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/?case=limit#/scenario"),
+		chromedp.WaitVisible(`#builder`, chromedp.ByQuery),
+		chromedp.Click(`details.paste summary`, chromedp.ByQuery),
+		chromedp.SetValue(`#scenario-text`, string(file)+"rounds: 1\n", chromedp.ByQuery),
+		chromedp.Click(`#run-pasted`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#cascade .pending`, chromedp.ByQuery),
+		chromedp.Text(`#cascade .pending li[data-state="RUS"]`, &pending, chromedp.ByQuery),
+		chromedp.Text(`#cascade ol.rounds > li[data-round="1"]`, &stops, chromedp.ByQuery),
+		chromedp.Screenshot(`#cascade`, &cascadePNG, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("Korea 2025 with rounds: 1: %v", err)
+	}
+	save(t, art, "korea-rounds-limit-cascade-desktop.png", cascadePNG)
+	if !strings.Contains(pending, "RUS Russia would enter on side 2 for PRK North Korea under rus-prk-2024 Art. 4") || !strings.Contains(stops, "plays 1 round (rounds: 1)") {
+		t.Errorf("rounds: 1: the cascade says %q and %q", stops, pending)
 	}
 }

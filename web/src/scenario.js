@@ -636,6 +636,8 @@ function enteredText(e) {
 
 function cascade(report) {
   const rounds = report.rounds || [];
+  const limit = (report.scenario && report.scenario.rounds_limit) || 0;
+  const pending = report.pending_entries || [];
   return h(
     "section",
     { class: "cascade", id: "cascade" },
@@ -658,7 +660,12 @@ function cascade(report) {
           { "data-round": r.round },
           h("h3", {}, `Round ${r.round}`),
           h("ul", {}, r.events.map((e) => h("li", {}, named(eventText(e))))),
-          r.entered.length ? h("p", {}, h("strong", {}, "Who enters and why:")) : h("p", {}, r.round === rounds.length ? "No one enters: the cascade stops." : "No one enters this round."),
+          r.entered.length ? h("p", {}, h("strong", {}, "Who enters and why:")) : h("p", {}, r.round === rounds.length ? (limit ? `The cascade stops here: the scenario plays ${limit} round${limit > 1 ? "s" : ""} (rounds: ${limit}).` : "No one enters: the cascade stops.") : "No one enters this round."),
+          // With a rounds limit, the entries due in the last round played
+          // (pending_entries) would come in the next one.
+          limit && r.round === rounds.length && pending.length
+            ? h("div", { class: "pending" }, h("p", {}, h("strong", {}, `Due to enter in round ${r.round + 1}, which is not played:`)), h("ul", {}, pending.map((e) => h("li", { "data-state": e.state }, enteredText(e).replace(" enters on ", " would enter on ")))))
+            : null,
           r.entered.length
             ? h(
                 "ul",
