@@ -149,92 +149,171 @@ func storeErr(err error, what string) error {
 	return err
 }
 
-func created(w http.ResponseWriter, location string, v any) error {
-	w.Header().Set("Location", location)
-	return writeJSONStatus(w, http.StatusCreated, v)
+// collection is one kind of saved work in the store — treaty files keyed
+// by their own id, scenarios by a number the store gives — with the five
+// endpoints both kinds have: list, get, create, update, delete. The kinds
+// differ only in how the path names a record and how a posted file is
+// checked before it is saved (add, replace).
+type collection[ID any, R any] struct {
+	s *Server
+	// path is the endpoint of the list; a record's Location is path/ID.
+	path string
+	// label names a record in errors: treaty "nato-1949", scenario 3.
+	label func(ID) string
+	// id reads the record's id from the request path (404 if it cannot be one).
+	id func(*http.Request) (ID, error)
+
+	all    func(context.Context) ([]R, error)
+	one    func(context.Context, ID) (R, error)
+	remove func(context.Context, ID) error
+	// add checks a posted file and saves it as a new record.
+	add func(r *http.Request, data []byte) (R, ID, error)
+	// replace checks a posted file and saves it over record id; a store
+	// error is answered as about that record (404 if it is gone).
+	replace func(r *http.Request, id ID, data []byte) (R, error)
 }
 
-// --- saved treaties ---
-
-func (s *Server) savedTreatyList(w http.ResponseWriter, r *http.Request) error {
-	if err := s.needStore(); err != nil {
+func (c *collection[ID, R]) list(w http.ResponseWriter, r *http.Request) error {
+	if err := c.s.needStore(); err != nil {
 		return err
 	}
-	ts, err := s.opt.Store.Treaties(r.Context())
+	recs, err := c.all(r.Context())
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, ts)
+	return writeJSON(w, recs)
 }
 
-func (s *Server) savedTreatyGet(w http.ResponseWriter, r *http.Request) error {
-	if err := s.needStore(); err != nil {
+func (c *collection[ID, R]) get(w http.ResponseWriter, r *http.Request) error {
+	if err := c.s.needStore(); err != nil {
 		return err
 	}
-	id := r.PathValue("id")
-	t, err := s.opt.Store.Treaty(r.Context(), id)
-	if err != nil {
-		return storeErr(err, "treaty "+strconv.Quote(id))
-	}
-	return writeJSON(w, t)
-}
-
-func (s *Server) savedTreatyCreate(w http.ResponseWriter, r *http.Request) error {
-	data, err := readBody(r)
+	id, err := c.id(r)
 	if err != nil {
 		return err
 	}
-	// A saved id is a conflict (409), not a problem of the file: look
-	// before validating, which would call it a duplicate.
-	if f, err := treaty.Parse("treaty", data); err == nil && f.Treaty != nil {
-		if _, err := s.opt.Store.Treaty(r.Context(), f.Treaty.ID); err == nil {
-			return storeErr(store.ErrExists, "treaty "+strconv.Quote(f.Treaty.ID))
-		}
-	}
-	t, err := s.checkTreaty(r.Context(), docName(r, "treaty"), data, "")
+	rec, err := c.one(r.Context(), id)
 	if err != nil {
-		return err
-	}
-	rec, err := s.opt.Store.CreateTreaty(r.Context(), t.ID, string(data), tokenID(r))
-	if err != nil {
-		return storeErr(err, "treaty "+strconv.Quote(t.ID))
-	}
-	return created(w, "/api/treaties/saved/"+t.ID, rec)
-}
-
-func (s *Server) savedTreatyUpdate(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	data, err := readBody(r)
-	if err != nil {
-		return err
-	}
-	if _, err := s.opt.Store.Treaty(r.Context(), id); err != nil {
-		return storeErr(err, "treaty "+strconv.Quote(id))
-	}
-	t, err := s.checkTreaty(r.Context(), docName(r, "treaty"), data, id)
-	if err != nil {
-		return err
-	}
-	if t.ID != id {
-		return errorf(http.StatusBadRequest, "a treaty's id is its name: save it under its new id with POST /api/treaties/saved", "the file's id %q is not %q", t.ID, id)
-	}
-	rec, err := s.opt.Store.UpdateTreaty(r.Context(), id, string(data), tokenID(r))
-	if err != nil {
-		return storeErr(err, "treaty "+strconv.Quote(id))
+		return storeErr(err, c.label(id))
 	}
 	return writeJSON(w, rec)
 }
 
-func (s *Server) savedTreatyDelete(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	if err := s.opt.Store.DeleteTreaty(r.Context(), id); err != nil {
-		return storeErr(err, "treaty "+strconv.Quote(id))
+// create answers 201 with the saved record and its Location.
+func (c *collection[ID, R]) create(w http.ResponseWriter, r *http.Request) error {
+	data, err := readBody(r)
+	if err != nil {
+		return err
+	}
+	rec, id, err := c.add(r, data)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", fmt.Sprintf("%s/%v", c.path, id))
+	return writeJSONStatus(w, http.StatusCreated, rec)
+}
+
+func (c *collection[ID, R]) update(w http.ResponseWriter, r *http.Request) error {
+	id, err := c.id(r)
+	if err != nil {
+		return err
+	}
+	data, err := readBody(r)
+	if err != nil {
+		return err
+	}
+	rec, err := c.replace(r, id, data)
+	if err != nil {
+		return storeErr(err, c.label(id))
+	}
+	return writeJSON(w, rec)
+}
+
+func (c *collection[ID, R]) delete(w http.ResponseWriter, r *http.Request) error {
+	id, err := c.id(r)
+	if err != nil {
+		return err
+	}
+	if err := c.remove(r.Context(), id); err != nil {
+		return storeErr(err, c.label(id))
 	}
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
 
-// --- saved scenarios ---
+// savedTreatyCollection is /api/treaties/saved: treaty files validated
+// like --treaties files, against the world and the other saved treaties,
+// each saved under the id its file gives.
+func (s *Server) savedTreatyCollection() *collection[string, store.Treaty] {
+	label := func(id string) string { return "treaty " + strconv.Quote(id) }
+	return &collection[string, store.Treaty]{
+		s: s, path: "/api/treaties/saved", label: label,
+		id:     func(r *http.Request) (string, error) { return r.PathValue("id"), nil },
+		all:    func(ctx context.Context) ([]store.Treaty, error) { return s.opt.Store.Treaties(ctx) },
+		one:    func(ctx context.Context, id string) (store.Treaty, error) { return s.opt.Store.Treaty(ctx, id) },
+		remove: func(ctx context.Context, id string) error { return s.opt.Store.DeleteTreaty(ctx, id) },
+		add: func(r *http.Request, data []byte) (store.Treaty, string, error) {
+			// A saved id is a conflict (409), not a problem of the file:
+			// look before validating, which would call it a duplicate.
+			if f, err := treaty.Parse("treaty", data); err == nil && f.Treaty != nil {
+				if _, err := s.opt.Store.Treaty(r.Context(), f.Treaty.ID); err == nil {
+					return store.Treaty{}, "", storeErr(store.ErrExists, label(f.Treaty.ID))
+				}
+			}
+			t, err := s.checkTreaty(r.Context(), docName(r, "treaty"), data, "")
+			if err != nil {
+				return store.Treaty{}, "", err
+			}
+			rec, err := s.opt.Store.CreateTreaty(r.Context(), t.ID, string(data), tokenID(r))
+			if err != nil {
+				return store.Treaty{}, "", storeErr(err, label(t.ID))
+			}
+			return rec, t.ID, nil
+		},
+		replace: func(r *http.Request, id string, data []byte) (store.Treaty, error) {
+			if _, err := s.opt.Store.Treaty(r.Context(), id); err != nil {
+				return store.Treaty{}, err
+			}
+			t, err := s.checkTreaty(r.Context(), docName(r, "treaty"), data, id)
+			if err != nil {
+				return store.Treaty{}, err
+			}
+			if t.ID != id {
+				return store.Treaty{}, errorf(http.StatusBadRequest, "a treaty's id is its name: save it under its new id with POST /api/treaties/saved", "the file's id %q is not %q", t.ID, id)
+			}
+			return s.opt.Store.UpdateTreaty(r.Context(), id, string(data), tokenID(r))
+		},
+	}
+}
+
+// savedScenarioCollection is /api/scenarios: scenario files checked as
+// POST /api/scenario checks them, titled by their title: line, numbered by
+// the store.
+func (s *Server) savedScenarioCollection() *collection[int64, store.Scenario] {
+	return &collection[int64, store.Scenario]{
+		s: s, path: "/api/scenarios",
+		label:  func(id int64) string { return fmt.Sprintf("scenario %d", id) },
+		id:     scenarioID,
+		all:    func(ctx context.Context) ([]store.Scenario, error) { return s.opt.Store.Scenarios(ctx) },
+		one:    func(ctx context.Context, id int64) (store.Scenario, error) { return s.opt.Store.Scenario(ctx, id) },
+		remove: func(ctx context.Context, id int64) error { return s.opt.Store.DeleteScenario(ctx, id) },
+		add: func(r *http.Request, data []byte) (store.Scenario, int64, error) {
+			title, err := s.parseScenario(r, data)
+			if err != nil {
+				return store.Scenario{}, 0, err
+			}
+			sc, err := s.opt.Store.CreateScenario(r.Context(), title, string(data), tokenID(r))
+			return sc, sc.ID, err
+		},
+		replace: func(r *http.Request, id int64, data []byte) (store.Scenario, error) {
+			title, err := s.parseScenario(r, data)
+			if err != nil {
+				return store.Scenario{}, err
+			}
+			return s.opt.Store.UpdateScenario(r.Context(), id, title, string(data), tokenID(r))
+		},
+	}
+}
 
 func scenarioID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -252,80 +331,6 @@ func (s *Server) parseScenario(r *http.Request, data []byte) (string, error) {
 		return "", classify(err, false)
 	}
 	return sc.Title, nil
-}
-
-func (s *Server) savedScenarioList(w http.ResponseWriter, r *http.Request) error {
-	if err := s.needStore(); err != nil {
-		return err
-	}
-	list, err := s.opt.Store.Scenarios(r.Context())
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, list)
-}
-
-func (s *Server) savedScenarioGet(w http.ResponseWriter, r *http.Request) error {
-	if err := s.needStore(); err != nil {
-		return err
-	}
-	id, err := scenarioID(r)
-	if err != nil {
-		return err
-	}
-	sc, err := s.opt.Store.Scenario(r.Context(), id)
-	if err != nil {
-		return storeErr(err, fmt.Sprintf("scenario %d", id))
-	}
-	return writeJSON(w, sc)
-}
-
-func (s *Server) savedScenarioCreate(w http.ResponseWriter, r *http.Request) error {
-	data, err := readBody(r)
-	if err != nil {
-		return err
-	}
-	title, err := s.parseScenario(r, data)
-	if err != nil {
-		return err
-	}
-	sc, err := s.opt.Store.CreateScenario(r.Context(), title, string(data), tokenID(r))
-	if err != nil {
-		return err
-	}
-	return created(w, fmt.Sprintf("/api/scenarios/%d", sc.ID), sc)
-}
-
-func (s *Server) savedScenarioUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := scenarioID(r)
-	if err != nil {
-		return err
-	}
-	data, err := readBody(r)
-	if err != nil {
-		return err
-	}
-	title, err := s.parseScenario(r, data)
-	if err != nil {
-		return err
-	}
-	sc, err := s.opt.Store.UpdateScenario(r.Context(), id, title, string(data), tokenID(r))
-	if err != nil {
-		return storeErr(err, fmt.Sprintf("scenario %d", id))
-	}
-	return writeJSON(w, sc)
-}
-
-func (s *Server) savedScenarioDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := scenarioID(r)
-	if err != nil {
-		return err
-	}
-	if err := s.opt.Store.DeleteScenario(r.Context(), id); err != nil {
-		return storeErr(err, fmt.Sprintf("scenario %d", id))
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
 }
 
 // savedScenarioReport evaluates a saved scenario: the report POST

@@ -275,3 +275,44 @@ func TestTreatiesAndSystem(t *testing.T) {
 	}
 	_ = json.Valid
 }
+
+// TestSavedMissingAndMismatched: the answers both kinds of saved work give
+// for a record that is not there, a taken id and a file saved over another
+// id — status, message and Location, the same for every endpoint that can
+// meet them (the web UI shows these messages).
+func TestSavedMissingAndMismatched(t *testing.T) {
+	url, tok, _ := withStore(t)
+	for _, c := range []struct {
+		method, path, body string
+		status             int
+		msg                string
+	}{
+		{"GET", "/api/treaties/saved/nope", "", 404, `no saved treaty "nope"`},
+		{"PUT", "/api/treaties/saved/nope", strings.Replace(monKzkPact, "mon-kzk-test", "nope", 1), 404, `no saved treaty "nope"`},
+		{"DELETE", "/api/treaties/saved/nope", "", 404, `no saved treaty "nope"`},
+		{"GET", "/api/scenarios/999", "", 404, `no saved scenario 999`},
+		{"PUT", "/api/scenarios/999", korea2025, 404, `no saved scenario 999`},
+		{"DELETE", "/api/scenarios/999", "", 404, `no saved scenario 999`},
+		{"DELETE", "/api/scenarios/0", "", 404, `no saved scenario "0"`},
+	} {
+		if e := do(t, c.method, url+c.path, strings.NewReader(c.body), bearer(tok)...).apiErr(t, c.status); e.Msg != c.msg {
+			t.Errorf("%s %s: %q, want %q", c.method, c.path, e.Msg, c.msg)
+		}
+	}
+	if a := post(t, url+"/api/treaties/saved", monKzkPact, bearer(tok)...); a.status != http.StatusCreated {
+		t.Fatalf("create: %d %s", a.status, a.body)
+	}
+	if e := post(t, url+"/api/treaties/saved", monKzkPact, bearer(tok)...).apiErr(t, http.StatusConflict); e.Msg != `a saved treaty "mon-kzk-test" already exists` {
+		t.Errorf("taken id: %q", e.Msg)
+	}
+	other := strings.Replace(monKzkPact, "id: mon-kzk-test", "id: mon-kzk-other", 1)
+	if e := do(t, "PUT", url+"/api/treaties/saved/mon-kzk-test", strings.NewReader(other), bearer(tok)...).apiErr(t, http.StatusBadRequest); e.Msg != `the file's id "mon-kzk-other" is not "mon-kzk-test"` {
+		t.Errorf("id changed by PUT: %q", e.Msg)
+	}
+	a := post(t, url+"/api/scenarios", korea2025, bearer(tok)...)
+	var sc store.Scenario
+	a.json(t, &sc)
+	if want := fmt.Sprintf("/api/scenarios/%d", sc.ID); a.status != http.StatusCreated || a.header.Get("Location") != want {
+		t.Errorf("scenario create: %d, Location %q, want 201 and %q", a.status, a.header.Get("Location"), want)
+	}
+}
