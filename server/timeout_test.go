@@ -71,6 +71,9 @@ func TestDeadlineStopsMonteCarlo(t *testing.T) {
 			t.Errorf("request %d: a %s deadline ended a million runs only after %s", i+1, limit, took)
 		}
 	}
+	// Fewer runs are answered (on a server with the default deadline, so a
+	// busy machine cannot turn this into a 503).
+	_, url = start(t, Options{})
 	small := strings.Replace(montecarloKorea, "runs: 1000000", "runs: 50", 1)
 	a := post(t, url+"/api/scenario", small)
 	if a.status != http.StatusOK {
@@ -89,7 +92,8 @@ func TestDeadlineStopsMonteCarlo(t *testing.T) {
 // silent or slow client holds — headers never finished, a body that stops
 // coming — within the request deadline, and serves a normal request.
 func TestHTTPServerTimeouts(t *testing.T) {
-	const limit = 300 * time.Millisecond
+	// Long enough for the normal request to pass on a busy machine.
+	const limit = time.Second
 	s := New(Options{World: realWorld(t), Timeout: limit})
 	hs := httptest.NewUnstartedServer(s)
 	hs.Config = s.HTTPServer(log.New(io.Discard, "", 0))
@@ -123,13 +127,13 @@ func TestHTTPServerTimeouts(t *testing.T) {
 	// Headers never finished: closed after the header timeout (min(10 s,
 	// the deadline)), maybe with a 408.
 	got, took := wait("GET /healthz HTTP/1.1\r\nHost: x\r\n")
-	if took > limit+2*time.Second || strings.Contains(got, " 200 ") {
+	if took > limit+3*time.Second || strings.Contains(got, " 200 ") {
 		t.Errorf("unfinished headers: closed after %s with %q", took, got)
 	}
 	// A body that stops coming: the whole request is due within the
 	// deadline; the read fails and the request is answered, not held.
 	got, took = wait("POST /api/scenario HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\ndate: 2025-")
-	if took > limit+2*time.Second {
+	if took > limit+3*time.Second {
 		t.Errorf("stalled body: connection held %s", took)
 	}
 	resp, err := http.ReadResponse(bufio.NewReader(strings.NewReader(got)), nil)
