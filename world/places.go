@@ -74,6 +74,11 @@ type PlaceTable struct {
 	// state's home territory with no place named is in such a region only
 	// perhaps.
 	PartialRegions map[string][]string `yaml:"partial_regions" json:"partial_regions"`
+
+	// byName maps every normalized name and alias to its place's index,
+	// built once by Places; nil in a table made otherwise, which Place
+	// then scans.
+	byName map[string]int
 }
 
 //go:embed places.yaml
@@ -90,7 +95,9 @@ var (
 func Places() *PlaceTable {
 	placesOnce.Do(func() {
 		places = new(PlaceTable)
-		placesErr = yaml.Unmarshal(placesYAML, places)
+		if placesErr = yaml.Unmarshal(placesYAML, places); placesErr == nil {
+			places.index()
+		}
 	})
 	if placesErr != nil {
 		panic(fmt.Sprintf("world: embedded places.yaml: %v", placesErr))
@@ -98,9 +105,29 @@ func Places() *PlaceTable {
 	return places
 }
 
+// index fills byName. The first place to claim a name keeps it, as Place's
+// scan finds it first.
+func (t *PlaceTable) index() {
+	t.byName = map[string]int{}
+	for i, p := range t.Places {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			if _, ok := t.byName[normalize(n)]; !ok {
+				t.byName[normalize(n)] = i
+			}
+		}
+	}
+}
+
 // Place finds a place by name or alias, case-insensitively.
 func (t *PlaceTable) Place(name string) (*Place, bool) {
 	key := normalize(name)
+	if t.byName != nil {
+		i, ok := t.byName[key]
+		if !ok {
+			return nil, false
+		}
+		return &t.Places[i], true
+	}
 	for i := range t.Places {
 		p := &t.Places[i]
 		if normalize(p.Name) == key {

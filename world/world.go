@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -106,13 +107,31 @@ func foldMarks() transform.Transformer {
 	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 }
 
+// dropPunct removes the punctuation names are typed with or without; a
+// Replacer is safe for concurrent use and costs a trie to build, so there
+// is one.
+var dropPunct = strings.NewReplacer(".", "", "'", "", "’", "")
+
 func normalize(s string) string {
-	if folded, _, err := transform.String(foldMarks(), s); err == nil {
-		s = folded
+	// ASCII has no marks to fold: skip the transform chain, which costs
+	// more than the rest (every place lookup of every scenario comes here).
+	if !isASCII(s) {
+		if folded, _, err := transform.String(foldMarks(), s); err == nil {
+			s = folded
+		}
 	}
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer(".", "", "'", "", "’", "").Replace(s)
+	s = dropPunct.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // State returns the state with COW code c.
