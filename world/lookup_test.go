@@ -1,6 +1,7 @@
 package world
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -58,5 +59,25 @@ func TestPlaceIndexMatchesScan(t *testing.T) {
 		if okA != okB || a != b {
 			t.Errorf("Place(%q): index gives %v %v, scan %v %v", q, a, okA, b, okB)
 		}
+	}
+}
+
+// TestDateStringAsSprintf: the hand-written Date.String gives what
+// fmt's %04d-%02d-%02d gives, on every day from 1 to 9999 CE's edges and
+// on days outside it.
+func TestDateStringAsSprintf(t *testing.T) {
+	check := func(d Date) {
+		if got, want := d.String(), fmt.Sprintf("%04d-%02d-%02d", d.Year(), d.Month(), d.Day()); got != want {
+			t.Errorf("Date(%d).String() = %q, want %q", int32(d), got, want)
+		}
+	}
+	for day := D(1815, 1, 1); day <= D(2030, 12, 31); day = day.AddDays(1) {
+		check(day)
+	}
+	for _, d := range []Date{D(1, 1, 1), D(999, 12, 31), D(9999, 12, 31), D(10000, 1, 1), D(123456, 7, 8), -D(2020, 1, 2), D(2020, 0, 0), D(2020, 13, 99)} {
+		check(d)
+	}
+	if Date(0).String() != "" {
+		t.Errorf("zero Date: %q", Date(0).String())
 	}
 }
