@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -26,5 +27,26 @@ func BenchmarkGuaranteesCached(b *testing.B) {
 	for b.Loop() {
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, httptest.NewRequest("GET", "/api/guarantees?state=PRK&on=2025-01-01", nil))
+	}
+}
+
+// BenchmarkScenarioVaried is POST /api/scenario through the whole handler
+// stack with a different scenario every round, drawn as the load test's
+// varied case draws them (variedScenarios, seed 1): the cost of the
+// questions the cache cannot answer, averaged over many kinds of case.
+func BenchmarkScenarioVaried(b *testing.B) {
+	w := realWorld(b)
+	s := New(Options{World: w})
+	reqs := variedScenarios(b, w, 1, 5000)
+	i := 0
+	for b.Loop() {
+		r := reqs[i%len(reqs)]
+		i++
+		rec := httptest.NewRecorder()
+		// A fresh name per round keeps a second pass over the list uncached.
+		s.ServeHTTP(rec, httptest.NewRequest(r.method, r.path+"?name=v"+strconv.Itoa(i), strings.NewReader(r.body)))
+		if rec.Code != 200 {
+			b.Fatalf("status %d: %s", rec.Code, rec.Body)
+		}
 	}
 }

@@ -185,12 +185,9 @@ func render(w http.ResponseWriter, write func(io.Writer) error) error {
 	return writeBody(w, http.StatusOK, "application/json", b.Bytes())
 }
 
-// cached answers with the cached JSON for key, or renders it with write,
-// keeps it and answers it.
+// cached renders an answer the cache did not have (the caller looked it up
+// under key first), keeps it and answers it.
 func (s *Server) cached(w http.ResponseWriter, key string, write func(io.Writer) error) error {
-	if b, ok := s.answers.get(key); ok {
-		return writeBody(w, http.StatusOK, "application/json", b)
-	}
 	var b bytes.Buffer
 	if err := write(&b); err != nil {
 		return err
