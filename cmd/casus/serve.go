@@ -33,6 +33,11 @@ if missing). Reads are open; writes need "Authorization: Bearer TOKEN" with
 a token from casus token create --db FILE. Without --db the saved-work
 endpoints answer 503.
 
+Each request has --timeout to finish (default 30s): the long work
+(Monte-Carlo runs, similarity, panels, series) stops at the deadline and
+the request is answered 503 with one line of JSON. A client must send its
+headers within 10s and its whole request within the deadline.
+
 Logs one structured line per request to standard error. SIGINT or SIGTERM
 stops accepting connections and lets requests in flight finish (up to
 --grace) before exiting.
@@ -47,7 +52,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
 	db := f.String("db", "", "SQLite database of saved treaties, scenarios and tokens (created if missing)")
 	grace := f.Duration("grace", 10*time.Second, "how long requests in flight may run on after SIGTERM")
-	timeout := f.Duration("timeout", server.DefaultTimeout, "the longest a request may take")
+	timeout := f.Duration("timeout", server.DefaultTimeout, "each request's deadline: work still running then stops and the request is answered 503")
 	maxBody := f.Int64("max-body", server.DefaultMaxBody, "the largest request body accepted, in bytes")
 	pos, err := f.parse(args)
 	if err != nil {
