@@ -1,6 +1,7 @@
 package obligation
 
 import (
+	"fmt"
 	"strconv"
 	"sync"
 
@@ -37,6 +38,9 @@ type oinfo struct {
 	terr     []int // Scope.Territories that are states
 	terrName []string
 	terrPl   []*world.Place
+	// textFact is the explanation's line for the article's text, the
+	// same for every event, so it is written once.
+	textFact string
 }
 
 var engines sync.Map // *world.World -> *Engine
@@ -79,6 +83,12 @@ func New(w *world.World) *Engine {
 		for i := range t.Obligations {
 			o := &t.Obligations[i]
 			oi := oinfo{o: o, obligors: e.codes(o.Obligors), protects: e.codes(o.Protects), named: e.codes(o.Attacker.Named), except: e.codes(o.Attacker.Except)}
+			if t.Source != world.FromATOP && o.Text != "" {
+				// Registry wording is casus's paraphrase, never a quotation.
+				oi.textFact = fmt.Sprintf("%s %s (%s), paraphrase: %s", t.ID, o.Article, o.Kind, o.Text)
+			} else {
+				oi.textFact = fmt.Sprintf("%s %s (%s): %s", t.ID, o.Article, o.Kind, orText(o.Text, string(o.Trigger)))
+			}
 			switch o.Scope.AdministeredBy {
 			case "", "beneficiary", "party":
 			default:

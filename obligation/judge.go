@@ -345,22 +345,9 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 	}
 	var fails, open, facts []string
 	fail := func(f string, args ...any) { fails = append(fails, fmt.Sprintf(f, args...)) }
-	fact := func(f string, args ...any) {
-		if c.explain {
-			facts = append(facts, fmt.Sprintf(f, args...))
-		}
-	}
-	if c.explain {
-		fact("event: %s", a.desc)
-	}
-	if c.explain {
-		if t.Source != world.FromATOP && o.Text != "" {
-			// Registry wording is casus's paraphrase, never a quotation.
-			fact("%s %s (%s), paraphrase: %s", t.ID, o.Article, o.Kind, o.Text)
-		} else {
-			fact("%s %s (%s): %s", t.ID, o.Article, o.Kind, orText(o.Text, string(o.Trigger)))
-		}
-	}
+	// The facts every explanation opens with — the event, the article,
+	// the treaty in force — are written after the early return below, so
+	// that an obligation the event does not touch costs no formatting.
 
 	// In force: the treaty, the article, and both parties' membership, on
 	// the event date, the day of entry into force included.
@@ -372,10 +359,6 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 		} else {
 			fail("treaty not yet in force on %s: it enters into force on %s (signed %s)", d, t.InForce, t.Signed)
 		}
-	} else {
-		if c.explain {
-			fact("treaty in force on %s (since %s)", d, orDate(t.InForce, t.Signed))
-		}
 	}
 	if (o.During.Start != 0 || o.During.End != 0) && !o.During.Contains(d) {
 		if o.During.Start > d {
@@ -384,6 +367,12 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 			fail("%s applied only until %s", o.Article, o.During.End)
 		}
 	}
+	// The parties' membership facts, written after the early return too.
+	type party struct {
+		code  int
+		since world.Date
+	}
+	var parties []party
 	membership := func(code int, role string) *world.Member {
 		m, when := memberEntry(t, code, d)
 		switch {
@@ -403,7 +392,7 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 			}
 		default:
 			if c.explain {
-				fact("%s is a party on %s (since %s)", e.Abb(code), d, m.Spell(t).Start)
+				parties = append(parties, party{code, m.Spell(t).Start})
 			}
 		}
 		return m
@@ -412,6 +401,16 @@ func (e *Engine) judge(ti *tinfo, oi *oinfo, obl, ben int, a *act, c *evalCtx) (
 	mb := membership(ben, "protected party")
 	if (mo == nil || mb == nil) && t.InForceOn(d) && len(fails) == 0 {
 		return r, false
+	}
+	if c.explain {
+		facts = make([]string, 0, 8)
+		facts = append(facts, "event: "+a.desc, oi.textFact)
+		if t.InForceOn(d) {
+			facts = append(facts, "treaty in force on "+d.String()+" (since "+orDate(t.InForce, t.Signed).String()+")")
+		}
+		for _, p := range parties {
+			facts = append(facts, e.Abb(p.code)+" is a party on "+d.String()+" (since "+p.since.String()+")")
+		}
 	}
 	benAttacker := hasInt(a.by, ben)
 	if ben != a.on && !benAttacker && c.explain {

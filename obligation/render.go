@@ -1,10 +1,11 @@
 package obligation
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/casus-dev/casus/output"
 )
 
 // Formats Write knows.
@@ -32,9 +33,7 @@ func Write(w io.Writer, rep *Report, format string, explain bool) error {
 func WriteWith(w io.Writer, rep *Report, format string, o RenderOptions) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep.forJSON())
+		return output.WriteJSON(w, rep.forJSON())
 	case "md":
 		return writeMD(w, rep, o)
 	case "text", "":
@@ -142,11 +141,9 @@ func mdEscape(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
 // WriteGuarantees renders guarantees as text, md or json.
 func WriteGuarantees(w io.Writer, g *Guarantees, format string, explain bool) error {
 	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
 		c := *g
 		c.Defenders, c.Defends, c.Summary = orEmpty(c.Defenders), orEmpty(c.Defends), orEmpty(c.Summary)
-		return enc.Encode(&c)
+		return output.WriteJSON(w, &c)
 	}
 	b := &strings.Builder{}
 	md := format == "md"

@@ -156,10 +156,3 @@ func jsonCell(cell, typ string) any {
 	}
 	return cell
 }
-
-// WriteJSON writes v as indented JSON followed by a newline.
-func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/casus-dev/casus/output"
 	"github.com/casus-dev/casus/store"
 	"github.com/casus-dev/casus/world"
 )
@@ -159,13 +160,11 @@ func writeJSON(w http.ResponseWriter, v any) error {
 }
 
 func writeJSONStatus(w http.ResponseWriter, status int, v any) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	b, err := output.MarshalJSON(v)
+	if err != nil {
 		return err
 	}
-	return writeBody(w, status, "application/json", b.Bytes())
+	return writeBody(w, status, "application/json", b)
 }
 
 func writeBody(w http.ResponseWriter, status int, ctype string, b []byte) error {
