@@ -268,6 +268,20 @@ func writeRoundsText(b *strings.Builder, rep *Report, full bool) {
 	}
 }
 
+// byRoundText is an obligation's status history when a later round
+// raised it: each earlier step with its reason, the last without (the
+// listing prints that reason already).
+func byRoundText(steps []RoundStatus) string {
+	parts := make([]string, len(steps))
+	for i, st := range steps {
+		parts[i] = fmt.Sprintf("round %d %s", st.Round, strings.ToLower(statusWord(st.Status)))
+		if i < len(steps)-1 && st.Reason != "" {
+			parts[i] += " (" + st.Reason + ")"
+		}
+	}
+	return strings.Join(parts, "; then ")
+}
+
 // writeListingText is the per-obligation listing (--full).
 func writeListingText(b *strings.Builder, rep *Report, explain bool) {
 	fmt.Fprintf(b, "\nObligations (%s)\n", counts(rep.Obligations))
@@ -285,6 +299,9 @@ func writeListingText(b *strings.Builder, rep *Report, explain bool) {
 		fmt.Fprintf(b, "      reason: %s\n", r.Reason)
 		if len(r.Flags) > 0 {
 			fmt.Fprintf(b, "      flags: %s\n", strings.Join(r.Flags, ", "))
+		}
+		if len(r.ByRound) > 1 {
+			fmt.Fprintf(b, "      by round: %s\n", byRoundText(r.ByRound))
 		}
 		if explain {
 			for _, x := range r.Explain {
@@ -377,6 +394,9 @@ func writeMD(w io.Writer, rep *Report, o RenderOptions) error {
 		for i := range rep.Obligations {
 			r := &rep.Obligations[i]
 			reason := r.Reason
+			if len(r.ByRound) > 1 {
+				reason += "<br>by round: " + byRoundText(r.ByRound)
+			}
 			if o.Explain && len(r.Explain) > 0 {
 				reason += "<br>" + strings.Join(r.Explain, "<br>")
 			}

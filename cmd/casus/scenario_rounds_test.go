@@ -97,3 +97,33 @@ func TestScenarioRoundsBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestScenarioFullShowsStatusByRound: when a later round raises an
+// obligation's status, the --full listing (text and Markdown) says how it
+// stood before, as status_by_round does in JSON. Korea 2025 with an ally's
+// entry counted as an attack: the US pledge to South Korea is not
+// triggered in round 1 (South Korea attacked) and binding in round 2.
+func TestScenarioFullShowsStatusByRound(t *testing.T) {
+	dir := needData(t)
+	for _, format := range []string{"text", "md"} {
+		out, errOut, code := run(t, "scenario", koreaScenarioFile, "--entry-counts-as-attack", "--full", "--format", format, "--data", dir)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, errOut)
+		}
+		var line string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, "by round: round 1 not triggered (the protected party ROK") && strings.Contains(l, "then round 2 binding") {
+				line = l
+			}
+		}
+		if line == "" {
+			t.Errorf("%s: no by-round line for USA → ROK Art. III:\n%s", format, out)
+		}
+	}
+	// Without --entry-counts-as-attack nothing is raised in a later round
+	// for this scenario, and no line is printed.
+	out, _, _ := run(t, "scenario", koreaScenarioFile, "--full", "--data", dir)
+	if strings.Contains(out, "by round:") {
+		t.Errorf("a by-round line where no status was raised:\n%s", out)
+	}
+}
